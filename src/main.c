@@ -1,0 +1,500 @@
+/*
+ * main.c - ollama-logreport: Ollama server logs in, evidence out.
+ *
+ * The pipeline, stage by stage, each stage one module:
+ *
+ *   read        input.c     file, gzip or stdin, refusing binary data
+ *   split       lines.c     bytes into lines (CRLF, NUL, UTF-8 repaired)
+ *   decode      envelope.c  journal / docker / compose prefixes removed
+ *               slog.c      Go slog key=value scanned
+ *   classify    classify.c  first matching catalogue entry (pattern.c)
+ *   normalize   event.c     typed values, UTC time (own or inherited)
+ *   store       store.c     one row per line in its category table
+ *
+ * Only this file prints diagnostics and decides the exit status:
+ * 0 every input processed, 1 some input could not be read, 2 usage.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "classify.h"
+#include "envelope.h"
+#include "err.h"
+#include "event.h"
+#include "input.h"
+#include "lines.h"
+#include "pattern.h"
+#include "sha256.h"
+#include "slog.h"
+#include "store.h"
+#include "units.h"
+#include "xmalloc.h"
+
+#define CHUNK_SIZE (256 * 1024)
+
+struct olr_opts {
+	const char  *output_dir;
+	const char  *db_path;
+	const char  *host;
+	const char  *patterns;
+	int          quiet;
+	int          verbose;
+	char       **inputs;
+	int          ninputs;
+};
+
+/* The stages' state, shared by every source of one run. */
+struct pipeline {
+	const struct olr_opts   *opts;
+	struct store            *store;
+	struct pat_set          *patterns;
+	struct classifier       *classifier;
+	struct envelope_decoder *envelope;
+	struct slog_scanner     *slog;
+	struct event_builder    *events;
+	int                      progress;   /* stderr is a terminal */
+};
+
+/* What is known about the source being read. */
+struct source {
+	const char             *path;
+	int64_t                 id;
+	struct olr_clock        clock;
+	struct store_line_stats stats;
+	char                   *host;
+	int64_t                 first_ms, last_ms;
+	int                     has_range;
+};
+
+static const char *progname = "ollama-logreport";
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+"Usage: %s [OPTIONS] FILE... -o DIR\n"
+"Read Ollama server logs (plain, journalctl, docker, Windows/macOS server.log,\n"
+"gzip; '-' for standard input) into an SQLite database of model loads, GPU and\n"
+"system memory, layer offload, load times and failures.\n"
+"\n"
+"  -o, --output DIR     write results into DIR (created if missing)\n"
+"      --db FILE        database file (default DIR/ollama.db)\n"
+"      --host NAME      host name for inputs without a journal prefix\n"
+"      --patterns FILE  extra catalogue entries (override built-in ones)\n"
+"  -q, --quiet          print nothing but errors\n"
+"  -v, --verbose        print per-source details\n"
+"  -h, --help           show this help\n"
+"  -V, --version        show the version\n"
+"\n"
+"Exit status: 0 all inputs processed, 1 some input could not be read,\n"
+"2 usage error. See ollama-logreport(1) for the database schema.\n",
+	    progname);
+}
+
+static void
+report_err(const struct olr_err *err)
+{
+	char buf[2200];
+
+	fprintf(stderr, "%s: %s\n", progname,
+	    olr_err_format(err, buf, sizeof buf));
+}
+
+/* Returns 0, or 2 after printing a usage error. */
+static int
+parse_args(int argc, char **argv, struct olr_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "output",   required_argument, NULL, 'o' },
+		{ "db",       required_argument, NULL, 'D' },
+		{ "host",     required_argument, NULL, 'H' },
+		{ "patterns", required_argument, NULL, 'P' },
+		{ "quiet",    no_argument,       NULL, 'q' },
+		{ "verbose",  no_argument,       NULL, 'v' },
+		{ "help",     no_argument,       NULL, 'h' },
+		{ "version",  no_argument,       NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	memset(o, 0, sizeof *o);
+	while ((c = getopt_long(argc, argv, "o:qvhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o->output_dir = optarg; break;
+		case 'D': o->db_path = optarg; break;
+		case 'H': o->host = optarg; break;
+		case 'P': o->patterns = optarg; break;
+		case 'q': o->quiet = 1; o->verbose = 0; break;
+		case 'v': o->verbose = 1; o->quiet = 0; break;
+		case 'h': usage(stdout); exit(0);
+		case 'V': printf("%s %s\n", progname, PACKAGE_VERSION); exit(0);
+		default:
+			fprintf(stderr, "Try '%s --help'.\n", progname);
+			return 2;
+		}
+	}
+	o->inputs = argv + optind;
+	o->ninputs = argc - optind;
+	if (o->output_dir == NULL && o->db_path == NULL) {
+		fprintf(stderr, "%s: no output: give -o DIR (or --db FILE)\n"
+		    "Try '%s --help'.\n", progname, progname);
+		return 2;
+	}
+	if (o->ninputs == 0) {
+		fprintf(stderr, "%s: no input files\nTry '%s --help'.\n",
+		    progname, progname);
+		return 2;
+	}
+	return 0;
+}
+
+/* mkdir -p */
+static int
+make_dir(const char *path, struct olr_err *err)
+{
+	char *p = xstrdup(path), *s;
+	struct stat st;
+
+	for (s = p + 1; ; s++) {
+		if (*s == '/' || *s == '\0') {
+			char save = *s;
+			*s = '\0';
+			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+				olr_err_set(err, OLR_E_IO, p, 0,
+				    "cannot create directory: %s",
+				    strerror(errno));
+				free(p);
+				return -1;
+			}
+			*s = save;
+			if (save == '\0')
+				break;
+		}
+	}
+	if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		olr_err_set(err, OLR_E_IO, p, 0, "not a directory");
+		free(p);
+		return -1;
+	}
+	free(p);
+	return 0;
+}
+
+static int
+is_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* decode -> classify -> normalize -> store, for one line. */
+static int
+ingest_line(struct pipeline *p, struct source *src,
+    const struct line_view *lv, struct olr_err *err)
+{
+	struct envelope env;
+	struct slog_rec rec;
+	struct olr_event ev;
+	const struct slog_rec *r = NULL;
+	const struct pat_entry *e;
+	const char *subject;
+	size_t subject_len;
+
+	src->stats.lines_total++;
+	envelope_decode(p->envelope, lv->text, lv->len, &env);
+	if (is_blank(env.payload, env.payload_len)) {
+		src->stats.lines_blank++;
+		return 0;
+	}
+	if (slog_scan(p->slog, env.payload, env.payload_len, &rec))
+		r = &rec;
+	memset(&ev, 0, sizeof ev);
+	event_stamp(&src->clock, &env, r, &ev.stamp);
+	if (ev.stamp.has_ts && !ev.stamp.inherited) {
+		if (!src->has_range || ev.stamp.epoch_ms < src->first_ms)
+			src->first_ms = ev.stamp.epoch_ms;
+		if (!src->has_range || ev.stamp.epoch_ms > src->last_ms)
+			src->last_ms = ev.stamp.epoch_ms;
+		src->has_range = 1;
+	}
+	if (env.host != NULL && src->host == NULL)
+		src->host = xstrndup(env.host, env.host_len);
+
+	e = classify_line(p->classifier, r, env.payload, env.payload_len);
+	if (e == NULL) {
+		src->stats.lines_unknown++;
+		return store_insert_unknown(p->store, src->id, lv->lineno,
+		    ev.stamp.has_ts ? ev.stamp.ts : NULL, env.payload,
+		    env.payload_len, err);
+	}
+	if (e->is_noise) {
+		src->stats.lines_noise++;
+		return 0;
+	}
+	subject = classifier_subject(p->classifier, &subject_len);
+	event_build(p->events, e, r, subject,
+	    classifier_match_data(p->classifier), &ev);
+	ev.source_id = src->id;
+	ev.line = lv->lineno;
+	if (env.host != NULL) {
+		ev.host = env.host;
+		ev.host_len = env.host_len;
+	} else if (p->opts->host != NULL) {
+		ev.host = p->opts->host;
+		ev.host_len = strlen(p->opts->host);
+	}
+	if (r != NULL && r->level != NULL) {
+		ev.level = r->level;
+		ev.level_len = r->level_len;
+	}
+	ev.raw = env.payload;
+	ev.raw_len = env.payload_len;
+	src->stats.lines_classified++;
+	return store_insert_event(p->store, &ev, err);
+}
+
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+show_progress(const struct input *in, const struct source *src)
+{
+	uint64_t size = input_file_size(in);
+
+	if (size > 0)
+		fprintf(stderr, "\r%s: %3d%%, %lld lines", src->path,
+		    (int)(100.0 * (double)input_file_offset(in) / (double)size),
+		    (long long)src->stats.lines_total);
+	else
+		fprintf(stderr, "\r%s: %lld lines", src->path,
+		    (long long)src->stats.lines_total);
+	fflush(stderr);
+}
+
+/*
+ * Read one input into the database. Returns 0 when the input was read
+ * whole (or was a duplicate), 1 when it could not be read (or only in
+ * part), -1 on a database error that ends the run.
+ */
+static int
+ingest_source(struct pipeline *p, const char *path)
+{
+	struct olr_err err;
+	struct input *in;
+	struct lines_reader *lr = NULL;
+	struct line_view lv;
+	struct source src;
+	struct sha256 sha;
+	struct store_source_info info;
+	const struct lines_stats *ls;
+	char hex[65], first[32], last[32];
+	char *chunk = NULL;
+	ssize_t n;
+	int64_t dup;
+	int status = 0, shown = 0;
+	double t0 = now_seconds(), next_tick = t0 + 1.0;
+
+	olr_err_clear(&err);
+	memset(&src, 0, sizeof src);
+	src.path = path;
+	in = input_open(path, &err);
+	if (in == NULL) {
+		report_err(&err);
+		return 1;
+	}
+	if (store_source_begin(p->store, path, "log", &src.id, &err) != 0) {
+		report_err(&err);
+		input_close(in);
+		return -1;
+	}
+	lr = lines_reader_new();
+	chunk = xmalloc(CHUNK_SIZE);
+	sha256_init(&sha);
+	for (;;) {
+		n = input_read(in, chunk, CHUNK_SIZE, &err);
+		if (n > 0) {
+			sha256_update(&sha, chunk, (size_t)n);
+			lines_feed(lr, chunk, (size_t)n);
+		} else
+			lines_finish(lr);
+		while (lines_next(lr, &lv)) {
+			if (ingest_line(p, &src, &lv, &err) != 0) {
+				report_err(&err);
+				status = -1;
+				goto out;
+			}
+		}
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (src.stats.lines_total == 0 &&
+			    err.code == OLR_E_FORMAT) {
+				report_err(&err);
+				store_source_abort(p->store);
+				status = 1;
+				goto out;
+			}
+			err.line = src.stats.lines_total;
+			report_err(&err);
+			status = 1;
+			break;
+		}
+		if (p->progress && now_seconds() >= next_tick) {
+			show_progress(in, &src);
+			shown = 1;
+			next_tick = now_seconds() + 0.5;
+		}
+	}
+	if (shown)
+		fprintf(stderr, "\r\033[K");
+	ls = lines_get_stats(lr);
+	sha256_final_hex(&sha, hex);
+	memset(&info, 0, sizeof info);
+	info.sha256 = hex;
+	info.host = src.host ? src.host : p->opts->host;
+	info.size_bytes = (int64_t)ls->bytes;
+	info.line_count = src.stats.lines_total;
+	if (src.has_range) {
+		units_format_utc(src.first_ms, first, sizeof first);
+		units_format_utc(src.last_ms, last, sizeof last);
+		info.first_ts = first;
+		info.last_ts = last;
+	}
+	info.status = status ? "truncated" : "ok";
+	info.stats = src.stats;
+	info.stats.nul_bytes = (int64_t)ls->nul_bytes;
+	info.stats.invalid_utf8 = (int64_t)ls->invalid_utf8;
+	info.stats.crlf_lines = (int64_t)ls->crlf_lines;
+	if (ls->bytes == 0 && status == 0) {
+		fprintf(stderr, "%s: %s: empty file, nothing to read\n",
+		    progname, path);
+		store_source_abort(p->store);
+		status = 1;
+		goto out;
+	}
+	if (store_source_end(p->store, src.id, &info, &dup, &err) != 0) {
+		report_err(&err);
+		status = -1;
+		goto out;
+	}
+	if (dup) {
+		if (!p->opts->quiet)
+			printf("%s: already in the database (source %lld), "
+			    "skipped\n", path, (long long)dup);
+	} else if (!p->opts->quiet) {
+		printf("%s: %lld lines: %lld classified, %lld noise, "
+		    "%lld unknown, %lld blank", path,
+		    (long long)src.stats.lines_total,
+		    (long long)src.stats.lines_classified,
+		    (long long)src.stats.lines_noise,
+		    (long long)src.stats.lines_unknown,
+		    (long long)src.stats.lines_blank);
+		if (ls->nul_bytes)
+			printf(", %llu NUL bytes removed",
+			    (unsigned long long)ls->nul_bytes);
+		if (ls->invalid_utf8)
+			printf(", %llu lines with invalid UTF-8 repaired",
+			    (unsigned long long)ls->invalid_utf8);
+		if (p->opts->verbose)
+			printf(" (%.2f s)", now_seconds() - t0);
+		printf("\n");
+	}
+out:
+	free(chunk);
+	free(src.host);
+	lines_reader_free(lr);
+	input_close(in);
+	return status;
+}
+
+static void
+pipeline_free(struct pipeline *p)
+{
+	store_close(p->store);
+	classifier_free(p->classifier);
+	pat_set_free(p->patterns);
+	envelope_decoder_free(p->envelope);
+	slog_scanner_free(p->slog);
+	event_builder_free(p->events);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct olr_opts opts;
+	struct pipeline p;
+	struct olr_err err;
+	char *db_path = NULL;
+	int i, rc, status = 0;
+
+	if ((rc = parse_args(argc, argv, &opts)) != 0)
+		return rc;
+	memset(&p, 0, sizeof p);
+	olr_err_clear(&err);
+	p.opts = &opts;
+	p.progress = !opts.quiet && isatty(STDERR_FILENO);
+
+	if (opts.output_dir != NULL && make_dir(opts.output_dir, &err) != 0)
+		goto fatal;
+	if (opts.db_path != NULL)
+		db_path = xstrdup(opts.db_path);
+	else {
+		db_path = xmalloc(strlen(opts.output_dir) + 12);
+		sprintf(db_path, "%s/ollama.db", opts.output_dir);
+	}
+
+	p.patterns = pat_set_new();
+	if (pat_set_load_builtin(p.patterns, &err) != 0)
+		goto fatal;
+	if (opts.patterns != NULL &&
+	    pat_set_load_file(p.patterns, opts.patterns, &err) != 0)
+		goto fatal;
+	pat_set_finish(p.patterns);
+	if ((p.store = store_open(db_path, &err)) == NULL ||
+	    store_prepare(p.store, p.patterns, &err) != 0)
+		goto fatal;
+	p.classifier = classifier_new(p.patterns);
+	p.envelope = envelope_decoder_new();
+	p.slog = slog_scanner_new();
+	p.events = event_builder_new();
+
+	for (i = 0; i < opts.ninputs; i++) {
+		rc = ingest_source(&p, opts.inputs[i]);
+		if (rc < 0) {
+			status = 1;
+			goto done;
+		}
+		if (rc > 0)
+			status = 1;
+	}
+done:
+	pipeline_free(&p);
+	free(db_path);
+	return status;
+fatal:
+	report_err(&err);
+	pipeline_free(&p);
+	free(db_path);
+	return err.code == OLR_E_USAGE ? 2 : 1;
+}

@@ -1,0 +1,380 @@
+/*
+ * store.c - SQLite storage (see store.h).
+ *
+ * The schema is src/schema.sql, built into the binary. Every catalogue
+ * entry gets its own prepared INSERT, so storing a row is binding values
+ * and one sqlite3_step. Each source is one transaction: fast, and it lets a
+ * duplicate source be undone whole.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "embedded.h"
+#include "xmalloc.h"
+
+#define STORE_COMMON_COLS 9
+
+struct store {
+	sqlite3       *db;
+	char          *path;
+	sqlite3_stmt **ins;       /* per entry index; NULL for noise */
+	size_t         nins;
+	sqlite3_stmt  *unknown;
+	int            in_tx;
+	long           pending;   /* counter for placeholder hashes */
+};
+
+static int
+db_error(struct store *st, struct olr_err *err, const char *what)
+{
+	olr_err_set(err, OLR_E_DB, st->path, 0, "%s: %s", what,
+	    sqlite3_errmsg(st->db));
+	return -1;
+}
+
+static int
+exec(struct store *st, const char *sql, struct olr_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		olr_err_set(err, OLR_E_DB, st->path, 0, "%s", msg ? msg :
+		    sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+struct store *
+store_open(const char *path, struct olr_err *err)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	int rc;
+
+	st->path = xstrdup(path);
+	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		olr_err_set(err, OLR_E_DB, path, 0, "cannot open database: %s",
+		    st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+		store_close(st);
+		return NULL;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	if (exec(st, "PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
+	    "PRAGMA temp_store=FILE;", err) != 0 ||
+	    exec(st, (const char *)embedded_schema[0].data, err) != 0) {
+		if (strstr(err->msg, "not a database") != NULL)
+			olr_err_set(err, OLR_E_DB, path, 0,
+			    "not an SQLite database");
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+void
+store_close(struct store *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	if (st->in_tx)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	for (i = 0; i < st->nins; i++)
+		sqlite3_finalize(st->ins[i]);
+	free(st->ins);
+	sqlite3_finalize(st->unknown);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+static int
+is_ident(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '_'))
+			return 0;
+	return 1;
+}
+
+int
+store_prepare(struct store *st, const struct pat_set *set,
+    struct olr_err *err)
+{
+	struct buf sql = BUF_INIT;
+	size_t i, j;
+	int rc = -1;
+
+	st->ins = xcalloc(set->n + 1, sizeof *st->ins);
+	st->nins = set->n;
+	for (i = 0; i < set->n; i++) {
+		const struct pat_entry *e = set->entries[i];
+		if (e->is_noise)
+			continue;
+		if (!is_ident(e->table) || strcmp(e->table, "sources") == 0 ||
+		    strcmp(e->table, "line_stats") == 0 ||
+		    strcmp(e->table, "unknown_lines") == 0) {
+			olr_err_set(err, OLR_E_PATTERN, e->file, e->line,
+			    "entry [%s]: '%s' is not a category table",
+			    e->name, e->table);
+			goto out;
+		}
+		buf_reset(&sql);
+		buf_printf(&sql, "INSERT INTO %s (source_id, line, ts, "
+		    "ts_offset, ts_inherited, host, level, event, raw",
+		    e->table);
+		for (j = 0; j < e->ncols; j++) {
+			if (!is_ident(e->cols[j].column)) {
+				olr_err_set(err, OLR_E_PATTERN, e->file,
+				    e->line, "entry [%s]: bad column name '%s'",
+				    e->name, e->cols[j].column);
+				goto out;
+			}
+			buf_printf(&sql, ", %s", e->cols[j].column);
+		}
+		buf_puts(&sql, ") VALUES (?");
+		for (j = 1; j < STORE_COMMON_COLS + e->ncols; j++)
+			buf_puts(&sql, ", ?");
+		buf_puts(&sql, ")");
+		if (sqlite3_prepare_v3(st->db, sql.data, -1,
+		    SQLITE_PREPARE_PERSISTENT, &st->ins[i], NULL) != SQLITE_OK) {
+			olr_err_set(err, OLR_E_PATTERN, e->file, e->line,
+			    "entry [%s]: %s", e->name, sqlite3_errmsg(st->db));
+			goto out;
+		}
+	}
+	if (sqlite3_prepare_v3(st->db, "INSERT INTO unknown_lines (source_id,"
+	    " line, ts, text) VALUES (?, ?, ?, ?)", -1,
+	    SQLITE_PREPARE_PERSISTENT, &st->unknown, NULL) != SQLITE_OK) {
+		db_error(st, err, "prepare");
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&sql);
+	return rc;
+}
+
+int
+store_source_begin(struct store *st, const char *path, const char *format,
+    int64_t *source_id, struct olr_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	char pending[64];
+
+	if (exec(st, "BEGIN", err) != 0)
+		return -1;
+	st->in_tx = 1;
+	snprintf(pending, sizeof pending, "pending:%ld:%ld", (long)getpid(),
+	    ++st->pending);
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO sources (path, format, "
+	    "sha256, status) VALUES (?, ?, ?, 'reading')", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return db_error(st, err, "prepare");
+	sqlite3_bind_text(s, 1, path, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, format, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, pending, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return db_error(st, err, "insert source");
+	}
+	sqlite3_finalize(s);
+	*source_id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+static void
+bind_text_or_null(sqlite3_stmt *s, int i, const char *t, size_t n)
+{
+	if (t == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, t, (int)n, SQLITE_STATIC);
+}
+
+int
+store_insert_event(struct store *st, const struct olr_event *ev,
+    struct olr_err *err)
+{
+	sqlite3_stmt *s = st->ins[ev->entry->index];
+	const struct olr_value *v;
+	size_t j;
+	int k;
+
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_int64(s, 1, ev->source_id);
+	sqlite3_bind_int64(s, 2, ev->line);
+	if (ev->stamp.has_ts)
+		sqlite3_bind_text(s, 3, ev->stamp.ts, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 3);
+	if (ev->stamp.has_ts && ev->stamp.has_offset)
+		sqlite3_bind_text(s, 4, ev->stamp.offset, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 4);
+	sqlite3_bind_int(s, 5, ev->stamp.inherited);
+	bind_text_or_null(s, 6, ev->host, ev->host_len);
+	bind_text_or_null(s, 7, ev->level, ev->level_len);
+	sqlite3_bind_text(s, 8, ev->entry->name, -1, SQLITE_STATIC);
+	bind_text_or_null(s, 9, ev->raw, ev->raw_len);
+	for (j = 0; j < ev->entry->ncols; j++) {
+		v = &ev->values[j];
+		k = (int)(STORE_COMMON_COLS + 1 + j);
+		switch (v->kind) {
+		case OLR_V_NULL:
+			sqlite3_bind_null(s, k);
+			break;
+		case OLR_V_INT:
+			sqlite3_bind_int64(s, k, v->i);
+			break;
+		case OLR_V_REAL:
+			sqlite3_bind_double(s, k, v->d);
+			break;
+		case OLR_V_TEXT:
+			sqlite3_bind_text(s, k, v->s, (int)v->n, SQLITE_STATIC);
+			break;
+		}
+	}
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_reset(s);
+		olr_err_set(err, OLR_E_DB, st->path, ev->line,
+		    "insert into %s: %s", ev->entry->table,
+		    sqlite3_errmsg(st->db));
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_insert_unknown(struct store *st, int64_t source_id, long line,
+    const char *ts, const char *text, size_t len, struct olr_err *err)
+{
+	sqlite3_stmt *s = st->unknown;
+
+	sqlite3_bind_int64(s, 1, source_id);
+	sqlite3_bind_int64(s, 2, line);
+	if (ts)
+		sqlite3_bind_text(s, 3, ts, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 3);
+	sqlite3_bind_text(s, 4, text, (int)len, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_reset(s);
+		olr_err_set(err, OLR_E_DB, st->path, line,
+		    "insert unknown line: %s", sqlite3_errmsg(st->db));
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+static void
+now_utc(char *out, size_t size)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int
+store_source_end(struct store *st, int64_t source_id,
+    const struct store_source_info *info, int64_t *duplicate_of,
+    struct olr_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	char now[32];
+	int rc;
+
+	*duplicate_of = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT id FROM sources WHERE sha256 = ?"
+	    " AND id <> ?", -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, err, "prepare");
+	sqlite3_bind_text(s, 1, info->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, source_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*duplicate_of = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (*duplicate_of) {
+		st->in_tx = 0;
+		return exec(st, "ROLLBACK", err);
+	}
+	now_utc(now, sizeof now);
+	if (sqlite3_prepare_v2(st->db, "UPDATE sources SET host = ?, "
+	    "size_bytes = ?, sha256 = ?, line_count = ?, first_ts = ?, "
+	    "last_ts = ?, status = ?, ingested_at = ? WHERE id = ?", -1, &s,
+	    NULL) != SQLITE_OK)
+		return db_error(st, err, "prepare");
+	bind_text_or_null(s, 1, info->host, info->host ? strlen(info->host) :
+	    0);
+	sqlite3_bind_int64(s, 2, info->size_bytes);
+	sqlite3_bind_text(s, 3, info->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, info->line_count);
+	bind_text_or_null(s, 5, info->first_ts, info->first_ts ?
+	    strlen(info->first_ts) : 0);
+	bind_text_or_null(s, 6, info->last_ts, info->last_ts ?
+	    strlen(info->last_ts) : 0);
+	sqlite3_bind_text(s, 7, info->status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 9, source_id);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, "update source");
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO line_stats (source_id, "
+	    "lines_total, lines_blank, lines_classified, lines_noise, "
+	    "lines_unknown, nul_bytes, invalid_utf8, crlf_lines) VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, err, "prepare");
+	sqlite3_bind_int64(s, 1, source_id);
+	sqlite3_bind_int64(s, 2, info->stats.lines_total);
+	sqlite3_bind_int64(s, 3, info->stats.lines_blank);
+	sqlite3_bind_int64(s, 4, info->stats.lines_classified);
+	sqlite3_bind_int64(s, 5, info->stats.lines_noise);
+	sqlite3_bind_int64(s, 6, info->stats.lines_unknown);
+	sqlite3_bind_int64(s, 7, info->stats.nul_bytes);
+	sqlite3_bind_int64(s, 8, info->stats.invalid_utf8);
+	sqlite3_bind_int64(s, 9, info->stats.crlf_lines);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, "insert line_stats");
+	st->in_tx = 0;
+	return exec(st, "COMMIT", err);
+}
+
+void
+store_source_abort(struct store *st)
+{
+	if (st->in_tx)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_tx = 0;
+}
+
+struct sqlite3 *
+store_db(struct store *st)
+{
+	return st->db;
+}

@@ -1,0 +1,78 @@
+/*
+ * store.h - the SQLite database: schema, one prepared INSERT per catalogue
+ * entry, and one transaction per input source.
+ *
+ * The database is the single source of truth: every renderer reads it and
+ * nothing else. Ingesting content that is already stored (same sha256) is
+ * undone at store_source_end(), so the same file twice adds no rows.
+ */
+#ifndef OLR_STORE_H
+#define OLR_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "event.h"
+#include "pattern.h"
+
+struct store;
+
+/* Per-source counts, written to line_stats. */
+struct store_line_stats {
+	int64_t lines_total;
+	int64_t lines_blank;
+	int64_t lines_classified;
+	int64_t lines_noise;
+	int64_t lines_unknown;
+	int64_t nul_bytes;
+	int64_t invalid_utf8;
+	int64_t crlf_lines;
+};
+
+/* What is known about a source once it has been read. */
+struct store_source_info {
+	const char *sha256;      /* 64 hex digits */
+	const char *host;        /* NULL = none */
+	int64_t     size_bytes;
+	int64_t     line_count;
+	const char *first_ts;    /* NULL = no time seen */
+	const char *last_ts;
+	const char *status;      /* "ok", "truncated" */
+	struct store_line_stats stats;
+};
+
+/* Open or create the database at path. NULL and err on failure. */
+struct store *store_open(const char *path, struct olr_err *err);
+void store_close(struct store *st);
+
+/* Prepare one INSERT per non-noise entry of set (set must outlive st). */
+int store_prepare(struct store *st, const struct pat_set *set,
+    struct olr_err *err);
+
+/* Start a source: opens its transaction and returns its id. */
+int store_source_begin(struct store *st, const char *path,
+    const char *format, int64_t *source_id, struct olr_err *err);
+
+int store_insert_event(struct store *st, const struct olr_event *ev,
+    struct olr_err *err);
+
+int store_insert_unknown(struct store *st, int64_t source_id, long line,
+    const char *ts, const char *text, size_t len, struct olr_err *err);
+
+/*
+ * Finish a source. When another source already has the same sha256, every
+ * row of this one is rolled back and *duplicate_of is set to that source's
+ * id; otherwise the source is committed and *duplicate_of is 0.
+ */
+int store_source_end(struct store *st, int64_t source_id,
+    const struct store_source_info *info, int64_t *duplicate_of,
+    struct olr_err *err);
+
+/* Roll back a source after an error that makes it worthless. */
+void store_source_abort(struct store *st);
+
+/* The sqlite3 handle, for readers (reconstruct, render). */
+struct sqlite3 *store_db(struct store *st);
+
+#endif

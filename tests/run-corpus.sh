@@ -1,0 +1,24 @@
+#!/bin/sh
+# run-corpus.sh - every real log in ../shared/corpus is ingested without a
+# crash, and its rows per category table match tests/data/corpus-counts.tsv
+# (counts verified by reading the logs). Skipped when the corpus is absent.
+. "$(dirname "$0")/setup.sh"
+
+corpus="$OLR_SRCDIR/../shared/corpus"
+if [ ! -d "$corpus" ]; then
+  echo "SKIP: no corpus at $corpus"
+  exit 77
+fi
+cd "$corpus" || exit 1
+for f in *.log; do
+  "$OLR_BIN" -q "$f" --db "$tmp/corpus.db" 2> "$tmp/err"; rc=$?
+  if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ]; then ok; else
+    bad "$f: exit $rc: $(head -c 300 "$tmp/err")"; fi
+done
+"$OLR_DBDUMP" --counts "$tmp/corpus.db" > "$tmp/counts.tsv"
+if diff -u "$OLR_SRCDIR/tests/data/corpus-counts.tsv" "$tmp/counts.tsv" \
+    > "$tmp/diff"; then ok; else
+  bad "row counts differ from tests/data/corpus-counts.tsv:"
+  head -n 80 "$tmp/diff"
+fi
+finish

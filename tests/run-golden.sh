@@ -1,0 +1,68 @@
+#!/bin/sh
+# run-golden.sh - golden tests: the database built from examples/*.log is
+# dumped table by table and compared with tests/golden/examples.dump, and
+# each error case's stderr and exit status with tests/golden/errors.txt.
+# UPDATE_GOLDEN=1 rewrites the expected files.
+. "$(dirname "$0")/setup.sh"
+
+cd "$OLR_SRCDIR" || exit 1
+
+check() {  # name expected actual
+  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+    cp "$3" "$2"; ok
+  elif diff -u "$2" "$3" > "$tmp/$1.diff"; then
+    ok
+  else
+    bad "$1 differs from $2:"; head -n 60 "$tmp/$1.diff"
+  fi
+}
+
+# 1. examples: database dump
+"$OLR_BIN" -q examples/*.log --db "$tmp/ex.db"; rc=$?
+[ $rc -eq 0 ] && ok || bad "examples: exit status $rc"
+"$OLR_DBDUMP" "$tmp/ex.db" > "$tmp/examples.dump" || bad "dbdump failed"
+check examples tests/golden/examples.dump "$tmp/examples.dump"
+
+# 2. ingesting the same files again adds nothing
+"$OLR_BIN" -q examples/*.log --db "$tmp/ex.db"; rc=$?
+[ $rc -eq 0 ] && ok || bad "re-ingest: exit status $rc"
+"$OLR_DBDUMP" "$tmp/ex.db" > "$tmp/again.dump"
+cmp -s "$tmp/examples.dump" "$tmp/again.dump" && ok ||
+  bad "re-ingesting examples changed the database"
+
+# 3. bad input: one line per problem, the rest still read, exit 1
+mkdir "$tmp/in"
+printf '' > "$tmp/in/empty.log"
+printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\003\000' > "$tmp/in/prog.bin"
+head -c 3000 examples/ollama-0.3.14-linux-cuda.log | gzip -c | head -c 900 > "$tmp/in/cut.log.gz"
+mkdir "$tmp/in/dir.log"
+(
+  cd "$tmp/in" &&
+  "$OLR_BIN" -q missing.log dir.log prog.bin empty.log cut.log.gz \
+    "$OLR_SRCDIR/examples/ollama-0.13.5-two-gpu.log" --db "$tmp/err.db"
+) 2> "$tmp/errors.raw"; rc=$?
+[ $rc -eq 1 ] && ok || bad "bad input: exit status $rc, expected 1"
+sed "s|$OLR_SRCDIR/||" "$tmp/errors.raw" > "$tmp/errors.txt"
+check errors tests/golden/errors.txt "$tmp/errors.txt"
+n=$("$OLR_DBDUMP" --counts "$tmp/err.db" | grep -c 'two-gpu')
+[ "$n" -gt 5 ] && ok || bad "good input next to bad ones was not read"
+
+# 4. usage errors exit 2
+"$OLR_BIN" > /dev/null 2>&1; [ $? -eq 2 ] && ok || bad "no args: not 2"
+"$OLR_BIN" --bogus x -o "$tmp/u" > /dev/null 2>&1; [ $? -eq 2 ] && ok ||
+  bad "bad option: not 2"
+"$OLR_BIN" examples/ollama-0.3.14-linux-cuda.log > /dev/null 2>&1
+[ $? -eq 2 ] && ok || bad "no -o: not 2"
+
+# 5. stdin and gzip give the same rows as the file
+gzip -c examples/ollama-0.6.1-journalctl-failure.log > "$tmp/j.log.gz"
+"$OLR_BIN" -q "$tmp/j.log.gz" --db "$tmp/gz.db"
+"$OLR_BIN" -q - --db "$tmp/stdin.db" < examples/ollama-0.6.1-journalctl-failure.log
+"$OLR_BIN" -q examples/ollama-0.6.1-journalctl-failure.log --db "$tmp/f.db"
+for d in gz stdin f; do
+  "$OLR_DBDUMP" --counts "$tmp/$d.db" | cut -f2,3 > "$tmp/$d.counts"
+done
+cmp -s "$tmp/f.counts" "$tmp/gz.counts" && ok || bad "gzip rows differ"
+cmp -s "$tmp/f.counts" "$tmp/stdin.counts" && ok || bad "stdin rows differ"
+
+finish

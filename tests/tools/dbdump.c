@@ -1,0 +1,134 @@
+/*
+ * dbdump.c - print an ollama-logreport database as text, for golden tests.
+ *
+ *   dbdump DB          every table, rows in id order, tab-separated,
+ *                      NULL as "NULL", tabs/newlines/backslashes escaped
+ *   dbdump --counts DB "file<TAB>table<TAB>rows" for each source base name
+ *                      and each table with rows for it
+ *
+ * Volatile values are left out: sources.ingested_at.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+
+static void
+put_escaped(const unsigned char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\t': fputs("\\t", stdout); break;
+		case '\n': fputs("\\n", stdout); break;
+		case '\r': fputs("\\r", stdout); break;
+		case '\\': fputs("\\\\", stdout); break;
+		default: putchar(*s);
+		}
+	}
+}
+
+static int
+dump_query(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int i, n, rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "dbdump: %s: %s\n", sql, sqlite3_errmsg(db));
+		return -1;
+	}
+	n = sqlite3_column_count(st);
+	for (i = 0; i < n; i++)
+		printf("%s%s", i ? "\t" : "", sqlite3_column_name(st, i));
+	putchar('\n');
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++) {
+			if (i)
+				putchar('\t');
+			if (sqlite3_column_type(st, i) == SQLITE_NULL)
+				fputs("NULL", stdout);
+			else
+				put_escaped(sqlite3_column_text(st, i));
+		}
+		putchar('\n');
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+has_column(sqlite3 *db, const char *table, const char *col)
+{
+	char sql[256];
+	sqlite3_stmt *st;
+	int found = 0;
+
+	snprintf(sql, sizeof sql, "SELECT 1 FROM pragma_table_info('%s') "
+	    "WHERE name = '%s'", table, col);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return found;
+}
+
+int
+main(int argc, char **argv)
+{
+	sqlite3 *db;
+	sqlite3_stmt *tables;
+	int counts = argc == 3 && strcmp(argv[1], "--counts") == 0;
+	const char *path = argv[argc - 1];
+	char sql[1024];
+	int rc = 0;
+
+	if (argc < 2 || (argc == 3 && !counts) || argc > 3) {
+		fprintf(stderr, "usage: dbdump [--counts] DB\n");
+		return 2;
+	}
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		fprintf(stderr, "dbdump: %s: %s\n", path, sqlite3_errmsg(db));
+		return 1;
+	}
+	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE "
+	    "type = 'table' ORDER BY name", -1, &tables, NULL) != SQLITE_OK)
+		return 1;
+	if (counts)
+		printf("file\ttable\trows\n");
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(tables, 0);
+		if (counts) {
+			if (!has_column(db, t, "event"))
+				continue;
+			snprintf(sql, sizeof sql, "SELECT replace(s.path, "
+			    "rtrim(s.path, replace(s.path, '/', '')), ''), "
+			    "'%s', count(*) FROM %s t JOIN sources s ON "
+			    "s.id = t.source_id GROUP BY s.id ORDER BY 1", t, t);
+			sqlite3_stmt *st;
+			if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) !=
+			    SQLITE_OK) {
+				rc = 1;
+				continue;
+			}
+			while (sqlite3_step(st) == SQLITE_ROW)
+				printf("%s\t%s\t%d\n", sqlite3_column_text(st,
+				    0), t, sqlite3_column_int(st, 2));
+			sqlite3_finalize(st);
+			continue;
+		}
+		printf("## %s\n", t);
+		if (strcmp(t, "sources") == 0)
+			snprintf(sql, sizeof sql, "SELECT id, path, host, "
+			    "format, size_bytes, sha256, line_count, first_ts, "
+			    "last_ts, status FROM sources ORDER BY id");
+		else
+			snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY "
+			    "rowid", t);
+		if (dump_query(db, sql) != 0)
+			rc = 1;
+	}
+	sqlite3_finalize(tables);
+	sqlite3_close(db);
+	return rc;
+}
