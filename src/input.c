@@ -82,6 +82,17 @@ input_open(const char *path, struct olr_err *err)
 	return in;
 }
 
+/* zlib prefixes its messages with the file name, "<fd:3>" for gzdopen. */
+static const char *
+zmsg(const char *msg)
+{
+	const char *p;
+
+	if (msg != NULL && msg[0] == '<' && (p = strstr(msg, ">: ")) != NULL)
+		return p + 3;
+	return msg ? msg : "unknown error";
+}
+
 static const struct {
 	const char *magic;
 	size_t      len;
@@ -136,14 +147,14 @@ input_read(struct input *in, char *buf, size_t size, struct olr_err *err)
 			    "read error: %s", strerror(errno));
 		else
 			olr_err_set(err, OLR_E_FORMAT, in->path, 0,
-			    "corrupt gzip data: %s", msg);
+			    "corrupt gzip data: %s", zmsg(msg));
 		return -1;
 	}
 	if (n == 0) {
 		msg = gzerror(in->gz, &zerr);
 		if (zerr != Z_OK && zerr != Z_STREAM_END) {
 			olr_err_set(err, OLR_E_FORMAT, in->path, 0,
-			    "truncated gzip data: %s", msg);
+			    "truncated gzip data: %s", zmsg(msg));
 			return -1;
 		}
 	}

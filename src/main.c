@@ -355,7 +355,10 @@ ingest_source(struct pipeline *p, const char *path)
 				status = 1;
 				goto out;
 			}
-			err.line = src.stats.lines_total;
+			snprintf(err.msg + strlen(err.msg), sizeof err.msg -
+			    strlen(err.msg), " (after line %lld; the lines "
+			    "before it were read)",
+			    (long long)src.stats.lines_total);
 			report_err(&err);
 			status = 1;
 			break;

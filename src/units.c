@@ -254,10 +254,17 @@ int units_parse_mib(const char *s, size_t len, int64_t *out)
 	struct dec d;
 	size_t pos = 0, j, n;
 	int64_t v;
+	int neg = 0;
 
 	if (s == NULL || out == NULL)
 		return -1;
 	trim(&s, &len);
+	/* memory breakdown rows can be negative ("unaccounted") */
+	if (len > 0 && s[0] == '-') {
+		neg = 1;
+		s++;
+		len--;
+	}
 	if (scan_dec(s, len, &pos, &d) < 0)
 		return -1;
 	/* Tolerate the label llama.cpp prints after the number. */
@@ -270,7 +277,7 @@ int units_parse_mib(const char *s, size_t len, int64_t *out)
 		return -1;
 	if (dec_scale(&d, UINT64_C(1) << 20, &v) < 0)
 		return -1;
-	*out = v;
+	*out = neg ? -v : v;
 	return 0;
 }
 

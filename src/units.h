@@ -22,6 +22,8 @@ int units_parse_bytes(const char *s, size_t len, int64_t *out);
 /*
  * A number of mebibytes ("3847.55", "  1024.00") to bytes: llama.cpp prints
  * sizes divided by 1024*1024 and labels them "MiB" or, in old versions, "MB".
+ * A leading minus is accepted: memory breakdown rows print negative
+ * "unaccounted" figures.
  */
 int units_parse_mib(const char *s, size_t len, int64_t *out);
 

@@ -15,9 +15,9 @@ for f in *.log; do
   if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ]; then ok; else
     bad "$f: exit $rc: $(head -c 300 "$tmp/err")"; fi
 done
-"$OLR_DBDUMP" --counts "$tmp/corpus.db" > "$tmp/counts.tsv"
-if diff -u "$OLR_SRCDIR/tests/data/corpus-counts.tsv" "$tmp/counts.tsv" \
-    > "$tmp/diff"; then ok; else
+"$OLR_DBDUMP" --counts "$tmp/corpus.db" | sed 1d | sort > "$tmp/counts.tsv"
+sed 1d "$OLR_SRCDIR/tests/data/corpus-counts.tsv" | sort > "$tmp/expected.tsv"
+if diff -u "$tmp/expected.tsv" "$tmp/counts.tsv" > "$tmp/diff"; then ok; else
   bad "row counts differ from tests/data/corpus-counts.tsv:"
   head -n 80 "$tmp/diff"
 fi
