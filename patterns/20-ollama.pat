@@ -258,6 +258,22 @@ col type            = attr:type
 col total_bytes     = attr:total:bytes
 col available_bytes = attr:available:bytes
 
+# ---------------------------------------------------------------- C9 model_files (Ollama engine)
+
+# ggml.go (v0.6.x new engine): the model file as the Go engine read it,
+# logged with an empty msg: msg="" architecture=gemma3 file_type=Q4_K_M
+# name="" description="" num_tensors=340 num_key_values=32
+[ollama_model_file]
+table   = model_files
+match   = slog
+literal =
+require = architecture file_type
+regex   = ^$
+col kind         = const:ollama_model
+col value        = attr:file_type
+col kv_count     = attr:num_key_values:int
+col tensor_count = attr:num_tensors:int
+
 # ---------------------------------------------------------------- C10 tensor_loads (Ollama engine, ggml.go)
 
 # the new Go engine logs the layer split itself (v0.11.5+)

@@ -122,8 +122,14 @@ literal = packages
 regex   = ^packages$
 
 # runner CPU features: msg=system info="AVX = 1 | ..." / msg=system CPU.0.SSE3=1 ...
-# (the Windows msg="" package=0 cores=8 ... lines cannot be matched: the
-# msg is empty and a literal must be a non-empty substring of it)
+# Windows CPU topology, msg="" package=0 cores=8 efficiency=4 threads=12
+[slog_cpu_package_topology]
+table   = noise
+match   = slog
+literal =
+require = package cores
+regex   = ^$
+
 [slog_cpu_system_info]
 table   = noise
 match   = slog

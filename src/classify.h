@@ -3,7 +3,8 @@
  *
  * A slog line is tried against the slog entries with its msg as subject,
  * any other line against the text entries with the whole line as subject.
- * An entry's literal is searched first (memmem); only then its regex runs.
+ * The literals of all entries are searched in one pass; only an entry
+ * whose literal occurs runs its regex.
  * The first entry that matches wins.
  */
 #ifndef OLR_CLASSIFY_H

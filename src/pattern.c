@@ -56,6 +56,7 @@ pat_entry_free(struct pat_entry *e)
 	free(e->table);
 	free(e->literal);
 	free(e->regex_src);
+	free_strv(e->require, e->nrequire);
 	if (e->re)
 		pcre2_code_free(e->re);
 	free(e->file);
@@ -208,9 +209,11 @@ compile_entry(struct pat_entry *e, struct olr_err *err)
 		return -1;
 	}
 	e->is_noise = strcmp(e->table, "noise") == 0;
-	if (e->literal == NULL || e->literal_len == 0) {
+	if (e->literal == NULL || (e->literal_len == 0 &&
+	    e->regex_src == NULL)) {
 		olr_err_set(err, OLR_E_PATTERN, e->file, e->line,
-		    "entry [%s] has no literal", e->name);
+		    "entry [%s] needs a literal (it may be empty only when "
+		    "a regex is given)", e->name);
 		return -1;
 	}
 	if (e->regex_src != NULL) {
@@ -218,7 +221,7 @@ compile_entry(struct pat_entry *e, struct olr_err *err)
 		    PCRE2_ZERO_TERMINATED, 0, &ecode, &eoff, NULL);
 		if (e->re == NULL) {
 			pcre2_get_error_message(ecode, msg, sizeof msg);
-			olr_err_set(err, OLR_E_PATTERN, e->file, e->line,
+			olr_err_set(err, OLR_E_PATTERN, e->file, e->regex_line,
 			    "entry [%s]: regex error at offset %zu: %s",
 			    e->name, (size_t)eoff, (char *)msg);
 			return -1;
@@ -244,6 +247,12 @@ compile_entry(struct pat_entry *e, struct olr_err *err)
 			    e->name, col->column, col->keys[0]);
 			return -1;
 		}
+	}
+	if (e->nrequire > 0 && e->match != PAT_SLOG) {
+		olr_err_set(err, OLR_E_PATTERN, e->file, e->line,
+		    "entry [%s]: require applies to slog entries only",
+		    e->name);
+		return -1;
 	}
 	if (e->is_noise && e->ncols > 0) {
 		olr_err_set(err, OLR_E_PATTERN, e->file, e->line,
@@ -391,6 +400,10 @@ pat_set_load_text(struct pat_set *set, const char *text, size_t len,
 		} else if (strcmp(key, "regex") == 0) {
 			free(e->regex_src);
 			e->regex_src = xstrdup(val);
+			e->regex_line = lineno;
+		} else if (strcmp(key, "require") == 0) {
+			free_strv(e->require, e->nrequire);
+			e->require = split(val, ' ', &e->nrequire);
 		} else if (strncmp(key, "col", 3) == 0 &&
 		    (key[3] == ' ' || key[3] == '\t')) {
 			struct pat_col col;

@@ -55,6 +55,9 @@ struct pat_entry {
 	char            *literal;
 	size_t           literal_len;
 	char            *regex_src;
+	int              regex_line; /* line of the regex directive */
+	char           **require;  /* slog attributes the line must have */
+	size_t           nrequire;
 	pcre2_code      *re;       /* NULL = literal alone decides */
 	struct pat_col  *cols;
 	size_t           ncols;

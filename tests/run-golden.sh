@@ -65,4 +65,39 @@ done
 cmp -s "$tmp/f.counts" "$tmp/gz.counts" && ok || bad "gzip rows differ"
 cmp -s "$tmp/f.counts" "$tmp/stdin.counts" && ok || bad "stdin rows differ"
 
+# 6. --patterns: an entry overridden in place, a new one tried first
+cat > "$tmp/extra.pat" <<'PAT'
+# GPU inventory lines only counted, not stored
+[gpu_inference_compute]
+table   = noise
+match   = slog
+literal = inference compute
+
+[blob_count]
+table   = runners
+match   = slog
+literal = total blobs
+regex   = ^total blobs: (?<n>[0-9]+)$
+col kind  = const:blobs
+col count = group:n:int
+PAT
+"$OLR_BIN" -q --patterns "$tmp/extra.pat" examples/ollama-0.13.5-two-gpu.log \
+  --db "$tmp/pat.db"; rc=$?
+[ $rc -eq 0 ] && ok || bad "--patterns: exit status $rc"
+"$OLR_DBDUMP" --counts "$tmp/pat.db" | grep -q '	gpus	' &&
+  bad "--patterns: gpus still stored" || ok
+"$OLR_DBDUMP" "$tmp/pat.db" | grep '	blob_count	' | awk -F'\t' '{print $12, $NF}' \
+  > "$tmp/blobs.txt"
+[ "$(cat "$tmp/blobs.txt")" = "blobs 9" ] && ok ||
+  bad "--patterns: blob_count rows: $(cat "$tmp/blobs.txt")"
+
+# 7. a bad catalogue file is refused with its file and line, exit 1
+printf '[x]\ntable = runners\nmatch = slog\nliteral = a\nregex = (unclosed\n' \
+  > "$tmp/bad.pat"
+"$OLR_BIN" -q --patterns "$tmp/bad.pat" examples/ollama-0.13.5-two-gpu.log \
+  --db "$tmp/bad.db" 2> "$tmp/bad.err"; rc=$?
+[ $rc -eq 1 ] && ok || bad "bad --patterns: exit status $rc"
+sed "s|$tmp/||" "$tmp/bad.err" > "$tmp/badpat.txt"
+check badpat tests/golden/bad-pattern.txt "$tmp/badpat.txt"
+
 finish
