@@ -19,6 +19,12 @@
 #                  context ("error loading model", "failed to load model",
 #                  "failed to create context", llama-server "exiting due to
 #                  model loading error")
+# ends_load (default 1): whether the line ends a load in progress as failed
+# (loadseq.c). It is 0 for warnings that do not (the pinned-memory fallback,
+# the client giving up before Ollama logs the error) and for crash details
+# (CUDA runtime errors, asserts, fatal signals) that precede the error line
+# Ollama logs for the same load ("error loading llama server", "llama
+# runner terminated"), which is the one that ends it.
 # One failing load usually yields several rows (llama.cpp's own lines, then
 # Ollama's "error loading llama server" / "Load failed"); all are kept.
 #
@@ -86,6 +92,7 @@ match   = slog
 literal = client connection closed before server finished loading
 regex   = ^client connection closed before server finished loading, aborting load$
 col kind = const:client_closed
+col ends_load = const:0
 
 # when the timeout is logged as its own message (not inside error=)
 # "timed out waiting for llama runner to start: context canceled"
@@ -177,6 +184,7 @@ col kind       = const:alloc_failed
 col error      = group:err
 col oom        = group:err:oom
 col size_bytes = group:sz:mib
+col ends_load  = const:0
 
 # ggml_backend_cpu_buffer_type_alloc_buffer: failed to allocate buffer of size 14495514624
 # alloc_tensor_range: failed to allocate CPU buffer of size 14495514624
@@ -344,6 +352,7 @@ regex   = ^(?<err>(?:CUDA|ROCm|HIP|SYCL) error(?: \d+ at \S+)?: \S.*?)\s*$
 col kind  = const:panic
 col error = group:err
 col oom   = group:err:oom
+col ends_load = const:0
 
 [ggml_assert]
 table   = failures
@@ -352,6 +361,7 @@ literal = GGML_ASSERT
 regex   = ^(?:[\w./\\:-]+\.(?:c|cc|cpp|cu|cuh|h|m|mm):\d+:\s+)?(?<err>GGML_ASSERT(?:\(.*\) failed|: \S+:\d+: ).*?)\s*$
 col kind  = const:panic
 col error = group:err
+col ends_load = const:0
 
 [c_assertion_failed]
 table   = failures
@@ -360,6 +370,7 @@ literal = Assertion `
 regex   = ^(?:[\w.-]+: )?(?<err>[\w./\\:-]+\.(?:c|cc|cpp|cu|h|m|mm):\d+: .*Assertion `.*' failed\.?)\s*$
 col kind  = const:panic
 col error = group:err
+col ends_load = const:0
 
 # Go runtime fatal errors ("fatal error: out of memory", "fatal error:
 # concurrent map writes") and fatal signals of the runner (crash dump head).
@@ -371,6 +382,7 @@ regex   = ^fatal error: (?<err>.+?)\s*$
 col kind  = const:panic
 col error = group:err
 col oom   = group:err:oom
+col ends_load = const:0
 
 [go_fatal_signal]
 table   = failures
@@ -379,6 +391,7 @@ literal = SIG
 regex   = ^(?<err>SIG(?:ABRT|SEGV|BUS|ILL|FPE|TRAP|KILL|QUIT): .+?)\s*$
 col kind  = const:panic
 col error = group:err
+col ends_load = const:0
 
 # ---------------------------------------------------------------- plain Go log (v0.0.x-v0.1.20)
 # "llama.go:459: error starting llama runner: llama runner process has terminated"

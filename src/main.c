@@ -10,6 +10,8 @@
  *   classify    classify.c  first matching catalogue entry (pattern.c)
  *   normalize   event.c     typed values, UTC time (own or inherited)
  *   store       store.c     one row per line in its category table
+ *   reconstruct reconstruct.c  model loads rebuilt from the stored rows
+ *               (loadseq.c is the state machine)
  *
  * Only this file prints diagnostics and decides the exit status:
  * 0 every input processed, 1 some input could not be read, 2 usage.
@@ -35,6 +37,7 @@
 #include "input.h"
 #include "lines.h"
 #include "pattern.h"
+#include "reconstruct.h"
 #include "sha256.h"
 #include "slog.h"
 #include "store.h"
@@ -225,7 +228,10 @@ ingest_line(struct pipeline *p, struct source *src,
 		r = &rec;
 	memset(&ev, 0, sizeof ev);
 	event_stamp(&src->clock, &env, r, &ev.stamp);
-	if (ev.stamp.has_ts && !ev.stamp.inherited) {
+	/* a time without zone (Go log) before any zone is known is no
+	 * evidence of the range: it was read as UTC */
+	if (ev.stamp.has_ts && !ev.stamp.inherited && (ev.stamp.has_offset ||
+	    src->clock.has_zone)) {
 		if (!src->has_range || ev.stamp.epoch_ms < src->first_ms)
 			src->first_ms = ev.stamp.epoch_ms;
 		if (!src->has_range || ev.stamp.epoch_ms > src->last_ms)
@@ -449,6 +455,7 @@ main(int argc, char **argv)
 	struct pipeline p;
 	struct olr_err err;
 	char *db_path = NULL;
+	long nloads = 0;
 	int i, rc, status = 0;
 
 	if ((rc = parse_args(argc, argv, &opts)) != 0)
@@ -491,6 +498,13 @@ main(int argc, char **argv)
 		if (rc > 0)
 			status = 1;
 	}
+	if (reconstruct_loads(store_db(p.store), &nloads, &err) != 0) {
+		report_err(&err);
+		status = 1;
+		goto done;
+	}
+	if (!opts.quiet)
+		printf("%ld model loads in %s\n", nloads, db_path);
 done:
 	pipeline_free(&p);
 	free(db_path);

@@ -273,7 +273,69 @@ CREATE TABLE IF NOT EXISTS failures (
   model       TEXT,
   exit_status INTEGER,
   oom         INTEGER,  -- 1 when the text reports an out-of-memory condition
-  size_bytes  INTEGER   -- allocation that failed, when given
+  size_bytes  INTEGER,  -- allocation that failed, when given
+  ends_load   INTEGER NOT NULL DEFAULT 1 -- 0 = a warning that does not end a load (pinned-memory fallback, client gave up before the error)
+);
+
+-- One row per model load sequence, rebuilt from the category tables after
+-- every run (see ollama-logreport(1), LOAD SEQUENCES).
+CREATE TABLE IF NOT EXISTS loads (
+  id                    INTEGER PRIMARY KEY,
+  source_id             INTEGER NOT NULL,
+  start_line            INTEGER,  -- runner start line (NULL: start not in the log)
+  end_line              INTEGER,  -- line that ended it (started in / error / last line)
+  started_at            TEXT,     -- UTC
+  ended_at              TEXT,     -- UTC
+  host                  TEXT,
+  ollama_version        TEXT,     -- from the nearest preceding "Listening on ... (version X)"
+  start_kind            TEXT,     -- llama_server | runner | llama-server | dynamic | none
+  runner_id             INTEGER,  -- runners.id of the start line
+  model                 TEXT,     -- blob digest "sha256-..." or the model path
+  model_path            TEXT,     -- the path as logged
+  model_name            TEXT,     -- general.name
+  architecture          TEXT,     -- general.architecture
+  params                INTEGER,  -- parameter count
+  file_type             TEXT,     -- quantisation (Q4_K - Medium, ...)
+  file_size_bytes       INTEGER,
+  bpw                   REAL,     -- bits per weight
+  ctx_size              INTEGER,
+  batch_size            INTEGER,
+  parallel              INTEGER,
+  gpu_layers_requested  INTEGER,  -- --n-gpu-layers / GPULayers (-1 = all)
+  layers_offloaded      INTEGER,  -- layers placed on GPUs
+  layers_total          INTEGER,  -- layers of the model (incl. output layer)
+  layer_split           TEXT,     -- per device, e.g. "CUDA0:41,CUDA1:40"
+  est_total_bytes       INTEGER,  -- Ollama's estimate: total memory for the load
+  est_kv_bytes          INTEGER,  -- ... of which KV cache
+  est_graph_bytes       INTEGER,  -- ... of which compute graph
+  actual_weights_bytes  INTEGER,  -- allocated for weights (all devices, CPU included)
+  actual_kv_bytes       INTEGER,  -- allocated for the KV cache
+  actual_compute_bytes  INTEGER,  -- allocated for compute buffers
+  outcome               TEXT NOT NULL, -- ok | failed | incomplete
+  failure               TEXT,     -- error text of a failed load (unescaped, whole)
+  failure_line          INTEGER,
+  oom                   INTEGER,  -- 1 when the failure was out of memory
+  runtime_failure       TEXT,     -- error after an ok load (runner died later)
+  runtime_failure_line  INTEGER,
+  load_seconds          REAL,     -- as Ollama reported it ("started in X seconds")
+  wall_seconds          REAL,     -- ended_at - started_at
+  first_line            INTEGER,  -- first line of the load's evidence window
+  last_line             INTEGER   -- last line of the window
+);
+
+-- Per load and device: where the layers and the memory went.
+CREATE TABLE IF NOT EXISTS load_devices (
+  load_id        INTEGER NOT NULL,
+  device         TEXT NOT NULL,  -- CUDA0, Metal, CPU, CUDA_Host, ...
+  layers         INTEGER,        -- layers placed on the device
+  weights_bytes  INTEGER,        -- allocated model weights
+  kv_bytes       INTEGER,        -- allocated KV cache
+  compute_bytes  INTEGER,        -- allocated compute buffers
+  est_weights_bytes INTEGER,     -- Ollama's estimate (new engine: model weights)
+  est_kv_bytes      INTEGER,
+  est_compute_bytes INTEGER,
+  est_total_bytes   INTEGER,
+  PRIMARY KEY (load_id, device)
 );
 
 -- Per source: what happened to every line.

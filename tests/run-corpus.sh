@@ -21,4 +21,14 @@ if diff -u "$tmp/expected.tsv" "$tmp/counts.tsv" > "$tmp/diff"; then ok; else
   bad "row counts differ from tests/data/corpus-counts.tsv:"
   head -n 80 "$tmp/diff"
 fi
+
+# every load sequence: start, end, outcome, reported seconds, model, as
+# verified by reading the logs (tests/data/corpus-loads.tsv, notes in
+# tests/data/corpus-loads.md)
+"$OLR_DBDUMP" --loads "$tmp/corpus.db" | sed 1d | sort > "$tmp/loads.tsv"
+sed 1d "$OLR_SRCDIR/tests/data/corpus-loads.tsv" | sort > "$tmp/loads-exp.tsv"
+if diff -u "$tmp/loads-exp.tsv" "$tmp/loads.tsv" > "$tmp/ldiff"; then ok; else
+  bad "loads differ from tests/data/corpus-loads.tsv:"
+  head -n 60 "$tmp/ldiff"
+fi
 finish

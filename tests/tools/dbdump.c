@@ -5,6 +5,7 @@
  *                      NULL as "NULL", tabs/newlines/backslashes escaped
  *   dbdump --counts DB "file<TAB>table<TAB>rows" for each source base name
  *                      and each table with rows for it
+ *   dbdump --loads DB  "file start end outcome seconds model" per load
  *
  * Volatile values are left out: sources.ingested_at.
  */
@@ -78,18 +79,31 @@ main(int argc, char **argv)
 	sqlite3 *db;
 	sqlite3_stmt *tables;
 	int counts = argc == 3 && strcmp(argv[1], "--counts") == 0;
+	int loads = argc == 3 && strcmp(argv[1], "--loads") == 0;
 	const char *path = argv[argc - 1];
 	char sql[1024];
 	int rc = 0;
 
-	if (argc < 2 || (argc == 3 && !counts) || argc > 3) {
-		fprintf(stderr, "usage: dbdump [--counts] DB\n");
+	if (argc < 2 || (argc == 3 && !counts && !loads) || argc > 3) {
+		fprintf(stderr, "usage: dbdump [--counts|--loads] DB\n");
 		return 2;
 	}
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK) {
 		fprintf(stderr, "dbdump: %s: %s\n", path, sqlite3_errmsg(db));
 		return 1;
+	}
+	if (loads) {
+		rc = dump_query(db, "SELECT replace(s.path, rtrim(s.path, "
+		    "replace(s.path, '/', '')), '') AS file, coalesce("
+		    "l.start_line, '') AS start_line, l.end_line, l.outcome, "
+		    "CASE WHEN l.load_seconds IS NULL THEN '' ELSE "
+		    "printf('%.2f', l.load_seconds) END AS "
+		    "load_seconds, coalesce(l.model, '') AS model FROM loads l "
+		    "JOIN sources s ON s.id = l.source_id ORDER BY 1, "
+		    "l.end_line") ? 1 : 0;
+		sqlite3_close(db);
+		return rc;
 	}
 	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE "
 	    "type = 'table' ORDER BY name", -1, &tables, NULL) != SQLITE_OK)

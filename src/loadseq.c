@@ -1,0 +1,255 @@
+/*
+ * loadseq.c - the load-sequence state machine (see loadseq.h).
+ *
+ * States and what each event does in them (the table in transitions[]):
+ *
+ *             START      DONE        LOADED       FAIL
+ *   IDLE      open       -           -            orphan failed load
+ *   LOADING   incomplete ok(X)       pending      failed
+ *             + open
+ *   PENDING   ok(-)      ok(X)       -            failed
+ *             + open
+ *   OK        open       -           -            runtime failure
+ *   FAILED    open       -           -            -
+ *
+ * "pending" is a load whose llama.cpp server said "model loaded": it ends
+ * ok at the next "started in" (with its seconds), or, in versions that
+ * never print that, at the next start or the end of the log, without
+ * seconds. A repeated "started in" after an ok load is ignored (0.11+
+ * prints it twice). LS_VERSION changes no state.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+#include "loadseq.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+enum ls_state { S_IDLE, S_LOADING, S_PENDING, S_OK, S_FAILED, S_NSTATES };
+
+enum ls_action {
+	A_NONE,
+	A_OPEN,            /* open a new load */
+	A_INCOMPLETE_OPEN, /* close the open load as incomplete, open */
+	A_OK_OPEN,         /* close the pending load ok without seconds, open */
+	A_OK,              /* close ok with the reported seconds */
+	A_PENDING,         /* remember "model loaded" */
+	A_FAILED,          /* close failed */
+	A_ORPHAN,          /* a failure with no start: a failed load of its own */
+	A_RUNTIME          /* failure after an ok load */
+};
+
+static const struct {
+	enum ls_action action;
+	enum ls_state  next;
+} transitions[S_NSTATES][4] = {
+	/*              START                   DONE               LOADED                FAIL */
+	[S_IDLE]    = { { A_OPEN, S_LOADING },  { A_NONE, S_IDLE }, { A_NONE, S_IDLE },   { A_ORPHAN, S_FAILED } },
+	[S_LOADING] = { { A_INCOMPLETE_OPEN, S_LOADING }, { A_OK, S_OK }, { A_PENDING, S_PENDING }, { A_FAILED, S_FAILED } },
+	[S_PENDING] = { { A_OK_OPEN, S_LOADING }, { A_OK, S_OK },   { A_NONE, S_PENDING }, { A_FAILED, S_FAILED } },
+	[S_OK]      = { { A_OPEN, S_LOADING },  { A_NONE, S_OK },   { A_NONE, S_OK },     { A_RUNTIME, S_OK } },
+	[S_FAILED]  = { { A_OPEN, S_LOADING },  { A_NONE, S_FAILED }, { A_NONE, S_FAILED }, { A_NONE, S_FAILED } },
+};
+
+struct loadseq {
+	struct loadseq_load *loads;
+	size_t               n;
+	size_t               cap;
+	enum ls_state        state;
+	char                *version;
+	long                 pending_line;
+	char                *pending_ts;
+	long                 last_end;    /* end line of the last closed load */
+};
+
+struct loadseq *
+loadseq_new(void)
+{
+	return xcalloc(1, sizeof(struct loadseq));
+}
+
+static void
+load_free(struct loadseq_load *l)
+{
+	free(l->started_at);
+	free(l->ended_at);
+	free(l->version);
+	free(l->start_kind);
+	free(l->failure);
+	free(l->runtime_failure);
+}
+
+void
+loadseq_free(struct loadseq *ls)
+{
+	size_t i;
+
+	if (ls == NULL)
+		return;
+	for (i = 0; i < ls->n; i++)
+		load_free(&ls->loads[i]);
+	free(ls->loads);
+	free(ls->version);
+	free(ls->pending_ts);
+	free(ls);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static struct loadseq_load *
+current(struct loadseq *ls)
+{
+	return ls->n ? &ls->loads[ls->n - 1] : NULL;
+}
+
+static struct loadseq_load *
+new_load(struct loadseq *ls, const struct loadseq_event *ev)
+{
+	struct loadseq_load *l;
+
+	if (ls->n == ls->cap) {
+		ls->cap = ls->cap ? ls->cap * 2 : 16;
+		ls->loads = xreallocarray(ls->loads, ls->cap, sizeof *ls->loads);
+	}
+	l = &ls->loads[ls->n++];
+	memset(l, 0, sizeof *l);
+	l->version = dup_or_null(ls->version);
+	l->pre_from = ls->last_end + 1;
+	l->outcome = LS_INCOMPLETE;
+	if (ev->kind == LS_START) {
+		l->start_line = ev->line;
+		l->started_at = dup_or_null(ev->ts);
+		l->start_kind = dup_or_null(ev->text);
+		l->start_row = ev->row_id;
+	} else {
+		l->start_kind = xstrdup("none");
+		l->started_at = dup_or_null(ev->ts);
+	}
+	return l;
+}
+
+static void
+close_load(struct loadseq *ls, struct loadseq_load *l,
+    enum loadseq_outcome outcome, long line, const char *ts)
+{
+	l->outcome = outcome;
+	l->end_line = line;
+	free(l->ended_at);
+	l->ended_at = dup_or_null(ts);
+	ls->last_end = line;
+}
+
+static void
+set_failure(struct loadseq_load *l, const struct loadseq_event *ev)
+{
+	l->failure = dup_or_null(ev->text);
+	l->failure_line = ev->line;
+	l->oom = ev->oom;
+}
+
+void
+loadseq_feed(struct loadseq *ls, const struct loadseq_event *ev)
+{
+	struct loadseq_load *l = current(ls);
+	enum ls_action a;
+
+	if (ev->kind == LS_VERSION) {
+		free(ls->version);
+		ls->version = dup_or_null(ev->text);
+		return;
+	}
+	a = transitions[ls->state][ev->kind - LS_START].action;
+	ls->state = transitions[ls->state][ev->kind - LS_START].next;
+	switch (a) {
+	case A_NONE:
+		break;
+	case A_INCOMPLETE_OPEN:
+		close_load(ls, l, LS_INCOMPLETE, ev->line - 1, NULL);
+		ls->last_end = ev->line - 1;
+		new_load(ls, ev);
+		break;
+	case A_OK_OPEN:
+		close_load(ls, l, LS_OK, ls->pending_line, ls->pending_ts);
+		new_load(ls, ev);
+		break;
+	case A_OPEN:
+		new_load(ls, ev);
+		break;
+	case A_OK:
+		close_load(ls, l, LS_OK, ev->line, ev->ts);
+		l->load_seconds = ev->seconds;
+		l->has_seconds = ev->has_seconds;
+		break;
+	case A_PENDING:
+		ls->pending_line = ev->line;
+		free(ls->pending_ts);
+		ls->pending_ts = dup_or_null(ev->ts);
+		break;
+	case A_FAILED:
+		set_failure(l, ev);
+		close_load(ls, l, LS_FAILED, ev->line, ev->ts);
+		break;
+	case A_ORPHAN:
+		l = new_load(ls, ev);
+		set_failure(l, ev);
+		close_load(ls, l, LS_FAILED, ev->line, ev->ts);
+		break;
+	case A_RUNTIME:
+		if (l->runtime_failure == NULL) {
+			l->runtime_failure = dup_or_null(ev->text);
+			l->runtime_failure_line = ev->line;
+		}
+		break;
+	}
+}
+
+void
+loadseq_finish(struct loadseq *ls, long last_line)
+{
+	struct loadseq_load *l = current(ls);
+	size_t i;
+
+	if (ls->state == S_LOADING)
+		close_load(ls, l, LS_INCOMPLETE, last_line, NULL);
+	else if (ls->state == S_PENDING)
+		close_load(ls, l, LS_OK, ls->pending_line, ls->pending_ts);
+	ls->state = S_IDLE;
+	/* each load's window ends where the next one's starts */
+	for (i = 0; i < ls->n; i++) {
+		struct loadseq_load *x = &ls->loads[i];
+		long next = i + 1 < ls->n ? (ls->loads[i + 1].start_line ?
+		    ls->loads[i + 1].start_line : ls->loads[i + 1].end_line) :
+		    last_line + 1;
+		x->last_line = next - 1 >= x->end_line ? next - 1 : x->end_line;
+	}
+}
+
+size_t
+loadseq_count(const struct loadseq *ls)
+{
+	return ls->n;
+}
+
+const struct loadseq_load *
+loadseq_get(const struct loadseq *ls, size_t i)
+{
+	return i < ls->n ? &ls->loads[i] : NULL;
+}
+
+const char *
+loadseq_outcome_name(enum loadseq_outcome o)
+{
+	switch (o) {
+	case LS_OK: return "ok";
+	case LS_FAILED: return "failed";
+	case LS_INCOMPLETE: return "incomplete";
+	}
+	return "incomplete";
+}

@@ -1,0 +1,75 @@
+/*
+ * loadseq.h - the load-sequence state machine.
+ *
+ * Fed the boundary events of one source in line order (runner starts,
+ * "started in X seconds", llama.cpp "model loaded", load errors, version
+ * markers), it rebuilds every model load: where it started, how it ended
+ * (ok, failed, incomplete), the reported seconds, the failure text, and a
+ * runtime failure when the runner died after an ok load. It knows nothing
+ * of SQL: reconstruct.c feeds it from the database and stores its result.
+ */
+#ifndef OLR_LOADSEQ_H
+#define OLR_LOADSEQ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum loadseq_kind {
+	LS_VERSION,   /* "Listening on ... (version X)": text = version */
+	LS_START,     /* a runner start naming a model: text = start kind */
+	LS_DONE,      /* "runner started in X seconds": seconds */
+	LS_LOADED,    /* llama.cpp "model loaded" / "Starting llama main loop" */
+	LS_FAIL       /* an error that ends a load: text = error, oom */
+};
+
+struct loadseq_event {
+	enum loadseq_kind kind;
+	long              line;
+	const char       *ts;       /* UTC, may be NULL */
+	const char       *text;     /* see kind; may be NULL */
+	double            seconds;  /* LS_DONE */
+	int               has_seconds;
+	int               oom;      /* LS_FAIL */
+	int64_t           row_id;   /* LS_START: runners.id */
+};
+
+enum loadseq_outcome { LS_OK, LS_FAILED, LS_INCOMPLETE };
+
+struct loadseq_load {
+	long     start_line;      /* 0 = no start line in the log */
+	long     end_line;
+	char    *started_at;      /* NULL when unknown */
+	char    *ended_at;
+	char    *version;         /* Ollama version at the start, or NULL */
+	char    *start_kind;
+	int64_t  start_row;       /* runners.id of the start, 0 = none */
+	enum loadseq_outcome outcome;
+	char    *failure;
+	long     failure_line;
+	int      oom;
+	char    *runtime_failure;
+	long     runtime_failure_line;
+	double   load_seconds;
+	int      has_seconds;
+	long     pre_from;        /* first line of the pre-start block */
+	long     last_line;       /* last line before the next load starts */
+};
+
+struct loadseq;
+
+/* Never NULL; free with loadseq_free(). */
+struct loadseq *loadseq_new(void);
+void loadseq_free(struct loadseq *ls);
+
+/* Events must come in line order. Strings are copied. */
+void loadseq_feed(struct loadseq *ls, const struct loadseq_event *ev);
+
+/* End of the source: last_line is its last line. */
+void loadseq_finish(struct loadseq *ls, long last_line);
+
+size_t loadseq_count(const struct loadseq *ls);
+const struct loadseq_load *loadseq_get(const struct loadseq *ls, size_t i);
+
+const char *loadseq_outcome_name(enum loadseq_outcome o);
+
+#endif

@@ -1,0 +1,521 @@
+/*
+ * reconstruct.c - the `loads` table (see reconstruct.h).
+ *
+ * Per source, the boundary events come from one query over the category
+ * tables, in line order; loadseq.c decides where each load starts and
+ * ends. Each load then owns the rows of its window (window_rules[]).
+ * Every fact about a load is then read from the rows in its window with
+ * SQL: the last report per device wins, because Ollama's new engine logs
+ * its layout several times while it fits a model.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+#include "reconstruct.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "loadseq.h"
+#include "xmalloc.h"
+
+/*
+ * Which rows of each table a load owns, besides those between its start
+ * and end lines:
+ *   tail: rows after its end, until the next load starts: the repeated
+ *         "started in", runtime failures, the error lines that follow
+ *         the first one, VRAM readings when it is unloaded;
+ *   pre:  rows after the previous load's end and before its own start:
+ *         Ollama logs the fit, the estimate, memory readings and (0.12+)
+ *         a metadata-only read of the model before it starts the runner.
+ * "pre" wins over the previous load's "tail".
+ */
+static const struct {
+	const char *table;
+	int         tail;
+	const char *pre;    /* NULL = never pre; else the row condition */
+} window_rules[] = {
+	{ "vram_updates",      1, "1" },
+	{ "system_memory",     1, "1" },
+	{ "fit_decisions",     0, "1" },
+	{ "offload_estimates", 0, "1" },
+	{ "memory_buffers",    1, NULL },
+	{ "vram_timeouts",     1, NULL },
+	{ "gpus",              0, NULL },
+	{ "token_caches",      0, "1" },
+	{ "model_files",       0, "1" },
+	{ "tensor_loads",      1, NULL },
+	{ "model_params",      1, "t.kind <> 'started'" },
+	{ "runners",           1, NULL },
+	{ "model_metadata",    0, "1" },
+	{ "tensor_types",      0, "1" },
+	{ "failures",          1, NULL },
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static int
+db_fail(sqlite3 *db, struct olr_err *err, const char *what)
+{
+	olr_err_set(err, OLR_E_DB, NULL, 0, "%s: %s", what,
+	    sqlite3_errmsg(db));
+	return -1;
+}
+
+static int
+exec(sqlite3 *db, const char *sql, struct olr_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		olr_err_set(err, OLR_E_DB, NULL, 0, "%s", msg ? msg :
+		    sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+reconstruct_model_digest(const char *path, char *out, size_t size)
+{
+	const char *p;
+	size_t i;
+
+	if (path == NULL || size < 72)
+		return -1;
+	for (p = path; (p = strstr(p, "sha256")) != NULL; p += 6) {
+		if (p[6] != '-' && p[6] != ':')
+			continue;
+		for (i = 0; i < 64 && isxdigit((unsigned char)p[7 + i]); i++)
+			;
+		if (i == 64 && !isxdigit((unsigned char)p[7 + 64])) {
+			snprintf(out, size, "sha256-%.64s", p + 7);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/*
+ * Boundary events of one source, in line order. k: 0 version, 1 start,
+ * 2 done, 3 loaded, 4 fail (the loadseq_kind values).
+ */
+static const char events_sql[] =
+    "SELECT line, ts, 0, version, NULL, 0, id FROM runners"
+    " WHERE source_id = ?1 AND kind = 'listening' AND version IS NOT NULL "
+    "UNION ALL SELECT line, ts, 1, CASE"
+    "   WHEN kind = 'dynamic_server' THEN 'dynamic'"
+    "   WHEN raw LIKE '%starting llama-server%' THEN 'llama-server'"
+    "   WHEN raw LIKE '%starting runner%' THEN 'runner'"
+    "   ELSE 'llama_server' END, NULL, 0, id FROM runners"
+    " WHERE source_id = ?1 AND ((kind = 'start' AND"
+    "   coalesce(is_probe, 0) = 0) OR kind = 'dynamic_server') "
+    "UNION ALL SELECT line, ts, 2, NULL, load_seconds, 0, id FROM"
+    " model_params WHERE source_id = ?1 AND kind = 'started' "
+    "UNION ALL SELECT line, ts, 3, NULL, NULL, 0, id FROM runners"
+    " WHERE source_id = ?1 AND kind IN ('model_loaded', 'main_loop') "
+    "UNION ALL SELECT line, ts, 4, coalesce(error, raw), NULL,"
+    " coalesce(oom, 0), id FROM failures WHERE source_id = ?1 AND"
+    " ends_load = 1 "
+    "ORDER BY 1, 3";
+
+static const char insert_sql[] =
+    "INSERT INTO loads (source_id, start_line, end_line, started_at,"
+    " ended_at, ollama_version, start_kind, runner_id, outcome, failure,"
+    " failure_line, oom, runtime_failure, runtime_failure_line,"
+    " load_seconds, first_line, last_line) VALUES (?, ?, ?, ?, ?, ?, ?,"
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *t)
+{
+	if (t)
+		sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void
+bind_line(sqlite3_stmt *s, int i, long line)
+{
+	if (line > 0)
+		sqlite3_bind_int64(s, i, line);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static int
+sequence_source(sqlite3 *db, int64_t source_id, long last_line,
+    sqlite3_stmt *q, sqlite3_stmt *ins, long *nloads, struct olr_err *err)
+{
+	struct loadseq *ls = loadseq_new();
+	struct loadseq_event ev;
+	size_t i;
+	int rc;
+
+	sqlite3_reset(q);
+	sqlite3_bind_int64(q, 1, source_id);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		memset(&ev, 0, sizeof ev);
+		ev.line = (long)sqlite3_column_int64(q, 0);
+		ev.ts = (const char *)sqlite3_column_text(q, 1);
+		ev.kind = (enum loadseq_kind)sqlite3_column_int(q, 2);
+		ev.text = (const char *)sqlite3_column_text(q, 3);
+		ev.has_seconds = sqlite3_column_type(q, 4) != SQLITE_NULL;
+		ev.seconds = sqlite3_column_double(q, 4);
+		ev.oom = sqlite3_column_int(q, 5);
+		ev.row_id = sqlite3_column_int64(q, 6);
+		loadseq_feed(ls, &ev);
+	}
+	if (rc != SQLITE_DONE) {
+		loadseq_free(ls);
+		return db_fail(db, err, "load events");
+	}
+	loadseq_finish(ls, last_line);
+	for (i = 0; i < loadseq_count(ls); i++) {
+		const struct loadseq_load *l = loadseq_get(ls, i);
+		sqlite3_reset(ins);
+		sqlite3_bind_int64(ins, 1, source_id);
+		bind_line(ins, 2, l->start_line);
+		bind_line(ins, 3, l->end_line);
+		bind_text(ins, 4, l->started_at);
+		bind_text(ins, 5, l->ended_at);
+		bind_text(ins, 6, l->version);
+		bind_text(ins, 7, l->start_kind);
+		if (l->start_row)
+			sqlite3_bind_int64(ins, 8, l->start_row);
+		else
+			sqlite3_bind_null(ins, 8);
+		bind_text(ins, 9, loadseq_outcome_name(l->outcome));
+		bind_text(ins, 10, l->failure);
+		bind_line(ins, 11, l->failure_line);
+		if (l->outcome == LS_FAILED)
+			sqlite3_bind_int(ins, 12, l->oom);
+		else
+			sqlite3_bind_null(ins, 12);
+		bind_text(ins, 13, l->runtime_failure);
+		bind_line(ins, 14, l->runtime_failure_line);
+		if (l->has_seconds)
+			sqlite3_bind_double(ins, 15, l->load_seconds);
+		else
+			sqlite3_bind_null(ins, 15);
+		bind_line(ins, 16, l->pre_from);
+		bind_line(ins, 17, l->last_line);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			loadseq_free(ls);
+			return db_fail(db, err, "insert load");
+		}
+		(*nloads)++;
+	}
+	loadseq_free(ls);
+	return 0;
+}
+
+/* Give every category row the load whose window holds its line. */
+static int
+assign_windows(sqlite3 *db, struct olr_err *err)
+{
+	struct buf sql = BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < NELEM(window_rules) && rc == 0; i++) {
+		buf_reset(&sql);
+		buf_printf(&sql, "UPDATE %s AS t SET load_id = (SELECT l.id FROM"
+		    " loads l WHERE l.source_id = t.source_id AND t.line BETWEEN"
+		    " coalesce(l.start_line, l.end_line) AND %s)",
+		    window_rules[i].table, window_rules[i].tail ?
+		    "l.last_line" : "l.end_line");
+		rc = exec(db, sql.data, err);
+		if (rc != 0 || window_rules[i].pre == NULL)
+			continue;
+		buf_reset(&sql);
+		buf_printf(&sql, "UPDATE %s AS t SET load_id = (SELECT l.id FROM"
+		    " loads l WHERE l.source_id = t.source_id AND l.start_line"
+		    " IS NOT NULL AND t.line >= l.first_line AND t.line <"
+		    " l.start_line) WHERE (%s) AND EXISTS (SELECT 1 FROM loads l"
+		    " WHERE l.source_id = t.source_id AND l.start_line IS NOT"
+		    " NULL AND t.line >= l.first_line AND t.line <"
+		    " l.start_line)", window_rules[i].table,
+		    window_rules[i].pre);
+		rc = exec(db, sql.data, err);
+	}
+	buf_free(&sql);
+	return rc;
+}
+
+/*
+ * "Last report per device" of a memory_buffers / tensor_loads kind: the
+ * rows of load L, kind K, whose line is the last for their device.
+ */
+#define LAST_PER_DEVICE(tbl, cond) \
+	"(SELECT sum(b.size_bytes) FROM " tbl " b WHERE b.load_id = loads.id" \
+	" AND " cond " AND b.device IS NOT NULL AND b.line = (SELECT" \
+	" max(b2.line) FROM " tbl " b2 WHERE b2.load_id = b.load_id AND" \
+	" b2.event = b.event AND b2.device = b.device))"
+
+static const char facts_sql[] =
+    "UPDATE loads SET"
+    " host = coalesce((SELECT host FROM runners WHERE id = loads.runner_id),"
+    "  (SELECT host FROM sources WHERE id = loads.source_id)),"
+    " model_path = coalesce((SELECT model FROM runners WHERE"
+    "  id = loads.runner_id),"
+    "  (SELECT model FROM runners WHERE load_id = loads.id AND"
+    "   kind = 'llama_server_model' AND model IS NOT NULL ORDER BY line"
+    "   LIMIT 1),"
+    "  (SELECT model FROM failures WHERE load_id = loads.id AND"
+    "   model IS NOT NULL ORDER BY line LIMIT 1),"
+    "  (SELECT path FROM model_files WHERE load_id = loads.id AND"
+    "   kind = 'loaded' AND path IS NOT NULL ORDER BY line DESC LIMIT 1)),"
+    " model_name = (SELECT value FROM model_metadata WHERE"
+    "  load_id = loads.id AND key = 'general.name' ORDER BY line DESC"
+    "  LIMIT 1),"
+    " architecture = (SELECT value FROM model_metadata WHERE"
+    "  load_id = loads.id AND key IN ('general.architecture', 'arch')"
+    "  ORDER BY line DESC LIMIT 1),"
+    " params = (SELECT params FROM model_params WHERE load_id = loads.id"
+    "  AND kind = 'params' AND params IS NOT NULL ORDER BY line DESC"
+    "  LIMIT 1),"
+    " file_type = (SELECT value FROM model_files WHERE load_id = loads.id"
+    "  AND kind IN ('file_type', 'ollama_model') AND value IS NOT NULL"
+    "  ORDER BY line DESC LIMIT 1),"
+    " file_size_bytes = (SELECT size_bytes FROM model_files WHERE"
+    "  load_id = loads.id AND kind = 'size' ORDER BY line DESC LIMIT 1),"
+    " bpw = (SELECT bpw FROM model_files WHERE load_id = loads.id AND"
+    "  kind = 'size' ORDER BY line DESC LIMIT 1),"
+    " ctx_size = coalesce((SELECT ctx_size FROM runners WHERE"
+    "  id = loads.runner_id), (SELECT ctx_size FROM runners WHERE"
+    "  load_id = loads.id AND kind = 'load_request' AND ctx_size IS NOT"
+    "  NULL ORDER BY line DESC LIMIT 1)),"
+    " batch_size = coalesce((SELECT batch_size FROM runners WHERE"
+    "  id = loads.runner_id), (SELECT batch_size FROM runners WHERE"
+    "  load_id = loads.id AND kind = 'load_request' AND batch_size IS NOT"
+    "  NULL ORDER BY line DESC LIMIT 1)),"
+    " parallel = coalesce((SELECT parallel FROM runners WHERE"
+    "  id = loads.runner_id), (SELECT parallel FROM runners WHERE"
+    "  load_id = loads.id AND kind = 'load_request' AND parallel IS NOT"
+    "  NULL ORDER BY line DESC LIMIT 1), (SELECT parallel FROM"
+    "  fit_decisions WHERE load_id = loads.id AND parallel IS NOT NULL"
+    "  ORDER BY line DESC LIMIT 1)),"
+    " gpu_layers_requested = coalesce((SELECT gpu_layers FROM runners"
+    "  WHERE id = loads.runner_id), (SELECT gpu_layers FROM runners WHERE"
+    "  load_id = loads.id AND kind = 'loading_model' AND gpu_layers IS NOT"
+    "  NULL ORDER BY line DESC LIMIT 1), (SELECT layers_requested FROM"
+    "  offload_estimates WHERE load_id = loads.id AND layers_requested IS"
+    "  NOT NULL ORDER BY line DESC LIMIT 1)),"
+    " layers_offloaded = coalesce((SELECT layers_offloaded FROM"
+    "  tensor_loads WHERE load_id = loads.id AND kind = 'offloaded' ORDER"
+    "  BY line DESC LIMIT 1), (SELECT gpu_layers FROM runners WHERE"
+    "  load_id = loads.id AND kind = 'load_request' AND gpu_layers IS NOT"
+    "  NULL ORDER BY line DESC LIMIT 1), (SELECT layers_offload FROM"
+    "  offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
+    "  LIMIT 1)),"
+    " layers_total = coalesce((SELECT layers_total FROM tensor_loads WHERE"
+    "  load_id = loads.id AND kind = 'offloaded' ORDER BY line DESC"
+    "  LIMIT 1), (SELECT layers_model FROM offload_estimates WHERE"
+    "  load_id = loads.id AND layers_model IS NOT NULL ORDER BY line DESC"
+    "  LIMIT 1), (SELECT model_layers FROM runners WHERE"
+    "  load_id = loads.id AND kind = 'loading_model' ORDER BY line DESC"
+    "  LIMIT 1)),"
+    " est_total_bytes = coalesce((SELECT size_bytes FROM memory_buffers"
+    "  WHERE load_id = loads.id AND reporter = 'ollama' AND kind = 'total'"
+    "  ORDER BY line DESC LIMIT 1), (SELECT CASE WHEN layers_offload <"
+    "  layers_model THEN required_partial_bytes ELSE"
+    "  coalesce(required_full_bytes, required_partial_bytes) END FROM"
+    "  offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
+    "  LIMIT 1)),"
+    " est_kv_bytes = coalesce((SELECT required_kv_bytes FROM"
+    "  offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
+    "  LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
+    "b.reporter = 'ollama' AND b.kind = 'kv'") "),"
+    " est_graph_bytes = coalesce((SELECT CASE WHEN layers_offload <"
+    "  layers_model THEN graph_partial_bytes ELSE graph_full_bytes END"
+    "  FROM offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
+    "  LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
+    "b.reporter = 'ollama' AND b.kind = 'compute'") "),"
+    " actual_weights_bytes = coalesce(" LAST_PER_DEVICE("tensor_loads",
+    "b.kind = 'buffer'") ", " LAST_PER_DEVICE("memory_buffers",
+    "b.reporter = 'ollama' AND b.kind = 'weights'") "),"
+    " actual_kv_bytes = coalesce(" LAST_PER_DEVICE("memory_buffers",
+    "b.reporter = 'llama.cpp' AND b.kind = 'kv'") ", (SELECT size_bytes"
+    "  FROM memory_buffers WHERE load_id = loads.id AND"
+    "  reporter = 'llama.cpp' AND kind = 'kv' AND device IS NULL ORDER BY"
+    "  line DESC LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
+    "b.reporter = 'ollama' AND b.kind = 'kv'") "),"
+    " actual_compute_bytes = coalesce(" LAST_PER_DEVICE("memory_buffers",
+    "b.reporter = 'llama.cpp' AND b.kind = 'compute'") ", (SELECT"
+    "  size_bytes FROM memory_buffers WHERE load_id = loads.id AND"
+    "  reporter = 'llama.cpp' AND kind = 'compute' AND device IS NULL"
+    "  ORDER BY line DESC LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
+    "b.reporter = 'ollama' AND b.kind = 'compute'") "),"
+    " wall_seconds = round((julianday(ended_at) - julianday(started_at))"
+    "  * 86400.0, 3)";
+
+/*
+ * Per device: the last report of each kind. Devices come from llama.cpp
+ * buffers (CUDA0, CPU_Mapped, Metal, ...) and from the Ollama engine's
+ * per-device layout (CUDA0, CPU).
+ */
+static const char devices_sql[] =
+    "INSERT OR REPLACE INTO load_devices (load_id, device, weights_bytes,"
+    " kv_bytes, compute_bytes, est_weights_bytes, est_kv_bytes,"
+    " est_compute_bytes, est_total_bytes) "
+    "SELECT d.load_id, d.device,"
+    " (SELECT size_bytes FROM tensor_loads WHERE load_id = d.load_id AND"
+    "  kind = 'buffer' AND device = d.device ORDER BY line DESC LIMIT 1),"
+    " (SELECT size_bytes FROM memory_buffers WHERE load_id = d.load_id AND"
+    "  reporter = 'llama.cpp' AND kind = 'kv' AND device = d.device ORDER"
+    "  BY line DESC LIMIT 1),"
+    " (SELECT size_bytes FROM memory_buffers WHERE load_id = d.load_id AND"
+    "  reporter = 'llama.cpp' AND kind = 'compute' AND device = d.device"
+    "  ORDER BY line DESC LIMIT 1),"
+    " (SELECT size_bytes FROM memory_buffers WHERE load_id = d.load_id AND"
+    "  reporter = 'ollama' AND kind = 'weights' AND device = d.device ORDER"
+    "  BY line DESC LIMIT 1),"
+    " (SELECT size_bytes FROM memory_buffers WHERE load_id = d.load_id AND"
+    "  reporter = 'ollama' AND kind = 'kv' AND device = d.device ORDER BY"
+    "  line DESC LIMIT 1),"
+    " (SELECT size_bytes FROM memory_buffers WHERE load_id = d.load_id AND"
+    "  reporter = 'ollama' AND kind = 'compute' AND device = d.device ORDER"
+    "  BY line DESC LIMIT 1),"
+    " (SELECT sum(size_bytes) FROM memory_buffers b WHERE"
+    "  b.load_id = d.load_id AND reporter = 'ollama' AND kind <> 'total'"
+    "  AND device = d.device AND line = (SELECT max(line) FROM"
+    "  memory_buffers b2 WHERE b2.load_id = b.load_id AND"
+    "  b2.reporter = 'ollama' AND b2.kind = b.kind AND"
+    "  b2.device = b.device)) "
+    "FROM (SELECT DISTINCT load_id, device FROM tensor_loads WHERE"
+    "  load_id IS NOT NULL AND kind = 'buffer' AND device IS NOT NULL"
+    " UNION SELECT DISTINCT load_id, device FROM memory_buffers WHERE"
+    "  load_id IS NOT NULL AND device IS NOT NULL AND kind IN ('weights',"
+    "  'kv', 'compute')) d";
+
+/* Per-device layers from "GPULayers:81[ID:GPU-a Layers:41(0..40) ...]". */
+static void
+parse_gpu_layers(const char *raw, struct buf *split)
+{
+	const char *p = raw, *id, *lay;
+	int n = 0;
+
+	buf_reset(split);
+	while (p && (id = strstr(p, "ID:")) != NULL) {
+		lay = strstr(id, " Layers:");
+		if (lay == NULL)
+			break;
+		buf_printf(split, "%s%.*s:%d", split->len ? "," : "",
+		    (int)(lay - id - 3), id + 3, atoi(lay + 8));
+		n++;
+		p = lay + 8;
+	}
+	(void)n;
+}
+
+/* model digests, and layer_split from the per-device layer lists */
+static int
+finish_loads(sqlite3 *db, struct olr_err *err)
+{
+	sqlite3_stmt *q = NULL, *u = NULL;
+	struct buf split = BUF_INIT;
+	char digest[80];
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT l.id, l.model_path, (SELECT raw"
+	    " FROM runners WHERE load_id = l.id AND kind = 'load_request'"
+	    " ORDER BY line DESC LIMIT 1), (SELECT tensor_split FROM runners"
+	    " WHERE id = l.runner_id), (SELECT layers_split FROM"
+	    " offload_estimates WHERE load_id = l.id ORDER BY line DESC LIMIT"
+	    " 1) FROM loads l", -1, &q, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "UPDATE loads SET model = ?, layer_split ="
+	    " ? WHERE id = ?", -1, &u, NULL) != SQLITE_OK) {
+		db_fail(db, err, "prepare");
+		goto out;
+	}
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(q, 1);
+		const char *req = (const char *)sqlite3_column_text(q, 2);
+		const char *ts = (const char *)sqlite3_column_text(q, 3);
+		const char *es = (const char *)sqlite3_column_text(q, 4);
+		sqlite3_reset(u);
+		if (reconstruct_model_digest(path, digest, sizeof digest) == 0)
+			sqlite3_bind_text(u, 1, digest, -1, SQLITE_TRANSIENT);
+		else
+			bind_text(u, 1, path);
+		buf_reset(&split);
+		if (req != NULL)
+			parse_gpu_layers(req, &split);
+		if (split.len == 0 && ts != NULL && *ts)
+			buf_puts(&split, ts);
+		if (split.len == 0 && es != NULL && *es)
+			buf_puts(&split, es);
+		if (split.len)
+			sqlite3_bind_text(u, 2, split.data, -1,
+			    SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(u, 2);
+		sqlite3_bind_int64(u, 3, sqlite3_column_int64(q, 0));
+		if (sqlite3_step(u) != SQLITE_DONE) {
+			db_fail(db, err, "update load");
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(q);
+	sqlite3_finalize(u);
+	buf_free(&split);
+	return rc;
+}
+
+int
+reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err)
+{
+	sqlite3_stmt *src = NULL, *q = NULL, *ins = NULL;
+	struct buf sql = BUF_INIT;
+	size_t i;
+	int rc = -1;
+
+	*nloads = 0;
+	if (exec(db, "BEGIN", err) != 0)
+		return -1;
+	if (exec(db, "DELETE FROM load_devices; DELETE FROM loads;"
+	    "CREATE INDEX IF NOT EXISTS loads_source ON loads(source_id,"
+	    " start_line)", err) != 0)
+		goto out;
+	for (i = 0; i < NELEM(window_rules); i++) {
+		buf_reset(&sql);
+		buf_printf(&sql, "CREATE INDEX IF NOT EXISTS %s_load ON %s"
+		    "(load_id)", window_rules[i].table, window_rules[i].table);
+		if (exec(db, sql.data, err) != 0)
+			goto out;
+	}
+	if (sqlite3_prepare_v2(db, "SELECT id, coalesce(line_count, 0) FROM"
+	    " sources ORDER BY id", -1, &src, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, events_sql, -1, &q, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, insert_sql, -1, &ins, NULL) != SQLITE_OK) {
+		db_fail(db, err, "prepare");
+		goto out;
+	}
+	while (sqlite3_step(src) == SQLITE_ROW) {
+		if (sequence_source(db, sqlite3_column_int64(src, 0),
+		    (long)sqlite3_column_int64(src, 1), q, ins, nloads,
+		    err) != 0)
+			goto out;
+	}
+	if (assign_windows(db, err) != 0 || exec(db, facts_sql, err) != 0 ||
+	    finish_loads(db, err) != 0 || exec(db, devices_sql, err) != 0)
+		goto out;
+	rc = 0;
+out:
+	sqlite3_finalize(src);
+	sqlite3_finalize(q);
+	sqlite3_finalize(ins);
+	buf_free(&sql);
+	if (exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", rc == 0 ? err : NULL) !=
+	    0)
+		rc = -1;
+	return rc;
+}

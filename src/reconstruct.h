@@ -1,0 +1,23 @@
+/*
+ * reconstruct.h - rebuilding the model loads from the database.
+ *
+ * Reads the category tables of every source, runs the load-sequence state
+ * machine (loadseq.c) over their boundary events, writes the `loads` and
+ * `load_devices` tables, and sets `load_id` on every category row that
+ * belongs to a load. Idempotent: the tables are rebuilt on every call.
+ */
+#ifndef OLR_RECONSTRUCT_H
+#define OLR_RECONSTRUCT_H
+
+#include <sqlite3.h>
+
+#include "err.h"
+
+/* Returns 0, or -1 with err filled; *nloads gets the number of loads. */
+int reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err);
+
+/* "sha256-<64 hex>" from a model path (also "sha256:<hex>"), into out
+ * (at least 72 bytes); 0 on success, -1 when the path holds no digest. */
+int reconstruct_model_digest(const char *path, char *out, size_t size);
+
+#endif
