@@ -149,6 +149,8 @@ lines_next(struct lines_reader *lr, struct line_view *out)
 	char *nl, *s, *w;
 	size_t end, next, len, i;
 
+	if (lr->data == NULL)           /* nothing was ever fed */
+		return 0;
 	nl = memchr(lr->data + lr->scan, '\n', lr->len - lr->scan);
 	if (nl != NULL) {
 		end = (size_t)(nl - lr->data);

@@ -12,6 +12,8 @@
  *   store       store.c     one row per line in its category table
  *   reconstruct reconstruct.c  model loads rebuilt from the stored rows
  *               (loadseq.c is the state machine)
+ *   analyze     analyze.c   estimate vs actual, memory release, alerts,
+ *                           per-model summary
  *
  * Only this file prints diagnostics and decides the exit status:
  * 0 every input processed, 1 some input could not be read, 2 usage.
@@ -30,6 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "analyze.h"
 #include "classify.h"
 #include "envelope.h"
 #include "err.h"
@@ -53,6 +56,7 @@ struct olr_opts {
 	const char  *patterns;
 	int          quiet;
 	int          verbose;
+	struct analyze_opts analyze;
 	char       **inputs;
 	int          ninputs;
 };
@@ -95,6 +99,9 @@ usage(FILE *fp)
 "      --db FILE        database file (default DIR/ollama.db)\n"
 "      --host NAME      host name for inputs without a journal prefix\n"
 "      --patterns FILE  extra catalogue entries (override built-in ones)\n"
+"      --vram-alert PCT    alert when VRAM in use exceeds PCT%% (default 90)\n"
+"      --sysmem-alert PCT  alert when system memory in use exceeds PCT%%\n"
+"                          (default 85)\n"
 "  -q, --quiet          print nothing but errors\n"
 "  -v, --verbose        print per-source details\n"
 "  -h, --help           show this help\n"
@@ -114,6 +121,18 @@ report_err(const struct olr_err *err)
 	    olr_err_format(err, buf, sizeof buf));
 }
 
+static int
+parse_pct(const char *s, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || *end != '\0' || !(v >= 0 && v <= 100))
+		return -1;
+	*out = v;
+	return 0;
+}
+
 /* Returns 0, or 2 after printing a usage error. */
 static int
 parse_args(int argc, char **argv, struct olr_opts *o)
@@ -123,6 +142,8 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		{ "db",       required_argument, NULL, 'D' },
 		{ "host",     required_argument, NULL, 'H' },
 		{ "patterns", required_argument, NULL, 'P' },
+		{ "vram-alert", required_argument, NULL, 'A' },
+		{ "sysmem-alert", required_argument, NULL, 'S' },
 		{ "quiet",    no_argument,       NULL, 'q' },
 		{ "verbose",  no_argument,       NULL, 'v' },
 		{ "help",     no_argument,       NULL, 'h' },
@@ -132,12 +153,26 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 	int c;
 
 	memset(o, 0, sizeof *o);
+	o->analyze.vram_alert_pct = ANALYZE_VRAM_ALERT_PCT;
+	o->analyze.sysmem_alert_pct = ANALYZE_SYSMEM_ALERT_PCT;
 	while ((c = getopt_long(argc, argv, "o:qvhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->output_dir = optarg; break;
 		case 'D': o->db_path = optarg; break;
 		case 'H': o->host = optarg; break;
 		case 'P': o->patterns = optarg; break;
+		case 'A':
+		case 'S':
+			if (parse_pct(optarg, c == 'A' ?
+			    &o->analyze.vram_alert_pct :
+			    &o->analyze.sysmem_alert_pct) != 0) {
+				fprintf(stderr, "%s: --%s: '%s' is not a "
+				    "percentage between 0 and 100\n", progname,
+				    c == 'A' ? "vram-alert" : "sysmem-alert",
+				    optarg);
+				return 2;
+			}
+			break;
 		case 'q': o->quiet = 1; o->verbose = 0; break;
 		case 'v': o->verbose = 1; o->quiet = 0; break;
 		case 'h': usage(stdout); exit(0);
@@ -499,6 +534,11 @@ main(int argc, char **argv)
 			status = 1;
 	}
 	if (reconstruct_loads(store_db(p.store), &nloads, &err) != 0) {
+		report_err(&err);
+		status = 1;
+		goto done;
+	}
+	if (analyze_run(store_db(p.store), &opts.analyze, &err) != 0) {
 		report_err(&err);
 		status = 1;
 		goto done;

@@ -323,17 +323,18 @@ static const char facts_sql[] =
     "  LIMIT 1)),"
     " est_total_bytes = coalesce((SELECT size_bytes FROM memory_buffers"
     "  WHERE load_id = loads.id AND reporter = 'ollama' AND kind = 'total'"
-    "  ORDER BY line DESC LIMIT 1), (SELECT CASE WHEN layers_offload <"
-    "  layers_model THEN required_partial_bytes ELSE"
-    "  coalesce(required_full_bytes, required_partial_bytes) END FROM"
-    "  offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
-    "  LIMIT 1)),"
+    "  ORDER BY line DESC LIMIT 1), (SELECT CASE WHEN lower(library) ="
+    "  'cpu' OR layers_offload >= layers_model THEN"
+    "  coalesce(required_full_bytes, required_partial_bytes) ELSE"
+    "  required_partial_bytes END FROM offload_estimates WHERE"
+    "  load_id = loads.id ORDER BY line DESC LIMIT 1)),"
     " est_kv_bytes = coalesce((SELECT required_kv_bytes FROM"
     "  offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
     "  LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
     "b.reporter = 'ollama' AND b.kind = 'kv'") "),"
-    " est_graph_bytes = coalesce((SELECT CASE WHEN layers_offload <"
-    "  layers_model THEN graph_partial_bytes ELSE graph_full_bytes END"
+    " est_graph_bytes = coalesce((SELECT CASE WHEN lower(library) ="
+    "  'cpu' OR layers_offload >= layers_model THEN graph_full_bytes ELSE"
+    "  graph_partial_bytes END"
     "  FROM offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
     "  LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
     "b.reporter = 'ollama' AND b.kind = 'compute'") "),"
@@ -470,6 +471,87 @@ out:
 	return rc;
 }
 
+/*
+ * Layers per device: the per-device split when the log gives one (new
+ * engine GPULayers list, --tensor-split, layers.split), mapped in order
+ * onto the load's GPU devices; else all offloaded layers on the single
+ * GPU. The CPU device gets the layers that were not offloaded.
+ */
+static int
+device_layers(sqlite3 *db, struct olr_err *err)
+{
+	sqlite3_stmt *q = NULL, *dv = NULL, *u = NULL;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT id, layer_split, layers_offloaded,"
+	    " layers_total FROM loads", -1, &q, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT device, device NOT LIKE 'CPU%' AND"
+	    " device NOT LIKE '%Host%' FROM load_devices WHERE load_id = ?"
+	    " ORDER BY device", -1, &dv, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "UPDATE load_devices SET layers = ? WHERE"
+	    " load_id = ? AND device = ?", -1, &u, NULL) != SQLITE_OK) {
+		db_fail(db, err, "prepare");
+		goto out;
+	}
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		const char *split = (const char *)sqlite3_column_text(q, 1);
+		int has_off = sqlite3_column_type(q, 2) != SQLITE_NULL;
+		long off = (long)sqlite3_column_int64(q, 2);
+		int has_tot = sqlite3_column_type(q, 3) != SQLITE_NULL;
+		long tot = (long)sqlite3_column_int64(q, 3);
+		long v[16];
+		int n = 0, ngpu = 0, gi = 0, cpu_done = 0;
+		const char *p;
+		char *end;
+
+		/* the numbers of "41,40" or "GPU-a:41,GPU-b:40" */
+		for (p = split; p && *p && n < 16; p = strchr(p, ',') ?
+		    strchr(p, ',') + 1 : NULL) {
+			const char *c = strchr(p, ':'), *comma = strchr(p, ',');
+			if (c != NULL && (comma == NULL || c < comma))
+				p = c + 1;
+			v[n++] = strtol(p, &end, 10);
+		}
+		sqlite3_reset(dv);
+		sqlite3_bind_int64(dv, 1, sqlite3_column_int64(q, 0));
+		while (sqlite3_step(dv) == SQLITE_ROW)
+			ngpu += sqlite3_column_int(dv, 1);
+		sqlite3_reset(dv);
+		while (sqlite3_step(dv) == SQLITE_ROW) {
+			const char *dev = (const char *)sqlite3_column_text(dv,
+			    0);
+			long layers = -1;
+			if (sqlite3_column_int(dv, 1)) {
+				if (n == ngpu && gi < n)
+					layers = v[gi];
+				else if (ngpu == 1 && has_off)
+					layers = off;
+				gi++;
+			} else if (!cpu_done && has_off && has_tot &&
+			    strncmp(dev, "CPU", 3) == 0) {
+				layers = tot - off;
+				cpu_done = 1;
+			}
+			if (layers < 0)
+				continue;
+			sqlite3_reset(u);
+			sqlite3_bind_int64(u, 1, layers);
+			sqlite3_bind_int64(u, 2, sqlite3_column_int64(q, 0));
+			sqlite3_bind_text(u, 3, dev, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(u) != SQLITE_DONE) {
+				db_fail(db, err, "update device");
+				goto out;
+			}
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(q);
+	sqlite3_finalize(dv);
+	sqlite3_finalize(u);
+	return rc;
+}
+
 int
 reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err)
 {
@@ -506,7 +588,8 @@ reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err)
 			goto out;
 	}
 	if (assign_windows(db, err) != 0 || exec(db, facts_sql, err) != 0 ||
-	    finish_loads(db, err) != 0 || exec(db, devices_sql, err) != 0)
+	    finish_loads(db, err) != 0 || exec(db, devices_sql, err) != 0 ||
+	    device_layers(db, err) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -338,6 +338,85 @@ CREATE TABLE IF NOT EXISTS load_devices (
   PRIMARY KEY (load_id, device)
 );
 
+-- Estimate vs actual: per load, Ollama's estimate against what llama.cpp
+-- or the Ollama engine allocated. device 'total' compares the load's
+-- est_total_bytes with the allocations on the devices the estimate covers
+-- (the GPUs, or every device for a CPU-only load); other rows compare one
+-- device (per-device estimates: Ollama engine layout, or the
+-- memory.required.allocations list of "offload to ...").
+CREATE TABLE IF NOT EXISTS estimate_vs_actual (
+  load_id        INTEGER NOT NULL,
+  device         TEXT NOT NULL,
+  est_bytes      INTEGER,
+  actual_bytes   INTEGER,
+  diff_bytes     INTEGER,  -- actual - estimate
+  ratio          REAL,     -- actual / estimate
+  over_estimate  INTEGER,  -- 1 when the allocation exceeded the estimate by
+                           -- more than 1% or 64 MiB (Ollama rounds its
+                           -- figures to 0.1 GiB)
+  oom_after_fit  INTEGER,  -- total row: the load failed out of memory after
+                           -- Ollama decided it would fit
+  basis          TEXT,     -- what was compared
+  PRIMARY KEY (load_id, device)
+);
+
+-- Memory-release audit: after each ok load, did GPU and system memory come
+-- back once the model was unloaded? One row per load that ended ok.
+CREATE TABLE IF NOT EXISTS memory_release (
+  load_id             INTEGER PRIMARY KEY,
+  next_load_id        INTEGER,  -- the next load in the same source, if any
+  unloaded            TEXT,     -- evidence that the model was unloaded, or NULL
+  vram_before_bytes   INTEGER,  -- free VRAM (all GPUs) logged before the load
+  vram_after_bytes    INTEGER,  -- free VRAM logged after the unload
+  vram_recovered      TEXT,     -- yes | no | unknown
+  sys_before_bytes    INTEGER,  -- free system memory before the load
+  sys_after_bytes     INTEGER,  -- ... after the unload
+  sys_recovered       TEXT,     -- yes | no | unknown
+  timeouts            INTEGER,  -- "didn't recover within timeout" lines for it
+  timeout_seconds     REAL,     -- longest such wait
+  verdict             TEXT,     -- released | not released | slow | cannot tell
+  evidence            TEXT,     -- "line N: ..." lines the verdict rests on
+  note                TEXT      -- what the log cannot tell, and why
+);
+
+-- Alerts, most severe first in reports.
+CREATE TABLE IF NOT EXISTS alerts (
+  id         INTEGER PRIMARY KEY,
+  rule       TEXT NOT NULL,  -- vram_high | sysmem_high | vram_timeout | load_failed | oom | oom_after_fit | partial_offload | over_estimate
+  severity   TEXT NOT NULL,  -- error | warning | info
+  ts         TEXT,
+  source_id  INTEGER,
+  line       INTEGER,
+  load_id    INTEGER,
+  message    TEXT NOT NULL
+);
+
+-- Per model: the seed of the capacity review.
+CREATE TABLE IF NOT EXISTS model_summary (
+  model             TEXT PRIMARY KEY, -- digest or path, as loads.model
+  model_name        TEXT,
+  architecture      TEXT,
+  params            INTEGER,
+  file_type         TEXT,
+  file_size_bytes   INTEGER,
+  bpw               REAL,
+  loads             INTEGER,
+  ok                INTEGER,
+  failed            INTEGER,
+  incomplete        INTEGER,
+  load_seconds_min  REAL,  -- over ok loads with a reported time
+  load_seconds_p50  REAL,  -- nearest-rank percentiles
+  load_seconds_p95  REAL,
+  load_seconds_max  REAL,
+  layers_offloaded_min INTEGER,
+  layers_offloaded_max INTEGER,
+  layers_total      INTEGER,
+  peak_memory_bytes INTEGER, -- largest allocation (weights+KV+compute) of a load
+  hosts             TEXT,    -- comma-separated
+  first_seen        TEXT,    -- UTC
+  last_seen         TEXT
+);
+
 -- Per source: what happened to every line.
 CREATE TABLE IF NOT EXISTS line_stats (
   source_id        INTEGER PRIMARY KEY,

@@ -65,7 +65,21 @@ done
 cmp -s "$tmp/f.counts" "$tmp/gz.counts" && ok || bad "gzip rows differ"
 cmp -s "$tmp/f.counts" "$tmp/stdin.counts" && ok || bad "stdin rows differ"
 
-# 6. --patterns: an entry overridden in place, a new one tried first
+# 6. the load sequencer on short logs of each version family and ending:
+#    loads as derived by hand from the rules, and the whole database
+for f in tests/data/seq/*.log; do
+  "$OLR_BIN" -q "$f" --db "$tmp/seq.db" || bad "seq: $f: exit status $?"
+done
+"$OLR_DBDUMP" --loads "$tmp/seq.db" > "$tmp/seq-loads.tsv"
+if diff -u tests/data/seq/expected-loads.tsv "$tmp/seq-loads.tsv" \
+    > "$tmp/seq.diff"; then ok; else
+  bad "seq: loads differ from tests/data/seq/expected-loads.tsv"
+  cat "$tmp/seq.diff"
+fi
+"$OLR_DBDUMP" "$tmp/seq.db" > "$tmp/seq.dump"
+check seq tests/golden/seq.dump "$tmp/seq.dump"
+
+# 7. --patterns: an entry overridden in place, a new one tried first
 cat > "$tmp/extra.pat" <<'PAT'
 # GPU inventory lines only counted, not stored
 [gpu_inference_compute]
@@ -91,7 +105,7 @@ PAT
 [ "$(cat "$tmp/blobs.txt")" = "blobs 9" ] && ok ||
   bad "--patterns: blob_count rows: $(cat "$tmp/blobs.txt")"
 
-# 7. a bad catalogue file is refused with its file and line, exit 1
+# 8. a bad catalogue file is refused with its file and line, exit 1
 printf '[x]\ntable = runners\nmatch = slog\nliteral = a\nregex = (unclosed\n' \
   > "$tmp/bad.pat"
 "$OLR_BIN" -q --patterns "$tmp/bad.pat" examples/ollama-0.13.5-two-gpu.log \

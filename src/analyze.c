@@ -1,0 +1,665 @@
+/*
+ * analyze.c - analyses over the rebuilt loads (see analyze.h).
+ *
+ * estimate_vs_actual  Ollama's estimate against the allocations, per load
+ *                     and per device, with OOM failures after a "will fit"
+ *                     decision flagged;
+ * memory_release      after each ok load: was the model unloaded, and did
+ *                     free VRAM and system memory come back to where they
+ *                     were before it loaded? Says so when the log cannot
+ *                     tell;
+ * alerts              one row per finding, with its source line;
+ * model_summary       per model: loads, outcomes, load-time percentiles,
+ *                     size, offload, peak memory.
+ * Most of it is SQL; the parts that need loops (per-device allocation
+ * lists, the release audit, percentiles) are C.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+#include "analyze.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+/* a GPU device: not the CPU, not host (pinned) memory */
+#define IS_GPU(col) "(" col " NOT LIKE 'CPU%' AND " col " NOT LIKE '%Host%')"
+#define DEV_TOTAL "(coalesce(weights_bytes, 0) + coalesce(kv_bytes, 0) + " \
+	"coalesce(compute_bytes, 0))"
+#define DEV_HAS "(weights_bytes IS NOT NULL OR kv_bytes IS NOT NULL OR " \
+	"compute_bytes IS NOT NULL)"
+
+static int
+exec(sqlite3 *db, const char *sql, struct olr_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s", msg ? msg :
+		    sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct olr_err *err)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
+		olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
+		    sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+int
+analyze_version_cmp(const char *a, const char *b)
+{
+	long x, y;
+	char *ea, *eb;
+
+	while (*a || *b) {
+		x = strtol(a, &ea, 10);
+		y = strtol(b, &eb, 10);
+		if (x != y)
+			return x < y ? -1 : 1;
+		a = ea;
+		b = eb;
+		if (*a == '.')
+			a++;
+		else
+			a += strlen(a);
+		if (*b == '.')
+			b++;
+		else
+			b += strlen(b);
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- estimate vs actual */
+
+static const char eva_sql[] =
+    "INSERT INTO estimate_vs_actual (load_id, device, est_bytes,"
+    " actual_bytes, basis) SELECT l.id, 'total', l.est_total_bytes,"
+    " CASE WHEN EXISTS (SELECT 1 FROM load_devices d WHERE d.load_id = l.id"
+    "  AND " IS_GPU("d.device") " AND " DEV_HAS ")"
+    " THEN (SELECT sum(" DEV_TOTAL ") FROM load_devices d WHERE"
+    "  d.load_id = l.id AND " IS_GPU("d.device") ")"
+    " ELSE (SELECT sum(" DEV_TOTAL ") FROM load_devices d WHERE"
+    "  d.load_id = l.id AND " DEV_HAS ") END,"
+    " CASE WHEN EXISTS (SELECT 1 FROM load_devices d WHERE d.load_id = l.id"
+    "  AND " IS_GPU("d.device") " AND " DEV_HAS ")"
+    " THEN 'Ollama''s estimate vs weights+KV+compute allocated on the GPUs'"
+    " ELSE 'Ollama''s estimate vs weights+KV+compute allocated on all"
+    " devices' END FROM loads l WHERE l.est_total_bytes IS NOT NULL; "
+    "INSERT OR IGNORE INTO estimate_vs_actual (load_id, device, est_bytes,"
+    " actual_bytes, basis) SELECT load_id, device, est_total_bytes,"
+    " CASE WHEN " DEV_HAS " THEN " DEV_TOTAL " END, 'Ollama engine layout"
+    " for the device vs its allocations' FROM load_devices WHERE"
+    " est_total_bytes IS NOT NULL; ";
+
+static const char eva_finish_sql[] =
+    "DELETE FROM estimate_vs_actual WHERE device <> 'total' AND"
+    " actual_bytes IS NULL; "
+    "UPDATE estimate_vs_actual SET diff_bytes = actual_bytes - est_bytes,"
+    " ratio = CASE WHEN est_bytes > 0 THEN round(1.0 * actual_bytes /"
+    " est_bytes, 4) END, over_estimate = CASE WHEN actual_bytes IS NULL"
+    " THEN NULL ELSE actual_bytes > est_bytes + max(est_bytes / 100,"
+    " 67108864) END; "
+    "UPDATE estimate_vs_actual SET oom_after_fit = (SELECT l.outcome ="
+    " 'failed' AND coalesce(l.oom, 0) = 1 AND EXISTS (SELECT 1 FROM"
+    " fit_decisions f WHERE f.load_id = l.id AND f.decision <>"
+    " 'low_vram_mode') FROM loads l WHERE l.id ="
+    " estimate_vs_actual.load_id) WHERE device = 'total'; ";
+
+/*
+ * Old versions estimate per GPU in memory.required.allocations="[a b]":
+ * map the list, in order, onto the load's GPU devices, in name order.
+ */
+static int
+eva_allocations(sqlite3 *db, struct olr_err *err)
+{
+	sqlite3_stmt *q = NULL, *dv = NULL, *ins = NULL;
+	int rc = -1;
+
+	if (prepare(db, "SELECT l.id, (SELECT required_allocations FROM"
+	    " offload_estimates o WHERE o.load_id = l.id AND"
+	    " required_allocations IS NOT NULL ORDER BY line DESC LIMIT 1)"
+	    " FROM loads l", &q, err) != 0 ||
+	    prepare(db, "SELECT device, CASE WHEN " DEV_HAS " THEN " DEV_TOTAL
+	    " END FROM load_devices WHERE load_id = ? AND " IS_GPU("device")
+	    " ORDER BY device", &dv, err) != 0 ||
+	    prepare(db, "INSERT OR IGNORE INTO estimate_vs_actual (load_id,"
+	    " device, est_bytes, actual_bytes, basis) VALUES (?, ?, ?, ?,"
+	    " 'memory.required.allocations for the GPU vs its allocations')",
+	    &ins, err) != 0)
+		goto out;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		const char *list = (const char *)sqlite3_column_text(q, 1);
+		long long v[16];
+		int n = 0, i;
+		const char *p;
+		char *end;
+
+		if (list == NULL)
+			continue;
+		for (p = list; *p && n < 16; ) {
+			if (*p < '0' || *p > '9') {
+				p++;
+				continue;
+			}
+			v[n++] = strtoll(p, &end, 10);
+			p = end;
+		}
+		sqlite3_reset(dv);
+		sqlite3_bind_int64(dv, 1, sqlite3_column_int64(q, 0));
+		for (i = 0; sqlite3_step(dv) == SQLITE_ROW; i++) {
+			if (i >= n)
+				break;
+			sqlite3_reset(ins);
+			sqlite3_bind_int64(ins, 1, sqlite3_column_int64(q, 0));
+			sqlite3_bind_value(ins, 2, sqlite3_column_value(dv, 0));
+			sqlite3_bind_int64(ins, 3, v[i]);
+			sqlite3_bind_value(ins, 4, sqlite3_column_value(dv, 1));
+			if (sqlite3_step(ins) != SQLITE_DONE) {
+				olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
+				    sqlite3_errmsg(db));
+				goto out;
+			}
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(q);
+	sqlite3_finalize(dv);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- memory release */
+
+struct reading {
+	int       have;
+	long long bytes;
+	long      line;
+	char      raw[200];
+};
+
+/*
+ * Free VRAM summed over the GPUs in the first reading logged for a load:
+ * the scheduler's per-GPU lines share one timestamp. Fallback: the fit
+ * decision's available bytes.
+ */
+static void
+vram_reading(sqlite3_stmt *vq, sqlite3_stmt *fq, long long load_id,
+    struct reading *r)
+{
+	memset(r, 0, sizeof *r);
+	sqlite3_reset(vq);
+	sqlite3_bind_int64(vq, 1, load_id);
+	if (sqlite3_step(vq) == SQLITE_ROW &&
+	    sqlite3_column_type(vq, 0) != SQLITE_NULL) {
+		r->have = 1;
+		r->bytes = sqlite3_column_int64(vq, 0);
+		r->line = (long)sqlite3_column_int64(vq, 1);
+		snprintf(r->raw, sizeof r->raw, "%s",
+		    (const char *)sqlite3_column_text(vq, 2));
+		return;
+	}
+	sqlite3_reset(fq);
+	sqlite3_bind_int64(fq, 1, load_id);
+	if (sqlite3_step(fq) == SQLITE_ROW &&
+	    sqlite3_column_type(fq, 0) != SQLITE_NULL) {
+		r->have = 1;
+		r->bytes = sqlite3_column_int64(fq, 0);
+		r->line = (long)sqlite3_column_int64(fq, 1);
+		snprintf(r->raw, sizeof r->raw, "%s",
+		    (const char *)sqlite3_column_text(fq, 2));
+	}
+}
+
+static void
+one_reading(sqlite3_stmt *q, long long load_id, struct reading *r)
+{
+	memset(r, 0, sizeof *r);
+	sqlite3_reset(q);
+	sqlite3_bind_int64(q, 1, load_id);
+	if (sqlite3_step(q) == SQLITE_ROW &&
+	    sqlite3_column_type(q, 0) != SQLITE_NULL) {
+		r->have = 1;
+		r->bytes = sqlite3_column_int64(q, 0);
+		r->line = (long)sqlite3_column_int64(q, 1);
+		snprintf(r->raw, sizeof r->raw, "%s",
+		    (const char *)sqlite3_column_text(q, 2));
+	}
+}
+
+/* yes / no / unknown: is after within tolerance of before? */
+static const char *
+recovered(const struct reading *before, const struct reading *after,
+    int unloaded)
+{
+	long long tol;
+
+	if (!before->have || !after->have || !unloaded)
+		return "unknown";
+	tol = before->bytes / 20;
+	if (tol < 512LL * 1024 * 1024)
+		tol = 512LL * 1024 * 1024;
+	return after->bytes + tol >= before->bytes ? "yes" : "no";
+}
+
+static void
+evidence_line(struct buf *b, const struct reading *r, const char *what)
+{
+	if (r->have)
+		buf_printf(b, "%sline %ld (%s): %s", b->len ? "\n" : "",
+		    r->line, what, r->raw);
+}
+
+static const char release_loads_sql[] =
+    "SELECT id, source_id, model, coalesce(end_line, 0), ollama_version,"
+    " (SELECT n.id FROM loads n WHERE n.source_id = l.source_id AND"
+    "  coalesce(n.start_line, n.end_line) > l.end_line ORDER BY"
+    "  coalesce(n.start_line, n.end_line) LIMIT 1),"
+    " (SELECT n.model FROM loads n WHERE n.source_id = l.source_id AND"
+    "  coalesce(n.start_line, n.end_line) > l.end_line ORDER BY"
+    "  coalesce(n.start_line, n.end_line) LIMIT 1),"
+    " (SELECT coalesce(n.start_line, n.end_line) FROM loads n WHERE"
+    "  n.source_id = l.source_id AND coalesce(n.start_line, n.end_line) >"
+    "  l.end_line ORDER BY coalesce(n.start_line, n.end_line) LIMIT 1),"
+    " (SELECT line_count FROM sources WHERE id = l.source_id)"
+    " FROM loads l WHERE outcome = 'ok' ORDER BY source_id, end_line";
+
+/* free VRAM: first cluster of per-GPU readings of the load */
+static const char vram_sql[] =
+    "SELECT sum(coalesce(free_bytes, available_bytes)), min(line),"
+    " min(raw) FROM vram_updates v WHERE load_id = ?1 AND ts = (SELECT ts"
+    " FROM vram_updates WHERE load_id = ?1 ORDER BY line LIMIT 1) AND"
+    " line < (SELECT line FROM vram_updates WHERE load_id = ?1 ORDER BY"
+    " line LIMIT 1) + 16";
+
+static const char fit_sql[] =
+    "SELECT available_bytes, line, raw FROM fit_decisions WHERE"
+    " load_id = ? AND available_bytes IS NOT NULL ORDER BY line LIMIT 1";
+
+static const char sys_sql[] =
+    "SELECT free_bytes, line, raw FROM system_memory WHERE load_id = ? AND"
+    " free_bytes IS NOT NULL ORDER BY line LIMIT 1";
+
+static const char timeouts_sql[] =
+    "SELECT count(*), max(seconds), min(line), min(raw) FROM vram_timeouts"
+    " WHERE source_id = ? AND line > ? AND line < ?";
+
+static int
+memory_release(sqlite3 *db, struct olr_err *err)
+{
+	sqlite3_stmt *lq = NULL, *vq = NULL, *fq = NULL, *sq = NULL,
+	    *tq = NULL, *ins = NULL;
+	struct buf ev = BUF_INIT, note = BUF_INIT, unl = BUF_INIT;
+	int rc = -1;
+
+	if (prepare(db, release_loads_sql, &lq, err) != 0 ||
+	    prepare(db, vram_sql, &vq, err) != 0 ||
+	    prepare(db, fit_sql, &fq, err) != 0 ||
+	    prepare(db, sys_sql, &sq, err) != 0 ||
+	    prepare(db, timeouts_sql, &tq, err) != 0 ||
+	    prepare(db, "INSERT INTO memory_release (load_id, next_load_id,"
+	    " unloaded, vram_before_bytes, vram_after_bytes, vram_recovered,"
+	    " sys_before_bytes, sys_after_bytes, sys_recovered, timeouts,"
+	    " timeout_seconds, verdict, evidence, note) VALUES (?, ?, ?, ?, ?,"
+	    " ?, ?, ?, ?, ?, ?, ?, ?, ?)", &ins, err) != 0)
+		goto out;
+	while (sqlite3_step(lq) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(lq, 0);
+		long long src = sqlite3_column_int64(lq, 1);
+		const char *model = (const char *)sqlite3_column_text(lq, 2);
+		long end = (long)sqlite3_column_int64(lq, 3);
+		const char *ver = (const char *)sqlite3_column_text(lq, 4);
+		int has_next = sqlite3_column_type(lq, 5) != SQLITE_NULL;
+		long long next = sqlite3_column_int64(lq, 5);
+		const char *next_model = (const char *)sqlite3_column_text(lq,
+		    6);
+		long upto = has_next ? (long)sqlite3_column_int64(lq, 7) :
+		    (long)sqlite3_column_int64(lq, 8) + 1;
+		struct reading vb, va, sb, sa;
+		const char *vr, *sr, *verdict;
+		int timeouts = 0, unloaded = 0;
+		double tmax = 0;
+
+		buf_reset(&ev);
+		buf_reset(&note);
+		buf_reset(&unl);
+		vram_reading(vq, fq, id, &vb);
+		one_reading(sq, id, &sb);
+		memset(&va, 0, sizeof va);
+		memset(&sa, 0, sizeof sa);
+		if (has_next) {
+			vram_reading(vq, fq, next, &va);
+			one_reading(sq, next, &sa);
+		}
+		sqlite3_reset(tq);
+		sqlite3_bind_int64(tq, 1, src);
+		sqlite3_bind_int64(tq, 2, end);
+		sqlite3_bind_int64(tq, 3, upto);
+		if (sqlite3_step(tq) == SQLITE_ROW) {
+			timeouts = sqlite3_column_int(tq, 0);
+			tmax = sqlite3_column_double(tq, 1);
+			if (timeouts > 0) {
+				unloaded = 1;
+				buf_printf(&unl, "%d VRAM-recovery timeout%s "
+				    "from line %lld", timeouts, timeouts > 1 ?
+				    "s" : "", sqlite3_column_int64(tq, 2));
+				buf_printf(&ev, "line %lld (timeout): %s",
+				    sqlite3_column_int64(tq, 2),
+				    sqlite3_column_text(tq, 3));
+			}
+		}
+		if (!unloaded && has_next && model && next_model &&
+		    strcmp(model, next_model) == 0) {
+			unloaded = 1;
+			buf_puts(&unl, "the same model was loaded again, so "
+			    "its runner had stopped");
+		}
+		evidence_line(&ev, &vb, "VRAM before");
+		evidence_line(&ev, &va, "VRAM after");
+		evidence_line(&ev, &sb, "system memory before");
+		evidence_line(&ev, &sa, "system memory after");
+		vr = recovered(&vb, &va, unloaded);
+		sr = recovered(&sb, &sa, unloaded);
+		if (timeouts > 0)
+			verdict = strcmp(vr, "no") == 0 ? "not released" :
+			    "slow";
+		else if (strcmp(vr, "yes") == 0 || (!vb.have &&
+		    strcmp(sr, "yes") == 0))
+			verdict = "released";
+		else if (strcmp(vr, "no") == 0 || (!vb.have &&
+		    strcmp(sr, "no") == 0))
+			verdict = "not released";
+		else
+			verdict = "cannot tell";
+		if (!has_next)
+			buf_puts(&note, "No later load in this log: no memory "
+			    "reading after the unload.");
+		else if (!unloaded)
+			buf_puts(&note, "A different model loaded next and "
+			    "nothing in the log shows this one was unloaded "
+			    "(Ollama keeps models loaded for OLLAMA_KEEP_ALIVE "
+			    "and logs no unload at INFO).");
+		else if (!vb.have && !sb.have)
+			buf_puts(&note, "No GPU or system memory reading was "
+			    "logged for this load.");
+		if (timeouts == 0 && ver != NULL &&
+		    analyze_version_cmp(ver, "0.12.6") >= 0)
+			buf_printf(&note, "%sFrom Ollama 0.12.6 the VRAM-"
+			    "recovery timeout is logged only at DEBUG: an INFO "
+			    "log showing none proves nothing.", note.len ? " " :
+			    "");
+		sqlite3_reset(ins);
+		sqlite3_bind_int64(ins, 1, id);
+		if (has_next)
+			sqlite3_bind_int64(ins, 2, next);
+		else
+			sqlite3_bind_null(ins, 2);
+		if (unl.len)
+			sqlite3_bind_text(ins, 3, unl.data, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(ins, 3);
+#define BIND_READING(i, r) do { if ((r).have) \
+	sqlite3_bind_int64(ins, i, (r).bytes); else sqlite3_bind_null(ins, i); \
+	} while (0)
+		BIND_READING(4, vb);
+		BIND_READING(5, va);
+		sqlite3_bind_text(ins, 6, vr, -1, SQLITE_STATIC);
+		BIND_READING(7, sb);
+		BIND_READING(8, sa);
+#undef BIND_READING
+		sqlite3_bind_text(ins, 9, sr, -1, SQLITE_STATIC);
+		sqlite3_bind_int(ins, 10, timeouts);
+		if (timeouts)
+			sqlite3_bind_double(ins, 11, tmax);
+		else
+			sqlite3_bind_null(ins, 11);
+		sqlite3_bind_text(ins, 12, verdict, -1, SQLITE_STATIC);
+		if (ev.len)
+			sqlite3_bind_text(ins, 13, ev.data, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(ins, 13);
+		if (note.len)
+			sqlite3_bind_text(ins, 14, note.data, -1,
+			    SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(ins, 14);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
+			    sqlite3_errmsg(db));
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(lq);
+	sqlite3_finalize(vq);
+	sqlite3_finalize(fq);
+	sqlite3_finalize(sq);
+	sqlite3_finalize(tq);
+	sqlite3_finalize(ins);
+	buf_free(&ev);
+	buf_free(&note);
+	buf_free(&unl);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- alerts */
+
+#define LOAD_LABEL "coalesce(l.model_name, l.model, 'a model')"
+
+static const char alerts_sql[] =
+    /* VRAM used above the threshold (total from the reading or from the
+     * GPU inventory of the same source) */
+    "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
+    " message) SELECT 'vram_high', 'warning', ts, source_id, line,"
+    " load_id, printf('GPU %s: %.1f%% of %.1f GiB VRAM in use (%.1f GiB"
+    " free)', coalesce(nullif(gpu_id, ''), '?'), 100.0 * (tot - free) /"
+    " tot, tot / 1073741824.0, free / 1073741824.0) FROM (SELECT v.*,"
+    " coalesce(v.free_bytes, v.available_bytes) AS free,"
+    " coalesce(v.total_bytes, (SELECT g.total_bytes FROM gpus g WHERE"
+    "  g.source_id = v.source_id AND g.gpu_id = v.gpu_id AND g.line <="
+    "  v.line ORDER BY g.line DESC LIMIT 1)) AS tot FROM vram_updates v)"
+    " WHERE tot > 0 AND free IS NOT NULL AND 100.0 * (tot - free) / tot >"
+    " ?1 UNION ALL SELECT 'vram_high', 'warning', ts, source_id, line,"
+    " load_id, printf('GPU %s (%s): %.1f%% of %.1f GiB VRAM in use at"
+    " start', coalesce(nullif(gpu_id, ''), '?'), coalesce(description,"
+    " name, '?'), 100.0 * (total_bytes - available_bytes) / total_bytes,"
+    " total_bytes / 1073741824.0) FROM gpus WHERE total_bytes > 0 AND"
+    " available_bytes IS NOT NULL AND lower(library) <> 'cpu' AND 100.0 *"
+    " (total_bytes - available_bytes) / total_bytes > ?1; "
+    "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
+    " message) SELECT 'sysmem_high', 'warning', ts, source_id, line,"
+    " load_id, printf('System memory: %.1f%% of %.1f GiB in use (%.1f GiB"
+    " free)', 100.0 * (total_bytes - free_bytes) / total_bytes,"
+    " total_bytes / 1073741824.0, free_bytes / 1073741824.0) FROM"
+    " system_memory WHERE total_bytes > 0 AND free_bytes IS NOT NULL AND"
+    " 100.0 * (total_bytes - free_bytes) / total_bytes > ?2; "
+    "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
+    " message) SELECT 'vram_timeout', 'warning', ts, source_id, line,"
+    " load_id, printf('GPU VRAM usage did not recover within %.1f s after"
+    " a model was unloaded%s', seconds, CASE WHEN coalesce(model,"
+    " runner_name) IS NULL THEN '' ELSE ' (' || coalesce(model,"
+    " runner_name) || ')' END) FROM vram_timeouts; "
+    "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
+    " message) SELECT CASE WHEN coalesce(l.oom, 0) THEN 'oom' ELSE"
+    " 'load_failed' END, 'error', l.ended_at, l.source_id,"
+    " coalesce(l.failure_line, l.end_line), l.id, printf('%s of %s"
+    " failed: %s', CASE WHEN coalesce(l.oom, 0) THEN 'Out of memory: load'"
+    " ELSE 'Load' END, " LOAD_LABEL ", substr(coalesce(l.failure, '?'), 1,"
+    " 300)) FROM loads l WHERE l.outcome = 'failed'; "
+    "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
+    " message) SELECT 'oom', 'error', f.ts, f.source_id, f.line,"
+    " f.load_id, printf('Out of memory after the load completed: %s',"
+    " substr(coalesce(f.error, f.raw), 1, 300)) FROM failures f WHERE"
+    " f.oom = 1 AND (f.load_id IS NULL OR (SELECT outcome FROM loads WHERE"
+    " id = f.load_id) = 'ok'); "
+    "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
+    " message) SELECT 'oom_after_fit', 'error', l.ended_at, l.source_id,"
+    " coalesce(l.failure_line, l.end_line), l.id, printf('Ollama decided"
+    " %s would fit (estimate %.2f GiB) and the load then ran out of"
+    " memory', " LOAD_LABEL ", e.est_bytes / 1073741824.0) FROM"
+    " estimate_vs_actual e JOIN loads l ON l.id = e.load_id WHERE"
+    " e.device = 'total' AND e.oom_after_fit = 1; "
+    "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
+    " message) SELECT 'partial_offload', 'warning', l.ended_at,"
+    " l.source_id, l.end_line, l.id, printf('%s: only %d of %d layers on"
+    " the GPU; the rest run on the CPU', " LOAD_LABEL ","
+    " l.layers_offloaded, l.layers_total) FROM loads l WHERE"
+    " l.layers_offloaded < l.layers_total AND EXISTS (SELECT 1 FROM gpus g"
+    " WHERE g.source_id = l.source_id AND lower(g.library) <> 'cpu'); "
+    "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
+    " message) SELECT 'over_estimate', 'warning', l.ended_at, l.source_id,"
+    " l.end_line, l.id, printf('%s on %s: allocated %.2f GiB, Ollama"
+    " estimated %.2f GiB (%+.1f%%)', " LOAD_LABEL ", e.device,"
+    " e.actual_bytes / 1073741824.0, e.est_bytes / 1073741824.0, 100.0 *"
+    " (e.ratio - 1)) FROM estimate_vs_actual e JOIN loads l ON"
+    " l.id = e.load_id WHERE e.over_estimate = 1";
+
+static int
+alerts(sqlite3 *db, const struct analyze_opts *o, struct olr_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	const char *sql = alerts_sql, *tail;
+	int rc;
+
+	while (sql && *sql) {
+		if (sqlite3_prepare_v2(db, sql, -1, &st, &tail) != SQLITE_OK) {
+			olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
+			    sqlite3_errmsg(db));
+			return -1;
+		}
+		if (st == NULL)
+			break;
+		if (sqlite3_bind_parameter_count(st) >= 1)
+			sqlite3_bind_double(st, 1, o->vram_alert_pct);
+		if (sqlite3_bind_parameter_count(st) >= 2)
+			sqlite3_bind_double(st, 2, o->sysmem_alert_pct);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
+			    sqlite3_errmsg(db));
+			return -1;
+		}
+		sql = tail;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- model summary */
+
+static const char summary_sql[] =
+    "INSERT INTO model_summary (model, model_name, architecture, params,"
+    " file_type, file_size_bytes, bpw, loads, ok, failed, incomplete,"
+    " layers_offloaded_min, layers_offloaded_max, layers_total,"
+    " peak_memory_bytes, hosts, first_seen, last_seen) SELECT"
+    " coalesce(model, '?'), max(model_name), max(architecture),"
+    " max(params), max(file_type), max(file_size_bytes), max(bpw),"
+    " count(*), sum(outcome = 'ok'), sum(outcome = 'failed'),"
+    " sum(outcome = 'incomplete'), min(layers_offloaded),"
+    " max(layers_offloaded), max(layers_total),"
+    " max(coalesce(actual_weights_bytes, 0) + coalesce(actual_kv_bytes, 0)"
+    " + coalesce(actual_compute_bytes, 0)), group_concat(DISTINCT host),"
+    " min(coalesce(started_at, ended_at)), max(coalesce(ended_at,"
+    " started_at)) FROM loads GROUP BY coalesce(model, '?'); "
+    "UPDATE model_summary SET peak_memory_bytes = NULL WHERE"
+    " peak_memory_bytes = 0";
+
+/* nearest-rank percentile of sorted v[0..n) */
+static double
+percentile(const double *v, size_t n, double p)
+{
+	size_t k = (size_t)ceil(p / 100.0 * (double)n);
+
+	if (k < 1)
+		k = 1;
+	return v[k - 1];
+}
+
+static int
+load_time_percentiles(sqlite3 *db, struct olr_err *err)
+{
+	sqlite3_stmt *m = NULL, *q = NULL, *u = NULL;
+	double *v = NULL;
+	size_t n, cap = 0;
+	int rc = -1;
+
+	if (prepare(db, "SELECT model FROM model_summary", &m, err) != 0 ||
+	    prepare(db, "SELECT load_seconds FROM loads WHERE coalesce(model,"
+	    " '?') = ? AND outcome = 'ok' AND load_seconds IS NOT NULL ORDER BY"
+	    " load_seconds", &q, err) != 0 ||
+	    prepare(db, "UPDATE model_summary SET load_seconds_min = ?,"
+	    " load_seconds_p50 = ?, load_seconds_p95 = ?, load_seconds_max = ?"
+	    " WHERE model = ?", &u, err) != 0)
+		goto out;
+	while (sqlite3_step(m) == SQLITE_ROW) {
+		sqlite3_reset(q);
+		sqlite3_bind_value(q, 1, sqlite3_column_value(m, 0));
+		for (n = 0; sqlite3_step(q) == SQLITE_ROW; n++) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xreallocarray(v, cap, sizeof *v);
+			}
+			v[n] = sqlite3_column_double(q, 0);
+		}
+		if (n == 0)
+			continue;
+		sqlite3_reset(u);
+		sqlite3_bind_double(u, 1, v[0]);
+		sqlite3_bind_double(u, 2, percentile(v, n, 50));
+		sqlite3_bind_double(u, 3, percentile(v, n, 95));
+		sqlite3_bind_double(u, 4, v[n - 1]);
+		sqlite3_bind_value(u, 5, sqlite3_column_value(m, 0));
+		if (sqlite3_step(u) != SQLITE_DONE) {
+			olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
+			    sqlite3_errmsg(db));
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	free(v);
+	sqlite3_finalize(m);
+	sqlite3_finalize(q);
+	sqlite3_finalize(u);
+	return rc;
+}
+
+int
+analyze_run(sqlite3 *db, const struct analyze_opts *opts,
+    struct olr_err *err)
+{
+	int rc = -1;
+
+	if (exec(db, "BEGIN; DELETE FROM estimate_vs_actual; DELETE FROM"
+	    " memory_release; DELETE FROM alerts; DELETE FROM model_summary",
+	    err) != 0)
+		return -1;
+	if (exec(db, eva_sql, err) != 0 || eva_allocations(db, err) != 0 ||
+	    exec(db, eva_finish_sql, err) != 0 ||
+	    memory_release(db, err) != 0 || alerts(db, opts, err) != 0 ||
+	    exec(db, summary_sql, err) != 0 ||
+	    load_time_percentiles(db, err) != 0)
+		goto out;
+	rc = 0;
+out:
+	if (rc == 0)
+		return exec(db, "COMMIT", err);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}

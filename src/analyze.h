@@ -1,0 +1,28 @@
+/*
+ * analyze.h - the analysis tables the reports read: estimate vs actual,
+ * the memory-release audit, alerts, and the per-model summary. They are
+ * computed from `loads` and the category tables after reconstruction, and
+ * rebuilt on every run.
+ */
+#ifndef OLR_ANALYZE_H
+#define OLR_ANALYZE_H
+
+#include <sqlite3.h>
+
+#include "err.h"
+
+struct analyze_opts {
+	double vram_alert_pct;    /* alert when VRAM used exceeds this % */
+	double sysmem_alert_pct;  /* alert when system memory used exceeds */
+};
+
+#define ANALYZE_VRAM_ALERT_PCT   90.0
+#define ANALYZE_SYSMEM_ALERT_PCT 85.0
+
+int analyze_run(sqlite3 *db, const struct analyze_opts *opts,
+    struct olr_err *err);
+
+/* Compare Ollama versions "0.12.6", "0.3.14-rc1": <0, 0, >0. */
+int analyze_version_cmp(const char *a, const char *b);
+
+#endif
