@@ -265,19 +265,19 @@ evidence_line(struct buf *b, const struct reading *r, const char *what)
 		    r->line, what, r->raw);
 }
 
+/* every load in file order; the audit looks at each ok one and the next */
 static const char release_loads_sql[] =
     "SELECT id, source_id, model, coalesce(end_line, 0), ollama_version,"
-    " (SELECT n.id FROM loads n WHERE n.source_id = l.source_id AND"
-    "  coalesce(n.start_line, n.end_line) > l.end_line ORDER BY"
-    "  coalesce(n.start_line, n.end_line) LIMIT 1),"
-    " (SELECT n.model FROM loads n WHERE n.source_id = l.source_id AND"
-    "  coalesce(n.start_line, n.end_line) > l.end_line ORDER BY"
-    "  coalesce(n.start_line, n.end_line) LIMIT 1),"
-    " (SELECT coalesce(n.start_line, n.end_line) FROM loads n WHERE"
-    "  n.source_id = l.source_id AND coalesce(n.start_line, n.end_line) >"
-    "  l.end_line ORDER BY coalesce(n.start_line, n.end_line) LIMIT 1),"
-    " (SELECT line_count FROM sources WHERE id = l.source_id)"
-    " FROM loads l WHERE outcome = 'ok' ORDER BY source_id, end_line";
+    " outcome = 'ok', coalesce(start_line, end_line), (SELECT line_count"
+    " FROM sources WHERE id = l.source_id) FROM loads l ORDER BY"
+    " source_id, coalesce(start_line, end_line)";
+
+struct rl {
+	long long id, src;
+	char     *model, *version;
+	long      end, ws, nlines;
+	int       ok;
+};
 
 /* free VRAM: first cluster of per-GPU readings of the load */
 static const char vram_sql[] =
@@ -305,9 +305,13 @@ memory_release(sqlite3 *db, struct olr_err *err)
 	sqlite3_stmt *lq = NULL, *vq = NULL, *fq = NULL, *sq = NULL,
 	    *tq = NULL, *ins = NULL;
 	struct buf ev = BUF_INIT, note = BUF_INIT, unl = BUF_INIT;
+	struct rl *loads = NULL;
+	size_t nl = 0, capl = 0, k;
 	int rc = -1;
 
-	if (prepare(db, release_loads_sql, &lq, err) != 0 ||
+	if (exec(db, "CREATE INDEX IF NOT EXISTS vram_timeouts_line ON"
+	    " vram_timeouts(source_id, line)", err) != 0 ||
+	    prepare(db, release_loads_sql, &lq, err) != 0 ||
 	    prepare(db, vram_sql, &vq, err) != 0 ||
 	    prepare(db, fit_sql, &fq, err) != 0 ||
 	    prepare(db, sys_sql, &sq, err) != 0 ||
@@ -319,22 +323,43 @@ memory_release(sqlite3 *db, struct olr_err *err)
 	    " ?, ?, ?, ?, ?, ?, ?, ?, ?)", &ins, err) != 0)
 		goto out;
 	while (sqlite3_step(lq) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(lq, 0);
-		long long src = sqlite3_column_int64(lq, 1);
-		const char *model = (const char *)sqlite3_column_text(lq, 2);
-		long end = (long)sqlite3_column_int64(lq, 3);
-		const char *ver = (const char *)sqlite3_column_text(lq, 4);
-		int has_next = sqlite3_column_type(lq, 5) != SQLITE_NULL;
-		long long next = sqlite3_column_int64(lq, 5);
-		const char *next_model = (const char *)sqlite3_column_text(lq,
-		    6);
-		long upto = has_next ? (long)sqlite3_column_int64(lq, 7) :
-		    (long)sqlite3_column_int64(lq, 8) + 1;
+		struct rl *r;
+		if (nl == capl) {
+			capl = capl ? capl * 2 : 64;
+			loads = xreallocarray(loads, capl, sizeof *loads);
+		}
+		r = &loads[nl++];
+		r->id = sqlite3_column_int64(lq, 0);
+		r->src = sqlite3_column_int64(lq, 1);
+		r->model = sqlite3_column_type(lq, 2) == SQLITE_NULL ? NULL :
+		    xstrdup((const char *)sqlite3_column_text(lq, 2));
+		r->end = (long)sqlite3_column_int64(lq, 3);
+		r->version = sqlite3_column_type(lq, 4) == SQLITE_NULL ? NULL :
+		    xstrdup((const char *)sqlite3_column_text(lq, 4));
+		r->ok = sqlite3_column_int(lq, 5);
+		r->ws = (long)sqlite3_column_int64(lq, 6);
+		r->nlines = (long)sqlite3_column_int64(lq, 7);
+	}
+	for (k = 0; k < nl; k++) {
+		const struct rl *r = &loads[k];
+		const struct rl *nx = k + 1 < nl && loads[k + 1].src == r->src ?
+		    &loads[k + 1] : NULL;
+		long long id = r->id;
+		long long src = r->src;
+		const char *model = r->model;
+		long end = r->end;
+		const char *ver = r->version;
+		int has_next = nx != NULL;
+		long long next = nx ? nx->id : 0;
+		const char *next_model = nx ? nx->model : NULL;
+		long upto = nx ? nx->ws : r->nlines + 1;
 		struct reading vb, va, sb, sa;
 		const char *vr, *sr, *verdict;
 		int timeouts = 0, unloaded = 0;
 		double tmax = 0;
 
+		if (!r->ok)
+			continue;
 		buf_reset(&ev);
 		buf_reset(&note);
 		buf_reset(&unl);
@@ -455,6 +480,11 @@ out:
 	buf_free(&ev);
 	buf_free(&note);
 	buf_free(&unl);
+	for (k = 0; k < nl; k++) {
+		free(loads[k].model);
+		free(loads[k].version);
+	}
+	free(loads);
 	return rc;
 }
 
@@ -647,8 +677,9 @@ analyze_run(sqlite3 *db, const struct analyze_opts *opts,
 	int rc = -1;
 
 	if (exec(db, "BEGIN; DELETE FROM estimate_vs_actual; DELETE FROM"
-	    " memory_release; DELETE FROM alerts; DELETE FROM model_summary",
-	    err) != 0)
+	    " memory_release; DELETE FROM alerts; DELETE FROM model_summary;"
+	    " CREATE INDEX IF NOT EXISTS gpus_id ON gpus(source_id, gpu_id,"
+	    " line)", err) != 0)
 		return -1;
 	if (exec(db, eva_sql, err) != 0 || eva_allocations(db, err) != 0 ||
 	    exec(db, eva_finish_sql, err) != 0 ||

@@ -492,6 +492,7 @@ main(int argc, char **argv)
 	char *db_path = NULL;
 	long nloads = 0;
 	int i, rc, status = 0;
+	double t_start = now_seconds(), t_ingest, t_loads;
 
 	if ((rc = parse_args(argc, argv, &opts)) != 0)
 		return rc;
@@ -533,16 +534,22 @@ main(int argc, char **argv)
 		if (rc > 0)
 			status = 1;
 	}
+	t_ingest = now_seconds();
 	if (reconstruct_loads(store_db(p.store), &nloads, &err) != 0) {
 		report_err(&err);
 		status = 1;
 		goto done;
 	}
+	t_loads = now_seconds();
 	if (analyze_run(store_db(p.store), &opts.analyze, &err) != 0) {
 		report_err(&err);
 		status = 1;
 		goto done;
 	}
+	if (opts.verbose)
+		printf("times: ingest %.2f s, load sequences %.2f s, analyses "
+		    "%.2f s\n", t_ingest - t_start, t_loads - t_ingest,
+		    now_seconds() - t_loads);
 	if (!opts.quiet)
 		printf("%ld model loads in %s\n", nloads, db_path);
 done:

@@ -223,27 +223,46 @@ assign_windows(sqlite3 *db, struct olr_err *err)
 	size_t i;
 	int rc = 0;
 
+	/*
+	 * Windows do not overlap, so the load of a line is the one with the
+	 * last window start at or before it: an index range on a scratch
+	 * table, not a scan of every load for every row. (Its columns are
+	 * declared INTEGER: without the affinity SQLite would not use the
+	 * index for the range.)
+	 */
+	rc = exec(db, "DROP TABLE IF EXISTS temp.win; CREATE TEMP TABLE win"
+	    " (id INTEGER, source_id INTEGER, ws INTEGER, start_line INTEGER,"
+	    " end_line INTEGER, first_line INTEGER, last_line INTEGER);"
+	    " INSERT INTO win SELECT id, source_id, coalesce(start_line,"
+	    " end_line), start_line, end_line, first_line, last_line FROM"
+	    " loads;"
+	    " CREATE INDEX temp.win_ws ON win(source_id, ws);"
+	    " CREATE INDEX temp.win_start ON win(source_id, start_line)", err);
 	for (i = 0; i < NELEM(window_rules) && rc == 0; i++) {
+		const char *edge = window_rules[i].tail ? "w.last_line" :
+		    "w.end_line";
 		buf_reset(&sql);
-		buf_printf(&sql, "UPDATE %s AS t SET load_id = (SELECT l.id FROM"
-		    " loads l WHERE l.source_id = t.source_id AND t.line BETWEEN"
-		    " coalesce(l.start_line, l.end_line) AND %s)",
-		    window_rules[i].table, window_rules[i].tail ?
-		    "l.last_line" : "l.end_line");
-		rc = exec(db, sql.data, err);
-		if (rc != 0 || window_rules[i].pre == NULL)
-			continue;
-		buf_reset(&sql);
-		buf_printf(&sql, "UPDATE %s AS t SET load_id = (SELECT l.id FROM"
-		    " loads l WHERE l.source_id = t.source_id AND l.start_line"
-		    " IS NOT NULL AND t.line >= l.first_line AND t.line <"
-		    " l.start_line) WHERE (%s) AND EXISTS (SELECT 1 FROM loads l"
-		    " WHERE l.source_id = t.source_id AND l.start_line IS NOT"
-		    " NULL AND t.line >= l.first_line AND t.line <"
-		    " l.start_line)", window_rules[i].table,
-		    window_rules[i].pre);
+		/* without its index, one pass over the table is cheap */
+		buf_printf(&sql, "DROP INDEX IF EXISTS %s_load; ",
+		    window_rules[i].table);
+		buf_printf(&sql, "UPDATE %s AS t SET load_id = ",
+		    window_rules[i].table);
+		if (window_rules[i].pre != NULL)
+			buf_printf(&sql, "coalesce((SELECT w.id FROM (SELECT"
+			    " l.id, l.first_line FROM win l WHERE l.source_id ="
+			    " t.source_id AND l.start_line > t.line ORDER BY"
+			    " l.start_line LIMIT 1) w WHERE w.first_line <="
+			    " t.line AND (%s)), ", window_rules[i].pre);
+		buf_printf(&sql, "(SELECT w.id FROM (SELECT l.id, l.end_line,"
+		    " l.last_line FROM win l WHERE l.source_id = t.source_id AND"
+		    " l.ws <= t.line ORDER BY l.ws DESC LIMIT 1) w WHERE t.line"
+		    " <= %s)%s; ", edge, window_rules[i].pre ? ")" : "");
+		buf_printf(&sql, "CREATE INDEX %s_load ON %s(load_id)",
+		    window_rules[i].table, window_rules[i].table);
 		rc = exec(db, sql.data, err);
 	}
+	if (rc == 0)
+		rc = exec(db, "DROP TABLE temp.win", err);
 	buf_free(&sql);
 	return rc;
 }
@@ -556,8 +575,6 @@ int
 reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err)
 {
 	sqlite3_stmt *src = NULL, *q = NULL, *ins = NULL;
-	struct buf sql = BUF_INIT;
-	size_t i;
 	int rc = -1;
 
 	*nloads = 0;
@@ -567,13 +584,6 @@ reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err)
 	    "CREATE INDEX IF NOT EXISTS loads_source ON loads(source_id,"
 	    " start_line)", err) != 0)
 		goto out;
-	for (i = 0; i < NELEM(window_rules); i++) {
-		buf_reset(&sql);
-		buf_printf(&sql, "CREATE INDEX IF NOT EXISTS %s_load ON %s"
-		    "(load_id)", window_rules[i].table, window_rules[i].table);
-		if (exec(db, sql.data, err) != 0)
-			goto out;
-	}
 	if (sqlite3_prepare_v2(db, "SELECT id, coalesce(line_count, 0) FROM"
 	    " sources ORDER BY id", -1, &src, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, events_sql, -1, &q, NULL) != SQLITE_OK ||
@@ -596,7 +606,6 @@ out:
 	sqlite3_finalize(src);
 	sqlite3_finalize(q);
 	sqlite3_finalize(ins);
-	buf_free(&sql);
 	if (exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", rc == 0 ? err : NULL) !=
 	    0)
 		rc = -1;
