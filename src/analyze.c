@@ -136,7 +136,7 @@ eva_allocations(sqlite3 *db, struct olr_err *err)
 	    " FROM loads l", &q, err) != 0 ||
 	    prepare(db, "SELECT device, CASE WHEN " DEV_HAS " THEN " DEV_TOTAL
 	    " END FROM load_devices WHERE load_id = ? AND " IS_GPU("device")
-	    " ORDER BY device", &dv, err) != 0 ||
+	    " ORDER BY length(device), device", &dv, err) != 0 ||
 	    prepare(db, "INSERT OR IGNORE INTO estimate_vs_actual (load_id,"
 	    " device, est_bytes, actual_bytes, basis) VALUES (?, ?, ?, ?,"
 	    " 'memory.required.allocations for the GPU vs its allocations')",
@@ -190,8 +190,25 @@ struct reading {
 	int       have;
 	long long bytes;
 	long      line;
-	char      raw[200];
+	char     *raw;     /* the line itself; free with reading_free() */
 };
+
+static void
+reading_free(struct reading *r)
+{
+	free(r->raw);
+	r->raw = NULL;
+}
+
+static void
+reading_take(struct reading *r, sqlite3_stmt *q)
+{
+	r->have = 1;
+	r->bytes = sqlite3_column_int64(q, 0);
+	r->line = (long)sqlite3_column_int64(q, 1);
+	r->raw = xstrdup(sqlite3_column_type(q, 2) == SQLITE_NULL ? "" :
+	    (const char *)sqlite3_column_text(q, 2));
+}
 
 /*
  * Free VRAM summed over the GPUs in the first reading logged for a load:
@@ -207,39 +224,27 @@ vram_reading(sqlite3_stmt *vq, sqlite3_stmt *fq, long long load_id,
 	sqlite3_bind_int64(vq, 1, load_id);
 	if (sqlite3_step(vq) == SQLITE_ROW &&
 	    sqlite3_column_type(vq, 0) != SQLITE_NULL) {
-		r->have = 1;
-		r->bytes = sqlite3_column_int64(vq, 0);
-		r->line = (long)sqlite3_column_int64(vq, 1);
-		snprintf(r->raw, sizeof r->raw, "%s",
-		    (const char *)sqlite3_column_text(vq, 2));
+		reading_take(r, vq);
 		return;
 	}
 	sqlite3_reset(fq);
 	sqlite3_bind_int64(fq, 1, load_id);
 	if (sqlite3_step(fq) == SQLITE_ROW &&
-	    sqlite3_column_type(fq, 0) != SQLITE_NULL) {
-		r->have = 1;
-		r->bytes = sqlite3_column_int64(fq, 0);
-		r->line = (long)sqlite3_column_int64(fq, 1);
-		snprintf(r->raw, sizeof r->raw, "%s",
-		    (const char *)sqlite3_column_text(fq, 2));
-	}
+	    sqlite3_column_type(fq, 0) != SQLITE_NULL)
+		reading_take(r, fq);
 }
 
 static void
-one_reading(sqlite3_stmt *q, long long load_id, struct reading *r)
+one_reading(sqlite3_stmt *q, long long key, long after, struct reading *r)
 {
 	memset(r, 0, sizeof *r);
 	sqlite3_reset(q);
-	sqlite3_bind_int64(q, 1, load_id);
+	sqlite3_bind_int64(q, 1, key);
+	if (after >= 0)
+		sqlite3_bind_int64(q, 2, after);
 	if (sqlite3_step(q) == SQLITE_ROW &&
-	    sqlite3_column_type(q, 0) != SQLITE_NULL) {
-		r->have = 1;
-		r->bytes = sqlite3_column_int64(q, 0);
-		r->line = (long)sqlite3_column_int64(q, 1);
-		snprintf(r->raw, sizeof r->raw, "%s",
-		    (const char *)sqlite3_column_text(q, 2));
-	}
+	    sqlite3_column_type(q, 0) != SQLITE_NULL)
+		reading_take(r, q);
 }
 
 /* yes / no / unknown: is after within tolerance of before? */
@@ -279,43 +284,69 @@ struct rl {
 	int       ok;
 };
 
-/* free VRAM: first cluster of per-GPU readings of the load */
+/*
+ * Free VRAM: the first cluster of per-GPU readings of the load (logged
+ * with one timestamp), before its end.
+ */
+#define FIRST_VRAM "(SELECT line FROM vram_updates WHERE load_id = ?1 AND" \
+	" line <= (SELECT end_line FROM loads WHERE id = ?1) ORDER BY line" \
+	" LIMIT 1)"
 static const char vram_sql[] =
     "SELECT sum(coalesce(free_bytes, available_bytes)), min(line),"
-    " min(raw) FROM vram_updates v WHERE load_id = ?1 AND ts = (SELECT ts"
-    " FROM vram_updates WHERE load_id = ?1 ORDER BY line LIMIT 1) AND"
-    " line < (SELECT line FROM vram_updates WHERE load_id = ?1 ORDER BY"
-    " line LIMIT 1) + 16";
+    " (SELECT raw FROM vram_updates WHERE line = " FIRST_VRAM " AND"
+    " load_id = ?1) FROM vram_updates v WHERE load_id = ?1 AND ts ="
+    " (SELECT ts FROM vram_updates WHERE load_id = ?1 AND line = "
+    FIRST_VRAM ") AND line >= " FIRST_VRAM " AND line < " FIRST_VRAM
+    " + 16";
 
 static const char fit_sql[] =
     "SELECT available_bytes, line, raw FROM fit_decisions WHERE"
-    " load_id = ? AND available_bytes IS NOT NULL ORDER BY line LIMIT 1";
+    " load_id = ?1 AND available_bytes IS NOT NULL AND line <= (SELECT"
+    " end_line FROM loads WHERE id = ?1) ORDER BY line LIMIT 1";
 
 static const char sys_sql[] =
-    "SELECT free_bytes, line, raw FROM system_memory WHERE load_id = ? AND"
-    " free_bytes IS NOT NULL ORDER BY line LIMIT 1";
+    "SELECT free_bytes, line, raw FROM system_memory WHERE load_id = ?1"
+    " AND free_bytes IS NOT NULL AND line <= (SELECT end_line FROM loads"
+    " WHERE id = ?1) ORDER BY line LIMIT 1";
 
+/* the VRAM-recovery timeouts of a load (reconstruct.c gives each to the
+ * load of the model it names) */
 static const char timeouts_sql[] =
-    "SELECT count(*), max(seconds), min(line), min(raw) FROM vram_timeouts"
-    " WHERE source_id = ? AND line > ? AND line < ?";
+    "SELECT count(*), max(seconds), min(line), (SELECT raw FROM"
+    " vram_timeouts WHERE load_id = ?1 ORDER BY line LIMIT 1), max(line)"
+    " FROM vram_timeouts WHERE load_id = ?1";
+
+/* the first readings logged after line ?2 of source ?1 */
+#define NEXT_VRAM "(SELECT line FROM vram_updates WHERE source_id = ?1 AND" \
+	" line > ?2 ORDER BY line LIMIT 1)"
+static const char vram_after_sql[] =
+    "SELECT sum(coalesce(free_bytes, available_bytes)), min(line),"
+    " (SELECT raw FROM vram_updates WHERE source_id = ?1 AND line = "
+    NEXT_VRAM ") FROM vram_updates WHERE source_id = ?1 AND ts = (SELECT"
+    " ts FROM vram_updates WHERE source_id = ?1 AND line = " NEXT_VRAM ")"
+    " AND line >= " NEXT_VRAM " AND line < " NEXT_VRAM " + 16";
+
+static const char sys_after_sql[] =
+    "SELECT free_bytes, line, raw FROM system_memory WHERE source_id = ?1"
+    " AND line > ?2 AND free_bytes IS NOT NULL ORDER BY line LIMIT 1";
 
 static int
 memory_release(sqlite3 *db, struct olr_err *err)
 {
 	sqlite3_stmt *lq = NULL, *vq = NULL, *fq = NULL, *sq = NULL,
-	    *tq = NULL, *ins = NULL;
+	    *tq = NULL, *ins = NULL, *vaq = NULL, *saq = NULL;
 	struct buf ev = BUF_INIT, note = BUF_INIT, unl = BUF_INIT;
 	struct rl *loads = NULL;
 	size_t nl = 0, capl = 0, k;
 	int rc = -1;
 
-	if (exec(db, "CREATE INDEX IF NOT EXISTS vram_timeouts_line ON"
-	    " vram_timeouts(source_id, line)", err) != 0 ||
-	    prepare(db, release_loads_sql, &lq, err) != 0 ||
+	if (prepare(db, release_loads_sql, &lq, err) != 0 ||
 	    prepare(db, vram_sql, &vq, err) != 0 ||
 	    prepare(db, fit_sql, &fq, err) != 0 ||
 	    prepare(db, sys_sql, &sq, err) != 0 ||
 	    prepare(db, timeouts_sql, &tq, err) != 0 ||
+	    prepare(db, vram_after_sql, &vaq, err) != 0 ||
+	    prepare(db, sys_after_sql, &saq, err) != 0 ||
 	    prepare(db, "INSERT INTO memory_release (load_id, next_load_id,"
 	    " unloaded, vram_before_bytes, vram_after_bytes, vram_recovered,"
 	    " sys_before_bytes, sys_after_bytes, sys_recovered, timeouts,"
@@ -345,14 +376,11 @@ memory_release(sqlite3 *db, struct olr_err *err)
 		const struct rl *nx = k + 1 < nl && loads[k + 1].src == r->src ?
 		    &loads[k + 1] : NULL;
 		long long id = r->id;
-		long long src = r->src;
 		const char *model = r->model;
-		long end = r->end;
 		const char *ver = r->version;
 		int has_next = nx != NULL;
 		long long next = nx ? nx->id : 0;
 		const char *next_model = nx ? nx->model : NULL;
-		long upto = nx ? nx->ws : r->nlines + 1;
 		struct reading vb, va, sb, sa;
 		const char *vr, *sr, *verdict;
 		int timeouts = 0, unloaded = 0;
@@ -360,26 +388,23 @@ memory_release(sqlite3 *db, struct olr_err *err)
 
 		if (!r->ok)
 			continue;
+		long unload_line = -1;
+
 		buf_reset(&ev);
 		buf_reset(&note);
 		buf_reset(&unl);
 		vram_reading(vq, fq, id, &vb);
-		one_reading(sq, id, &sb);
+		one_reading(sq, id, -1, &sb);
 		memset(&va, 0, sizeof va);
 		memset(&sa, 0, sizeof sa);
-		if (has_next) {
-			vram_reading(vq, fq, next, &va);
-			one_reading(sq, next, &sa);
-		}
 		sqlite3_reset(tq);
-		sqlite3_bind_int64(tq, 1, src);
-		sqlite3_bind_int64(tq, 2, end);
-		sqlite3_bind_int64(tq, 3, upto);
+		sqlite3_bind_int64(tq, 1, id);
 		if (sqlite3_step(tq) == SQLITE_ROW) {
 			timeouts = sqlite3_column_int(tq, 0);
 			tmax = sqlite3_column_double(tq, 1);
 			if (timeouts > 0) {
 				unloaded = 1;
+				unload_line = (long)sqlite3_column_int64(tq, 4);
 				buf_printf(&unl, "%d VRAM-recovery timeout%s "
 				    "from line %lld", timeouts, timeouts > 1 ?
 				    "s" : "", sqlite3_column_int64(tq, 2));
@@ -391,8 +416,14 @@ memory_release(sqlite3 *db, struct olr_err *err)
 		if (!unloaded && has_next && model && next_model &&
 		    strcmp(model, next_model) == 0) {
 			unloaded = 1;
+			unload_line = nx->ws - 1;
 			buf_puts(&unl, "the same model was loaded again, so "
 			    "its runner had stopped");
+		}
+		/* "after" = the first readings logged after the unload */
+		if (unloaded) {
+			one_reading(vaq, r->src, unload_line, &va);
+			one_reading(saq, r->src, unload_line, &sa);
 		}
 		evidence_line(&ev, &vb, "VRAM before");
 		evidence_line(&ev, &va, "VRAM after");
@@ -415,10 +446,11 @@ memory_release(sqlite3 *db, struct olr_err *err)
 			buf_puts(&note, "No later load in this log: no memory "
 			    "reading after the unload.");
 		else if (!unloaded)
-			buf_puts(&note, "A different model loaded next and "
-			    "nothing in the log shows this one was unloaded "
-			    "(Ollama keeps models loaded for OLLAMA_KEEP_ALIVE "
-			    "and logs no unload at INFO).");
+			buf_printf(&note, "%s and nothing in the log shows "
+			    "this one was unloaded (Ollama keeps models loaded "
+			    "for OLLAMA_KEEP_ALIVE and logs no unload at INFO).",
+			    model && next_model ? "A different model loaded next"
+			    : "Another load followed (model unknown)");
 		else if (!vb.have && !sb.have)
 			buf_puts(&note, "No GPU or system memory reading was "
 			    "logged for this load.");
@@ -463,9 +495,15 @@ memory_release(sqlite3 *db, struct olr_err *err)
 			    SQLITE_TRANSIENT);
 		else
 			sqlite3_bind_null(ins, 14);
-		if (sqlite3_step(ins) != SQLITE_DONE) {
+		rc = sqlite3_step(ins);
+		reading_free(&vb);
+		reading_free(&va);
+		reading_free(&sb);
+		reading_free(&sa);
+		if (rc != SQLITE_DONE) {
 			olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
 			    sqlite3_errmsg(db));
+			rc = -1;
 			goto out;
 		}
 	}
@@ -476,6 +514,8 @@ out:
 	sqlite3_finalize(fq);
 	sqlite3_finalize(sq);
 	sqlite3_finalize(tq);
+	sqlite3_finalize(vaq);
+	sqlite3_finalize(saq);
 	sqlite3_finalize(ins);
 	buf_free(&ev);
 	buf_free(&note);
@@ -510,7 +550,7 @@ static const char alerts_sql[] =
     " start', coalesce(nullif(gpu_id, ''), '?'), coalesce(description,"
     " name, '?'), 100.0 * (total_bytes - available_bytes) / total_bytes,"
     " total_bytes / 1073741824.0) FROM gpus WHERE total_bytes > 0 AND"
-    " available_bytes IS NOT NULL AND lower(library) <> 'cpu' AND 100.0 *"
+    " available_bytes IS NOT NULL AND coalesce(lower(library), '') <> 'cpu' AND 100.0 *"
     " (total_bytes - available_bytes) / total_bytes > ?1; "
     "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
     " message) SELECT 'sysmem_high', 'warning', ts, source_id, line,"
@@ -534,24 +574,28 @@ static const char alerts_sql[] =
     " 300)) FROM loads l WHERE l.outcome = 'failed'; "
     "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
     " message) SELECT 'oom', 'error', f.ts, f.source_id, f.line,"
-    " f.load_id, printf('Out of memory after the load completed: %s',"
-    " substr(coalesce(f.error, f.raw), 1, 300)) FROM failures f WHERE"
-    " f.oom = 1 AND (f.load_id IS NULL OR (SELECT outcome FROM loads WHERE"
-    " id = f.load_id) = 'ok'); "
+    " f.load_id, printf('Out of memory %s: %s', CASE WHEN l.id IS NULL"
+    " THEN 'outside any model load' ELSE 'after the load of ' ||"
+    " coalesce(l.model_name, l.model, 'a model') || ' completed' END,"
+    " substr(coalesce(f.error, f.raw), 1, 300)) FROM failures f LEFT JOIN"
+    " loads l ON l.id = f.load_id WHERE f.oom = 1 AND (l.id IS NULL OR"
+    " (l.outcome = 'ok' AND f.line > l.end_line)); "
     "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
     " message) SELECT 'oom_after_fit', 'error', l.ended_at, l.source_id,"
     " coalesce(l.failure_line, l.end_line), l.id, printf('Ollama decided"
-    " %s would fit (estimate %.2f GiB) and the load then ran out of"
-    " memory', " LOAD_LABEL ", e.est_bytes / 1073741824.0) FROM"
-    " estimate_vs_actual e JOIN loads l ON l.id = e.load_id WHERE"
-    " e.device = 'total' AND e.oom_after_fit = 1; "
+    " %s would fit%s and the load then ran out of memory', " LOAD_LABEL
+    ", CASE WHEN l.est_total_bytes IS NULL THEN '' ELSE printf("
+    "' (estimate %.2f GiB)', l.est_total_bytes / 1073741824.0) END) FROM"
+    " loads l WHERE l.outcome = 'failed' AND coalesce(l.oom, 0) = 1 AND"
+    " EXISTS (SELECT 1 FROM fit_decisions f WHERE f.load_id = l.id AND"
+    " f.decision <> 'low_vram_mode'); "
     "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
     " message) SELECT 'partial_offload', 'warning', l.ended_at,"
     " l.source_id, l.end_line, l.id, printf('%s: only %d of %d layers on"
     " the GPU; the rest run on the CPU', " LOAD_LABEL ","
     " l.layers_offloaded, l.layers_total) FROM loads l WHERE"
     " l.layers_offloaded < l.layers_total AND EXISTS (SELECT 1 FROM gpus g"
-    " WHERE g.source_id = l.source_id AND lower(g.library) <> 'cpu'); "
+    " WHERE g.source_id = l.source_id AND coalesce(lower(g.library), '') <> 'cpu'); "
     "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
     " message) SELECT 'over_estimate', 'warning', l.ended_at, l.source_id,"
     " l.end_line, l.id, printf('%s on %s: allocated %.2f GiB, Ollama"

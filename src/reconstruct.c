@@ -268,6 +268,18 @@ assign_windows(sqlite3 *db, struct olr_err *err)
 }
 
 /*
+ * A VRAM-recovery timeout is logged when a runner is unloaded, often after
+ * other loads: it belongs to the last load of the model it names, not to
+ * the load whose window it falls in. (Needs loads.model_path and model.)
+ */
+static const char timeouts_sql[] =
+    "UPDATE vram_timeouts AS t SET load_id = coalesce((SELECT l.id FROM"
+    " loads l WHERE l.source_id = t.source_id AND l.end_line < t.line AND"
+    " (l.model_path = t.model OR (l.model LIKE 'sha256-%' AND"
+    " instr(t.model, l.model) > 0)) ORDER BY l.end_line DESC LIMIT 1),"
+    " load_id) WHERE model IS NOT NULL";
+
+/*
  * "Last report per device" of a memory_buffers / tensor_loads kind: the
  * rows of load L, kind K, whose line is the last for their device.
  */
@@ -506,7 +518,7 @@ device_layers(sqlite3 *db, struct olr_err *err)
 	    " layers_total FROM loads", -1, &q, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "SELECT device, device NOT LIKE 'CPU%' AND"
 	    " device NOT LIKE '%Host%' FROM load_devices WHERE load_id = ?"
-	    " ORDER BY device", -1, &dv, NULL) != SQLITE_OK ||
+	    " ORDER BY length(device), device", -1, &dv, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "UPDATE load_devices SET layers = ? WHERE"
 	    " load_id = ? AND device = ?", -1, &u, NULL) != SQLITE_OK) {
 		db_fail(db, err, "prepare");
@@ -598,8 +610,8 @@ reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err)
 			goto out;
 	}
 	if (assign_windows(db, err) != 0 || exec(db, facts_sql, err) != 0 ||
-	    finish_loads(db, err) != 0 || exec(db, devices_sql, err) != 0 ||
-	    device_layers(db, err) != 0)
+	    finish_loads(db, err) != 0 || exec(db, timeouts_sql, err) != 0 ||
+	    exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -121,7 +121,7 @@ CREATE TABLE IF NOT EXISTS memory_buffers (
   ts TEXT, ts_offset TEXT, ts_inherited INTEGER NOT NULL DEFAULT 0,
   host TEXT, level TEXT, event TEXT NOT NULL, load_id INTEGER, raw TEXT,
   reporter      TEXT,     -- ollama | llama.cpp
-  kind          TEXT,     -- weights | kv | compute | output | total | breakdown
+  kind          TEXT,     -- weights | kv | compute | output | input | total | breakdown
   device        TEXT,     -- CUDA0, Metal, CPU, CUDA_Host, Vulkan0, ... (NULL = all)
   size_bytes    INTEGER,
   k_bytes       INTEGER,  -- KV self size: K part
@@ -185,7 +185,7 @@ CREATE TABLE IF NOT EXISTS model_files (
   id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, line INTEGER NOT NULL,
   ts TEXT, ts_offset TEXT, ts_inherited INTEGER NOT NULL DEFAULT 0,
   host TEXT, level TEXT, event TEXT NOT NULL, load_id INTEGER, raw TEXT,
-  kind          TEXT,     -- size | file_type | file_format | loaded
+  kind          TEXT,     -- size | file_type | file_format | loaded | ollama_model (Go engine's own read)
   size_bytes    INTEGER,
   bpw           REAL,     -- bits per weight
   value         TEXT,     -- file type / format text
@@ -224,7 +224,7 @@ CREATE TABLE IF NOT EXISTS runners (
   id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, line INTEGER NOT NULL,
   ts TEXT, ts_offset TEXT, ts_inherited INTEGER NOT NULL DEFAULT 0,
   host TEXT, level TEXT, event TEXT NOT NULL, load_id INTEGER, raw TEXT,
-  kind          TEXT,     -- listening | start | go_runner | ollama_engine | server_listening | loaded_runners | dynamic_server | load_request | loading_model | llama_server_model
+  kind          TEXT,     -- listening | start | go_runner | ollama_engine | server_listening | loaded_runners | dynamic_server | load_request | loading_model | llama_server_model | model_loaded | main_loop
   cmd           TEXT,     -- start: command line (unescaped)
   model         TEXT,     -- model path (--model or model=)
   is_probe      INTEGER,  -- start: 1 = GPU discovery runner (no --model)
@@ -274,7 +274,7 @@ CREATE TABLE IF NOT EXISTS failures (
   exit_status INTEGER,
   oom         INTEGER,  -- 1 when the text reports an out-of-memory condition
   size_bytes  INTEGER,  -- allocation that failed, when given
-  ends_load   INTEGER NOT NULL DEFAULT 1 -- 0 = a warning that does not end a load (pinned-memory fallback, client gave up before the error)
+  ends_load   INTEGER NOT NULL DEFAULT 1 -- 0 = does not end a load: a warning (pinned-memory fallback, client gave up) or a crash detail (CUDA error, assert, fatal signal) logged before Ollama's own error line
 );
 
 -- One row per model load sequence, rebuilt from the category tables after
@@ -304,7 +304,7 @@ CREATE TABLE IF NOT EXISTS loads (
   gpu_layers_requested  INTEGER,  -- --n-gpu-layers / GPULayers (-1 = all)
   layers_offloaded      INTEGER,  -- layers placed on GPUs
   layers_total          INTEGER,  -- layers of the model (incl. output layer)
-  layer_split           TEXT,     -- per device, e.g. "CUDA0:41,CUDA1:40"
+  layer_split           TEXT,     -- layers per GPU as logged: "GPU-<id>:41,GPU-<id>:40" (new engine) or "41,40" (--tensor-split / layers.split)
   est_total_bytes       INTEGER,  -- Ollama's estimate: total memory for the load
   est_kv_bytes          INTEGER,  -- ... of which KV cache
   est_graph_bytes       INTEGER,  -- ... of which compute graph
@@ -367,7 +367,7 @@ CREATE TABLE IF NOT EXISTS memory_release (
   next_load_id        INTEGER,  -- the next load in the same source, if any
   unloaded            TEXT,     -- evidence that the model was unloaded, or NULL
   vram_before_bytes   INTEGER,  -- free VRAM (all GPUs) logged before the load
-  vram_after_bytes    INTEGER,  -- free VRAM logged after the unload
+  vram_after_bytes    INTEGER,  -- free VRAM first logged after the unload
   vram_recovered      TEXT,     -- yes | no | unknown
   sys_before_bytes    INTEGER,  -- free system memory before the load
   sys_after_bytes     INTEGER,  -- ... after the unload
@@ -375,7 +375,7 @@ CREATE TABLE IF NOT EXISTS memory_release (
   timeouts            INTEGER,  -- "didn't recover within timeout" lines for it
   timeout_seconds     REAL,     -- longest such wait
   verdict             TEXT,     -- released | not released | slow | cannot tell
-  evidence            TEXT,     -- "line N: ..." lines the verdict rests on
+  evidence            TEXT,     -- "line N (what): ..." lines the verdict rests on
   note                TEXT      -- what the log cannot tell, and why
 );
 
