@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "db.h"
 #include "xmalloc.h"
 
 /* a GPU device: not the CPU, not host (pinned) memory */
@@ -33,31 +34,6 @@
 	"coalesce(compute_bytes, 0))"
 #define DEV_HAS "(weights_bytes IS NOT NULL OR kv_bytes IS NOT NULL OR " \
 	"compute_bytes IS NOT NULL)"
-
-static int
-exec(sqlite3 *db, const char *sql, struct olr_err *err)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s", msg ? msg :
-		    sqlite3_errmsg(db));
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct olr_err *err)
-{
-	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
-		olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
-		    sqlite3_errmsg(db));
-		return -1;
-	}
-	return 0;
-}
 
 int
 analyze_version_cmp(const char *a, const char *b)
@@ -130,14 +106,14 @@ eva_allocations(sqlite3 *db, struct olr_err *err)
 	sqlite3_stmt *q = NULL, *dv = NULL, *ins = NULL;
 	int rc = -1;
 
-	if (prepare(db, "SELECT l.id, (SELECT required_allocations FROM"
+	if (db_prepare(db, "SELECT l.id, (SELECT required_allocations FROM"
 	    " offload_estimates o WHERE o.load_id = l.id AND"
 	    " required_allocations IS NOT NULL ORDER BY line DESC LIMIT 1)"
 	    " FROM loads l", &q, err) != 0 ||
-	    prepare(db, "SELECT device, CASE WHEN " DEV_HAS " THEN " DEV_TOTAL
+	    db_prepare(db, "SELECT device, CASE WHEN " DEV_HAS " THEN " DEV_TOTAL
 	    " END FROM load_devices WHERE load_id = ? AND " IS_GPU("device")
 	    " ORDER BY length(device), device", &dv, err) != 0 ||
-	    prepare(db, "INSERT OR IGNORE INTO estimate_vs_actual (load_id,"
+	    db_prepare(db, "INSERT OR IGNORE INTO estimate_vs_actual (load_id,"
 	    " device, est_bytes, actual_bytes, basis) VALUES (?, ?, ?, ?,"
 	    " 'memory.required.allocations for the GPU vs its allocations')",
 	    &ins, err) != 0)
@@ -170,8 +146,7 @@ eva_allocations(sqlite3 *db, struct olr_err *err)
 			sqlite3_bind_int64(ins, 3, v[i]);
 			sqlite3_bind_value(ins, 4, sqlite3_column_value(dv, 1));
 			if (sqlite3_step(ins) != SQLITE_DONE) {
-				olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
-				    sqlite3_errmsg(db));
+				db_fail(db, err, "analysis");
 				goto out;
 			}
 		}
@@ -340,14 +315,14 @@ memory_release(sqlite3 *db, struct olr_err *err)
 	size_t nl = 0, capl = 0, k;
 	int rc = -1;
 
-	if (prepare(db, release_loads_sql, &lq, err) != 0 ||
-	    prepare(db, vram_sql, &vq, err) != 0 ||
-	    prepare(db, fit_sql, &fq, err) != 0 ||
-	    prepare(db, sys_sql, &sq, err) != 0 ||
-	    prepare(db, timeouts_sql, &tq, err) != 0 ||
-	    prepare(db, vram_after_sql, &vaq, err) != 0 ||
-	    prepare(db, sys_after_sql, &saq, err) != 0 ||
-	    prepare(db, "INSERT INTO memory_release (load_id, next_load_id,"
+	if (db_prepare(db, release_loads_sql, &lq, err) != 0 ||
+	    db_prepare(db, vram_sql, &vq, err) != 0 ||
+	    db_prepare(db, fit_sql, &fq, err) != 0 ||
+	    db_prepare(db, sys_sql, &sq, err) != 0 ||
+	    db_prepare(db, timeouts_sql, &tq, err) != 0 ||
+	    db_prepare(db, vram_after_sql, &vaq, err) != 0 ||
+	    db_prepare(db, sys_after_sql, &saq, err) != 0 ||
+	    db_prepare(db, "INSERT INTO memory_release (load_id, next_load_id,"
 	    " unloaded, vram_before_bytes, vram_after_bytes, vram_recovered,"
 	    " sys_before_bytes, sys_after_bytes, sys_recovered, timeouts,"
 	    " timeout_seconds, verdict, evidence, note) VALUES (?, ?, ?, ?, ?,"
@@ -501,8 +476,7 @@ memory_release(sqlite3 *db, struct olr_err *err)
 		reading_free(&sb);
 		reading_free(&sa);
 		if (rc != SQLITE_DONE) {
-			olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
-			    sqlite3_errmsg(db));
+			db_fail(db, err, "analysis");
 			rc = -1;
 			goto out;
 		}
@@ -613,8 +587,7 @@ alerts(sqlite3 *db, const struct analyze_opts *o, struct olr_err *err)
 
 	while (sql && *sql) {
 		if (sqlite3_prepare_v2(db, sql, -1, &st, &tail) != SQLITE_OK) {
-			olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
-			    sqlite3_errmsg(db));
+			db_fail(db, err, "analysis");
 			return -1;
 		}
 		if (st == NULL)
@@ -626,8 +599,7 @@ alerts(sqlite3 *db, const struct analyze_opts *o, struct olr_err *err)
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE) {
-			olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
-			    sqlite3_errmsg(db));
+			db_fail(db, err, "analysis");
 			return -1;
 		}
 		sql = tail;
@@ -673,11 +645,11 @@ load_time_percentiles(sqlite3 *db, struct olr_err *err)
 	size_t n, cap = 0;
 	int rc = -1;
 
-	if (prepare(db, "SELECT model FROM model_summary", &m, err) != 0 ||
-	    prepare(db, "SELECT load_seconds FROM loads WHERE coalesce(model,"
+	if (db_prepare(db, "SELECT model FROM model_summary", &m, err) != 0 ||
+	    db_prepare(db, "SELECT load_seconds FROM loads WHERE coalesce(model,"
 	    " '?') = ? AND outcome = 'ok' AND load_seconds IS NOT NULL ORDER BY"
 	    " load_seconds", &q, err) != 0 ||
-	    prepare(db, "UPDATE model_summary SET load_seconds_min = ?,"
+	    db_prepare(db, "UPDATE model_summary SET load_seconds_min = ?,"
 	    " load_seconds_p50 = ?, load_seconds_p95 = ?, load_seconds_max = ?"
 	    " WHERE model = ?", &u, err) != 0)
 		goto out;
@@ -700,8 +672,7 @@ load_time_percentiles(sqlite3 *db, struct olr_err *err)
 		sqlite3_bind_double(u, 4, v[n - 1]);
 		sqlite3_bind_value(u, 5, sqlite3_column_value(m, 0));
 		if (sqlite3_step(u) != SQLITE_DONE) {
-			olr_err_set(err, OLR_E_DB, NULL, 0, "analysis: %s",
-			    sqlite3_errmsg(db));
+			db_fail(db, err, "analysis");
 			goto out;
 		}
 	}
@@ -720,21 +691,21 @@ analyze_run(sqlite3 *db, const struct analyze_opts *opts,
 {
 	int rc = -1;
 
-	if (exec(db, "BEGIN; DELETE FROM estimate_vs_actual; DELETE FROM"
+	if (db_exec(db, "BEGIN; DELETE FROM estimate_vs_actual; DELETE FROM"
 	    " memory_release; DELETE FROM alerts; DELETE FROM model_summary;"
 	    " CREATE INDEX IF NOT EXISTS gpus_id ON gpus(source_id, gpu_id,"
 	    " line)", err) != 0)
 		return -1;
-	if (exec(db, eva_sql, err) != 0 || eva_allocations(db, err) != 0 ||
-	    exec(db, eva_finish_sql, err) != 0 ||
+	if (db_exec(db, eva_sql, err) != 0 || eva_allocations(db, err) != 0 ||
+	    db_exec(db, eva_finish_sql, err) != 0 ||
 	    memory_release(db, err) != 0 || alerts(db, opts, err) != 0 ||
-	    exec(db, summary_sql, err) != 0 ||
+	    db_exec(db, summary_sql, err) != 0 ||
 	    load_time_percentiles(db, err) != 0)
 		goto out;
 	rc = 0;
 out:
 	if (rc == 0)
-		return exec(db, "COMMIT", err);
+		return db_exec(db, "COMMIT", err);
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "db.h"
 #include "loadseq.h"
 #include "xmalloc.h"
 
@@ -56,28 +57,6 @@ static const struct {
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-static int
-db_fail(sqlite3 *db, struct olr_err *err, const char *what)
-{
-	olr_err_set(err, OLR_E_DB, NULL, 0, "%s: %s", what,
-	    sqlite3_errmsg(db));
-	return -1;
-}
-
-static int
-exec(sqlite3 *db, const char *sql, struct olr_err *err)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		olr_err_set(err, OLR_E_DB, NULL, 0, "%s", msg ? msg :
-		    sqlite3_errmsg(db));
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
-}
 
 int
 reconstruct_model_digest(const char *path, char *out, size_t size)
@@ -230,7 +209,7 @@ assign_windows(sqlite3 *db, struct olr_err *err)
 	 * declared INTEGER: without the affinity SQLite would not use the
 	 * index for the range.)
 	 */
-	rc = exec(db, "DROP TABLE IF EXISTS temp.win; CREATE TEMP TABLE win"
+	rc = db_exec(db, "DROP TABLE IF EXISTS temp.win; CREATE TEMP TABLE win"
 	    " (id INTEGER, source_id INTEGER, ws INTEGER, start_line INTEGER,"
 	    " end_line INTEGER, first_line INTEGER, last_line INTEGER);"
 	    " INSERT INTO win SELECT id, source_id, coalesce(start_line,"
@@ -259,10 +238,10 @@ assign_windows(sqlite3 *db, struct olr_err *err)
 		    " <= %s)%s; ", edge, window_rules[i].pre ? ")" : "");
 		buf_printf(&sql, "CREATE INDEX %s_load ON %s(load_id)",
 		    window_rules[i].table, window_rules[i].table);
-		rc = exec(db, sql.data, err);
+		rc = db_exec(db, sql.data, err);
 	}
 	if (rc == 0)
-		rc = exec(db, "DROP TABLE temp.win", err);
+		rc = db_exec(db, "DROP TABLE temp.win", err);
 	buf_free(&sql);
 	return rc;
 }
@@ -590,9 +569,9 @@ reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err)
 	int rc = -1;
 
 	*nloads = 0;
-	if (exec(db, "BEGIN", err) != 0)
+	if (db_exec(db, "BEGIN", err) != 0)
 		return -1;
-	if (exec(db, "DELETE FROM load_devices; DELETE FROM loads;"
+	if (db_exec(db, "DELETE FROM load_devices; DELETE FROM loads;"
 	    "CREATE INDEX IF NOT EXISTS loads_source ON loads(source_id,"
 	    " start_line)", err) != 0)
 		goto out;
@@ -609,16 +588,16 @@ reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err)
 		    err) != 0)
 			goto out;
 	}
-	if (assign_windows(db, err) != 0 || exec(db, facts_sql, err) != 0 ||
-	    finish_loads(db, err) != 0 || exec(db, timeouts_sql, err) != 0 ||
-	    exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0)
+	if (assign_windows(db, err) != 0 || db_exec(db, facts_sql, err) != 0 ||
+	    finish_loads(db, err) != 0 || db_exec(db, timeouts_sql, err) != 0 ||
+	    db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0)
 		goto out;
 	rc = 0;
 out:
 	sqlite3_finalize(src);
 	sqlite3_finalize(q);
 	sqlite3_finalize(ins);
-	if (exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", rc == 0 ? err : NULL) !=
+	if (db_exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", rc == 0 ? err : NULL) !=
 	    0)
 		rc = -1;
 	return rc;

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "buf.h"
+#include "db.h"
 #include "embedded.h"
 #include "xmalloc.h"
 
@@ -33,28 +34,6 @@ struct store {
 	int            in_tx;
 	long           pending;   /* counter for placeholder hashes */
 };
-
-static int
-db_error(struct store *st, struct olr_err *err, const char *what)
-{
-	olr_err_set(err, OLR_E_DB, st->path, 0, "%s: %s", what,
-	    sqlite3_errmsg(st->db));
-	return -1;
-}
-
-static int
-exec(struct store *st, const char *sql, struct olr_err *err)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		olr_err_set(err, OLR_E_DB, st->path, 0, "%s", msg ? msg :
-		    sqlite3_errmsg(st->db));
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
-}
 
 struct store *
 store_open(const char *path, struct olr_err *err)
@@ -72,9 +51,9 @@ store_open(const char *path, struct olr_err *err)
 		return NULL;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
-	if (exec(st, "PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
+	if (db_exec(st->db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
 	    "PRAGMA temp_store=FILE;", err) != 0 ||
-	    exec(st, (const char *)embedded_schema[0].data, err) != 0) {
+	    db_exec(st->db, (const char *)embedded_schema[0].data, err) != 0) {
 		if (strstr(err->msg, "not a database") != NULL)
 			olr_err_set(err, OLR_E_DB, path, 0,
 			    "not an SQLite database");
@@ -163,7 +142,7 @@ store_prepare(struct store *st, const struct pat_set *set,
 	if (sqlite3_prepare_v3(st->db, "INSERT INTO unknown_lines (source_id,"
 	    " line, ts, text) VALUES (?, ?, ?, ?)", -1,
 	    SQLITE_PREPARE_PERSISTENT, &st->unknown, NULL) != SQLITE_OK) {
-		db_error(st, err, "prepare");
+		db_fail(st->db, err, "prepare");
 		goto out;
 	}
 	rc = 0;
@@ -179,7 +158,7 @@ store_source_begin(struct store *st, const char *path, const char *format,
 	sqlite3_stmt *s = NULL;
 	char pending[64];
 
-	if (exec(st, "BEGIN", err) != 0)
+	if (db_exec(st->db, "BEGIN", err) != 0)
 		return -1;
 	st->in_tx = 1;
 	snprintf(pending, sizeof pending, "pending:%ld:%ld", (long)getpid(),
@@ -187,13 +166,13 @@ store_source_begin(struct store *st, const char *path, const char *format,
 	if (sqlite3_prepare_v2(st->db, "INSERT INTO sources (path, format, "
 	    "sha256, status) VALUES (?, ?, ?, 'reading')", -1, &s, NULL) !=
 	    SQLITE_OK)
-		return db_error(st, err, "prepare");
+		return db_fail(st->db, err, "prepare");
 	sqlite3_bind_text(s, 1, path, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, format, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, pending, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		sqlite3_finalize(s);
-		return db_error(st, err, "insert source");
+		return db_fail(st->db, err, "insert source");
 	}
 	sqlite3_finalize(s);
 	*source_id = sqlite3_last_insert_rowid(st->db);
@@ -310,7 +289,7 @@ store_source_end(struct store *st, int64_t source_id,
 	*duplicate_of = 0;
 	if (sqlite3_prepare_v2(st->db, "SELECT id FROM sources WHERE sha256 = ?"
 	    " AND id <> ?", -1, &s, NULL) != SQLITE_OK)
-		return db_error(st, err, "prepare");
+		return db_fail(st->db, err, "prepare");
 	sqlite3_bind_text(s, 1, info->sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, source_id);
 	rc = sqlite3_step(s);
@@ -319,14 +298,14 @@ store_source_end(struct store *st, int64_t source_id,
 	sqlite3_finalize(s);
 	if (*duplicate_of) {
 		st->in_tx = 0;
-		return exec(st, "ROLLBACK", err);
+		return db_exec(st->db, "ROLLBACK", err);
 	}
 	now_utc(now, sizeof now);
 	if (sqlite3_prepare_v2(st->db, "UPDATE sources SET host = ?, "
 	    "size_bytes = ?, sha256 = ?, line_count = ?, first_ts = ?, "
 	    "last_ts = ?, status = ?, ingested_at = ? WHERE id = ?", -1, &s,
 	    NULL) != SQLITE_OK)
-		return db_error(st, err, "prepare");
+		return db_fail(st->db, err, "prepare");
 	bind_text_or_null(s, 1, info->host, info->host ? strlen(info->host) :
 	    0);
 	sqlite3_bind_int64(s, 2, info->size_bytes);
@@ -342,12 +321,12 @@ store_source_end(struct store *st, int64_t source_id,
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return db_error(st, err, "update source");
+		return db_fail(st->db, err, "update source");
 	if (sqlite3_prepare_v2(st->db, "INSERT INTO line_stats (source_id, "
 	    "lines_total, lines_blank, lines_classified, lines_noise, "
 	    "lines_unknown, nul_bytes, invalid_utf8, crlf_lines) VALUES "
 	    "(?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &s, NULL) != SQLITE_OK)
-		return db_error(st, err, "prepare");
+		return db_fail(st->db, err, "prepare");
 	sqlite3_bind_int64(s, 1, source_id);
 	sqlite3_bind_int64(s, 2, info->stats.lines_total);
 	sqlite3_bind_int64(s, 3, info->stats.lines_blank);
@@ -360,9 +339,9 @@ store_source_end(struct store *st, int64_t source_id,
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return db_error(st, err, "insert line_stats");
+		return db_fail(st->db, err, "insert line_stats");
 	st->in_tx = 0;
-	return exec(st, "COMMIT", err);
+	return db_exec(st->db, "COMMIT", err);
 }
 
 void
