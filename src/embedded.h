@@ -16,5 +16,10 @@ struct embedded_file {
 /* Each list is in file-name order and ends with { NULL, NULL, 0 }. */
 extern const struct embedded_file embedded_patterns[];
 extern const struct embedded_file embedded_schema[];
+extern const struct embedded_file embedded_templates[];
+
+/* The file of that base name in list, or NULL. */
+const struct embedded_file *embedded_find(const struct embedded_file *list,
+    const char *name);
 
 #endif

@@ -14,6 +14,8 @@
  *               (loadseq.c is the state machine)
  *   analyze     analyze.c   estimate vs actual, memory release, alerts,
  *                           per-model summary
+ *   render      render.c    charts (chart.c), workbook (xlsx.c) and
+ *                           report (html.c), from the database alone
  *
  * Only this file prints diagnostics and decides the exit status:
  * 0 every input processed, 1 some input could not be read, 2 usage.
@@ -41,6 +43,7 @@
 #include "lines.h"
 #include "pattern.h"
 #include "reconstruct.h"
+#include "render.h"
 #include "sha256.h"
 #include "slog.h"
 #include "store.h"
@@ -57,6 +60,9 @@ struct olr_opts {
 	int          quiet;
 	int          verbose;
 	struct analyze_opts analyze;
+	int          formats;      /* enum render_format mask */
+	const char  *title;
+	const char  *since_arg, *until_arg;
 	char       **inputs;
 	int          ninputs;
 };
@@ -91,12 +97,18 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 "Usage: %s [OPTIONS] FILE... -o DIR\n"
+"       %s [OPTIONS] --db FILE -o DIR      (render a kept database)\n"
 "Read Ollama server logs (plain, journalctl, docker, Windows/macOS server.log,\n"
 "gzip; '-' for standard input) into an SQLite database of model loads, GPU and\n"
 "system memory, layer offload, load times and failures.\n"
 "\n"
-"  -o, --output DIR     write results into DIR (created if missing)\n"
+"  -o, --output DIR     write results into DIR (created if missing):\n"
+"                       ollama.db, charts/*.png, report.xlsx, index.html\n"
 "      --db FILE        database file (default DIR/ollama.db)\n"
+"      --format LIST    outputs to write, of html,xlsx,png,db (default all)\n"
+"      --title TEXT     report title\n"
+"      --since WHEN     report only from WHEN (ISO-8601, or 7d, 12h, 30m ago)\n"
+"      --until WHEN     report only until WHEN\n"
 "      --host NAME      host name for inputs without a journal prefix\n"
 "      --patterns FILE  extra catalogue entries (override built-in ones)\n"
 "      --vram-alert PCT    alert when VRAM in use exceeds PCT%% (default 90)\n"
@@ -109,7 +121,7 @@ usage(FILE *fp)
 "\n"
 "Exit status: 0 all inputs processed, 1 some input could not be read,\n"
 "2 usage error. See ollama-logreport(1) for the database schema.\n",
-	    progname);
+	    progname, progname);
 }
 
 static void
@@ -143,6 +155,10 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		{ "host",     required_argument, NULL, 'H' },
 		{ "patterns", required_argument, NULL, 'P' },
 		{ "vram-alert", required_argument, NULL, 'A' },
+		{ "format",   required_argument, NULL, 'F' },
+		{ "title",    required_argument, NULL, 'T' },
+		{ "since",    required_argument, NULL, 's' },
+		{ "until",    required_argument, NULL, 'u' },
 		{ "sysmem-alert", required_argument, NULL, 'S' },
 		{ "quiet",    no_argument,       NULL, 'q' },
 		{ "verbose",  no_argument,       NULL, 'v' },
@@ -155,12 +171,24 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 	memset(o, 0, sizeof *o);
 	o->analyze.vram_alert_pct = ANALYZE_VRAM_ALERT_PCT;
 	o->analyze.sysmem_alert_pct = ANALYZE_SYSMEM_ALERT_PCT;
+	o->formats = RENDER_ALL;
 	while ((c = getopt_long(argc, argv, "o:qvhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->output_dir = optarg; break;
 		case 'D': o->db_path = optarg; break;
 		case 'H': o->host = optarg; break;
 		case 'P': o->patterns = optarg; break;
+		case 'T': o->title = optarg; break;
+		case 's': o->since_arg = optarg; break;
+		case 'u': o->until_arg = optarg; break;
+		case 'F':
+			if ((o->formats = render_parse_formats(optarg)) < 0) {
+				fprintf(stderr, "%s: --format: '%s': expected a "
+				    "list of html, xlsx, png, db\n", progname,
+				    optarg);
+				return 2;
+			}
+			break;
 		case 'A':
 		case 'S':
 			if (parse_pct(optarg, c == 'A' ?
@@ -189,9 +217,15 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		    "Try '%s --help'.\n", progname, progname);
 		return 2;
 	}
-	if (o->ninputs == 0) {
-		fprintf(stderr, "%s: no input files\nTry '%s --help'.\n",
+	if (o->ninputs == 0 && o->db_path == NULL) {
+		fprintf(stderr, "%s: no input files (give log files, or --db "
+		    "FILE to render a kept database)\nTry '%s --help'.\n",
 		    progname, progname);
+		return 2;
+	}
+	if (o->ninputs == 0 && o->output_dir == NULL) {
+		fprintf(stderr, "%s: nothing to do: give -o DIR to render the "
+		    "database\nTry '%s --help'.\n", progname, progname);
 		return 2;
 	}
 	return 0;
@@ -483,16 +517,69 @@ pipeline_free(struct pipeline *p)
 	event_builder_free(p->events);
 }
 
+/* UTC "now" for the report: SOURCE_DATE_EPOCH when set (reproducible). */
+static int64_t
+report_now(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+
+	return sde && *sde ? (int64_t)strtoll(sde, NULL, 10) :
+	    (int64_t)time(NULL);
+}
+
+/* render -> the formats asked for, into opts->output_dir */
+static int
+render_stage(sqlite3 *db, const struct olr_opts *opts, struct olr_err *err)
+{
+	struct render_opts ro;
+	struct buf notes = BUF_INIT;
+	char since[32], until[32];
+	int rc;
+
+	memset(&ro, 0, sizeof ro);
+	ro.now_epoch = report_now();
+	ro.title = opts->title ? opts->title : "Ollama log report";
+	ro.version = PACKAGE_VERSION;
+	if (opts->since_arg != NULL) {
+		if (render_parse_when(opts->since_arg, ro.now_epoch, since,
+		    sizeof since) != 0) {
+			olr_err_set(err, OLR_E_USAGE, NULL, 0, "--since: '%s' is "
+			    "not a time (ISO-8601, or 7d, 12h, 30m)",
+			    opts->since_arg);
+			return -1;
+		}
+		ro.since = since;
+	}
+	if (opts->until_arg != NULL) {
+		if (render_parse_when(opts->until_arg, ro.now_epoch, until,
+		    sizeof until) != 0) {
+			olr_err_set(err, OLR_E_USAGE, NULL, 0, "--until: '%s' is "
+			    "not a time (ISO-8601, or 7d, 12h, 30m)",
+			    opts->until_arg);
+			return -1;
+		}
+		ro.until = until;
+	}
+	if (render_apply_window(db, &ro, err) != 0)
+		return -1;
+	rc = render_all(db, &ro, opts->formats, opts->output_dir, &notes, err);
+	if (rc == 0 && !opts->quiet && notes.len)
+		fputs(notes.data, stdout);
+	buf_free(&notes);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct olr_opts opts;
 	struct pipeline p;
 	struct olr_err err;
+	struct stat st;
 	char *db_path = NULL;
 	long nloads = 0;
-	int i, rc, status = 0;
-	double t_start = now_seconds(), t_ingest, t_loads;
+	int i, rc, status = 0, temp_db = 0;
+	double t_start = now_seconds(), t_ingest, t_loads, t_analyzed;
 
 	if ((rc = parse_args(argc, argv, &opts)) != 0)
 		return rc;
@@ -506,8 +593,18 @@ main(int argc, char **argv)
 	if (opts.db_path != NULL)
 		db_path = xstrdup(opts.db_path);
 	else {
-		db_path = xmalloc(strlen(opts.output_dir) + 12);
-		sprintf(db_path, "%s/ollama.db", opts.output_dir);
+		/* without "db" in --format the database is scratch */
+		temp_db = !(opts.formats & RENDER_DB);
+		db_path = xmalloc(strlen(opts.output_dir) + 32);
+		sprintf(db_path, "%s/%s", opts.output_dir, temp_db ?
+		    ".ollama.db.tmp" : "ollama.db");
+		if (temp_db)
+			remove(db_path);
+	}
+	if (opts.ninputs == 0 && stat(db_path, &st) != 0) {
+		olr_err_set(&err, OLR_E_IO, db_path, 0, "no such database: "
+		    "nothing to render");
+		goto fatal;
 	}
 
 	p.patterns = pat_set_new();
@@ -525,6 +622,7 @@ main(int argc, char **argv)
 	p.slog = slog_scanner_new();
 	p.events = event_builder_new();
 
+	/* read -> decode -> classify -> normalize -> store, per input */
 	for (i = 0; i < opts.ninputs; i++) {
 		rc = ingest_source(&p, opts.inputs[i]);
 		if (rc < 0) {
@@ -534,6 +632,7 @@ main(int argc, char **argv)
 		if (rc > 0)
 			status = 1;
 	}
+	/* reconstruct -> analyze, over the whole database */
 	t_ingest = now_seconds();
 	if (reconstruct_loads(store_db(p.store), &nloads, &err) != 0) {
 		report_err(&err);
@@ -546,14 +645,26 @@ main(int argc, char **argv)
 		status = 1;
 		goto done;
 	}
+	t_analyzed = now_seconds();
+	if (!opts.quiet)
+		printf("%ld model loads in %s\n", nloads, temp_db ? "the "
+		    "database" : db_path);
+	/* render, from the database alone */
+	if (opts.output_dir != NULL && (opts.formats & ~RENDER_DB) &&
+	    render_stage(store_db(p.store), &opts, &err) != 0) {
+		report_err(&err);
+		status = err.code == OLR_E_USAGE ? 2 : 1;
+		goto done;
+	}
 	if (opts.verbose)
 		printf("times: ingest %.2f s, load sequences %.2f s, analyses "
-		    "%.2f s\n", t_ingest - t_start, t_loads - t_ingest,
-		    now_seconds() - t_loads);
-	if (!opts.quiet)
-		printf("%ld model loads in %s\n", nloads, db_path);
+		    "%.2f s, reports %.2f s\n", t_ingest - t_start,
+		    t_loads - t_ingest, t_analyzed - t_loads,
+		    now_seconds() - t_analyzed);
 done:
 	pipeline_free(&p);
+	if (temp_db)
+		remove(db_path);
 	free(db_path);
 	return status;
 fatal:

@@ -1,0 +1,212 @@
+/*
+ * render.c - the render stage: which outputs, which time window, where.
+ * The renderers themselves are chart.c, xlsx.c and html.c.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+#include "render.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "chart.h"
+#include "db.h"
+#include "html.h"
+#include "units.h"
+#include "xlsx.h"
+
+int
+render_parse_formats(const char *list)
+{
+	static const struct {
+		const char *name;
+		int         bit;
+	} names[] = {
+		{ "db", RENDER_DB }, { "png", RENDER_PNG }, { "xlsx", RENDER_XLSX },
+		{ "html", RENDER_HTML }, { "all", RENDER_ALL },
+	};
+	const char *p = list, *e;
+	int mask = 0;
+	size_t i, n;
+
+	while (*p) {
+		e = strchr(p, ',');
+		n = e ? (size_t)(e - p) : strlen(p);
+		for (i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strlen(names[i].name) == n &&
+			    strncmp(names[i].name, p, n) == 0)
+				break;
+		if (i == sizeof names / sizeof names[0])
+			return -1;
+		mask |= names[i].bit;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return mask ? mask : -1;
+}
+
+int
+render_parse_when(const char *s, int64_t now_epoch, char *out, size_t size)
+{
+	struct olr_time t;
+	char *end;
+	long long n;
+	size_t len = strlen(s);
+
+	n = strtoll(s, &end, 10);
+	if (end != s && n >= 0 && end[0] != '\0' && end[1] == '\0' &&
+	    strchr("mhdw", end[0]) != NULL) {
+		int64_t unit = end[0] == 'm' ? 60 : end[0] == 'h' ? 3600 :
+		    end[0] == 'd' ? 86400 : 604800;
+		units_format_utc((now_epoch - n * unit) * 1000, out, size);
+		return 0;
+	}
+	if (len == 10) {                        /* a date alone */
+		char buf[32];
+		snprintf(buf, sizeof buf, "%sT00:00:00Z", s);
+		if (units_parse_time(buf, strlen(buf), &t) != 0)
+			return -1;
+	} else if (len == 16) {                 /* no seconds */
+		char buf[32];
+		snprintf(buf, sizeof buf, "%s:00", s);
+		if (units_parse_time(buf, strlen(buf), &t) != 0)
+			return -1;
+	} else if (units_parse_time(s, len, &t) != 0)
+		return -1;
+	units_format_utc(t.epoch_ms, out, size);
+	return 0;
+}
+
+/* tables with a ts column, filtered on it */
+static const char *const ts_tables[] = {
+	"vram_updates", "system_memory", "fit_decisions", "offload_estimates",
+	"memory_buffers", "vram_timeouts", "gpus", "token_caches",
+	"model_files", "tensor_loads", "model_params", "runners",
+	"model_metadata", "tensor_types", "failures", "alerts",
+};
+
+/* tables of per-load rows, filtered through the loads view */
+static const char *const load_tables[] = {
+	"load_devices", "estimate_vs_actual", "memory_release",
+};
+
+/* "col >= 'since' AND col < 'until'" (either part may be absent) */
+static void
+window_cond(char *out, size_t size, const char *col,
+    const struct render_opts *o)
+{
+	snprintf(out, size, "%s%s%s%s%s%s%s%s%s", o->since ? col : "",
+	    o->since ? " >= '" : "", o->since ? o->since : "",
+	    o->since ? "'" : "", o->since && o->until ? " AND " : "",
+	    o->until ? col : "", o->until ? " < '" : "",
+	    o->until ? o->until : "", o->until ? "'" : "");
+}
+
+int
+render_apply_window(sqlite3 *db, const struct render_opts *o,
+    struct olr_err *err)
+{
+	char cond[256], sql[512];
+	size_t i;
+
+	if (o->since == NULL && o->until == NULL)
+		return 0;
+	for (i = 0; i < sizeof ts_tables / sizeof ts_tables[0]; i++) {
+		window_cond(cond, sizeof cond, "ts", o);
+		snprintf(sql, sizeof sql, "CREATE TEMP VIEW %s AS SELECT * FROM"
+		    " main.%s WHERE %s", ts_tables[i], ts_tables[i], cond);
+		if (db_exec(db, sql, err) != 0)
+			return -1;
+	}
+	window_cond(cond, sizeof cond, "coalesce(started_at, ended_at)", o);
+	snprintf(sql, sizeof sql, "CREATE TEMP VIEW loads AS SELECT * FROM"
+	    " main.loads WHERE %s", cond);
+	if (db_exec(db, sql, err) != 0)
+		return -1;
+	for (i = 0; i < sizeof load_tables / sizeof load_tables[0]; i++) {
+		snprintf(sql, sizeof sql, "CREATE TEMP VIEW %s AS SELECT * FROM"
+		    " main.%s WHERE load_id IN (SELECT id FROM temp.loads)",
+		    load_tables[i], load_tables[i]);
+		if (db_exec(db, sql, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+write_file(const char *path, const struct buf *b, struct olr_err *err)
+{
+	FILE *fp = fopen(path, "wb");
+
+	if (fp == NULL) {
+		olr_err_set(err, OLR_E_IO, path, 0, "cannot write: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if ((b->len && fwrite(b->data, 1, b->len, fp) != b->len) ||
+	    fclose(fp) != 0) {
+		olr_err_set(err, OLR_E_IO, path, 0, "write error: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+render_all(sqlite3 *db, const struct render_opts *o, int mask,
+    const char *dir, struct buf *notes, struct olr_err *err)
+{
+	const struct chart_info *charts = chart_list();
+	struct buf path = BUF_INIT, png = BUF_INIT;
+	char why[256];
+	int i, rc = -1, drawn;
+
+	if (mask & RENDER_PNG) {
+		buf_printf(&path, "%s/charts", dir);
+		if (mkdir(path.data, 0777) != 0 && errno != EEXIST) {
+			olr_err_set(err, OLR_E_IO, path.data, 0,
+			    "cannot create directory: %s", strerror(errno));
+			goto out;
+		}
+		for (i = 0; i < CHART_COUNT; i++) {
+			buf_reset(&png);
+			why[0] = '\0';
+			drawn = chart_render(db, charts[i].id, o, &png, why,
+			    sizeof why, err);
+			if (drawn < 0)
+				goto out;
+			buf_reset(&path);
+			buf_printf(&path, "%s/charts/%s.png", dir, charts[i].stem);
+			if (drawn == 0) {
+				remove(path.data);
+				buf_printf(notes, "charts/%s.png: left out: %s\n",
+				    charts[i].stem, why);
+				continue;
+			}
+			if (write_file(path.data, &png, err) != 0)
+				goto out;
+		}
+	}
+	if (mask & RENDER_XLSX) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/report.xlsx", dir);
+		if (xlsx_render(db, o, path.data, err) != 0)
+			goto out;
+	}
+	if (mask & RENDER_HTML) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/index.html", dir);
+		if (html_render(db, o, path.data, err) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&path);
+	buf_free(&png);
+	return rc;
+}
