@@ -13,6 +13,8 @@
 #   GNU_TIME=path  GNU time binary (default: /usr/bin/time; set empty to force the fallback)
 #   STRICT=1       exit 1 when a target is missed (default: report only)
 #   KEEP=1         keep the temporary directory and print its path
+#   FORMAT=list    --format of the measured run (default: db, i.e. ingest,
+#                  load sequences and analyses, no report rendering)
 #
 # Targets (see bench/README.md): ingest >= 40% of grep -E speed; peak RSS < 64 MiB
 # at any input size.
@@ -23,6 +25,7 @@ SIZE_MB=${SIZE_MB:-200}
 RUNS=${RUNS:-3}
 STRICT=${STRICT:-0}
 KEEP=${KEEP:-0}
+FORMAT=${FORMAT:-db}
 GNU_TIME=${GNU_TIME-/usr/bin/time}
 
 TARGET_PCT=40
@@ -156,10 +159,10 @@ best_of g_res env LC_ALL=C grep -acE "$PATTERN" "$big"
 read -r g_s _ <<<"$g_res"
 matches=$(cat "$tmp/stdout")
 
-best_of i_res "$BIN" "$big" -o "$tmp/out" --quiet
+best_of i_res "$BIN" "$big" -o "$tmp/out" --quiet --format "$FORMAT"
 read -r i_s i_rss <<<"$i_res"
 
-best_of s_res "$BIN" "$small" -o "$tmp/out" --quiet
+best_of s_res "$BIN" "$small" -o "$tmp/out" --quiet --format "$FORMAT"
 read -r s_s s_rss <<<"$s_res"
 
 i_rate=$(rate "$big_bytes" "$i_s")

@@ -694,7 +694,9 @@ analyze_run(sqlite3 *db, const struct analyze_opts *opts,
 	if (db_exec(db, "BEGIN; DELETE FROM estimate_vs_actual; DELETE FROM"
 	    " memory_release; DELETE FROM alerts; DELETE FROM model_summary;"
 	    " CREATE INDEX IF NOT EXISTS gpus_id ON gpus(source_id, gpu_id,"
-	    " line)", err) != 0)
+	    " line); CREATE INDEX IF NOT EXISTS vram_updates_line ON"
+	    " vram_updates(source_id, line); CREATE INDEX IF NOT EXISTS"
+	    " system_memory_line ON system_memory(source_id, line)", err) != 0)
 		return -1;
 	if (db_exec(db, eva_sql, err) != 0 || eva_allocations(db, err) != 0 ||
 	    db_exec(db, eva_finish_sql, err) != 0 ||

@@ -57,6 +57,7 @@ static const struct {
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define WINDOW_SLICE 65536   /* rows per UPDATE when assigning windows */
 
 int
 reconstruct_model_digest(const char *path, char *out, size_t size)
@@ -218,14 +219,19 @@ assign_windows(sqlite3 *db, struct olr_err *err)
 	    " CREATE INDEX temp.win_ws ON win(source_id, ws);"
 	    " CREATE INDEX temp.win_start ON win(source_id, start_line)", err);
 	for (i = 0; i < NELEM(window_rules) && rc == 0; i++) {
+		const char *table = window_rules[i].table;
 		const char *edge = window_rules[i].tail ? "w.last_line" :
 		    "w.end_line";
-		buf_reset(&sql);
+		sqlite3_stmt *up = NULL, *mx = NULL;
+		int64_t lo, hi;
+
 		/* without its index, one pass over the table is cheap */
-		buf_printf(&sql, "DROP INDEX IF EXISTS %s_load; ",
-		    window_rules[i].table);
-		buf_printf(&sql, "UPDATE %s AS t SET load_id = ",
-		    window_rules[i].table);
+		buf_reset(&sql);
+		buf_printf(&sql, "DROP INDEX IF EXISTS %s_load", table);
+		if ((rc = db_exec(db, sql.data, err)) != 0)
+			break;
+		buf_reset(&sql);
+		buf_printf(&sql, "UPDATE %s AS t SET load_id = ", table);
 		if (window_rules[i].pre != NULL)
 			buf_printf(&sql, "coalesce((SELECT w.id FROM (SELECT"
 			    " l.id, l.first_line FROM win l WHERE l.source_id ="
@@ -235,9 +241,40 @@ assign_windows(sqlite3 *db, struct olr_err *err)
 		buf_printf(&sql, "(SELECT w.id FROM (SELECT l.id, l.end_line,"
 		    " l.last_line FROM win l WHERE l.source_id = t.source_id AND"
 		    " l.ws <= t.line ORDER BY l.ws DESC LIMIT 1) w WHERE t.line"
-		    " <= %s)%s; ", edge, window_rules[i].pre ? ")" : "");
-		buf_printf(&sql, "CREATE INDEX %s_load ON %s(load_id)",
-		    window_rules[i].table, window_rules[i].table);
+		    " <= %s)%s WHERE t.rowid >= ?1 AND t.rowid < ?2", edge,
+		    window_rules[i].pre ? ")" : "");
+		if ((rc = db_prepare(db, sql.data, &up, err)) != 0)
+			break;
+		buf_reset(&sql);
+		buf_printf(&sql, "SELECT min(rowid), max(rowid) FROM %s", table);
+		if ((rc = db_prepare(db, sql.data, &mx, err)) != 0) {
+			sqlite3_finalize(up);
+			break;
+		}
+		/*
+		 * In slices of rowids: SQLite remembers the rowids an UPDATE
+		 * will change, so one statement over a huge table would hold
+		 * memory in proportion to the input.
+		 */
+		if (sqlite3_step(mx) == SQLITE_ROW &&
+		    sqlite3_column_type(mx, 0) != SQLITE_NULL) {
+			hi = sqlite3_column_int64(mx, 1);
+			for (lo = sqlite3_column_int64(mx, 0); lo <= hi && rc == 0;
+			    lo += WINDOW_SLICE) {
+				sqlite3_reset(up);
+				sqlite3_bind_int64(up, 1, lo);
+				sqlite3_bind_int64(up, 2, lo + WINDOW_SLICE);
+				if (sqlite3_step(up) != SQLITE_DONE)
+					rc = db_fail(db, err, table);
+			}
+		}
+		sqlite3_finalize(up);
+		sqlite3_finalize(mx);
+		if (rc != 0)
+			break;
+		buf_reset(&sql);
+		buf_printf(&sql, "CREATE INDEX %s_load ON %s(load_id)", table,
+		    table);
 		rc = db_exec(db, sql.data, err);
 	}
 	if (rc == 0)
@@ -252,11 +289,14 @@ assign_windows(sqlite3 *db, struct olr_err *err)
  * the load whose window it falls in. (Needs loads.model_path and model.)
  */
 static const char timeouts_sql[] =
+    "CREATE INDEX IF NOT EXISTS loads_model ON loads(source_id,"
+    " model_path, end_line);"
     "UPDATE vram_timeouts AS t SET load_id = coalesce((SELECT l.id FROM"
-    " loads l WHERE l.source_id = t.source_id AND l.end_line < t.line AND"
-    " (l.model_path = t.model OR (l.model LIKE 'sha256-%' AND"
-    " instr(t.model, l.model) > 0)) ORDER BY l.end_line DESC LIMIT 1),"
-    " load_id) WHERE model IS NOT NULL";
+    " loads l WHERE l.source_id = t.source_id AND l.model_path = t.model"
+    " AND l.end_line < t.line ORDER BY l.end_line DESC LIMIT 1), (SELECT"
+    " l.id FROM loads l WHERE l.source_id = t.source_id AND l.end_line <"
+    " t.line AND l.model LIKE 'sha256-%' AND instr(t.model, l.model) > 0"
+    " ORDER BY l.end_line DESC LIMIT 1), load_id) WHERE model IS NOT NULL";
 
 /*
  * "Last report per device" of a memory_buffers / tensor_loads kind: the
