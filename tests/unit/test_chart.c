@@ -1,22 +1,278 @@
-/* test_chart.c - placeholder until the charts land. */
+/*
+ * test_chart.c - the charts, checked on their data, not their pixels.
+ *
+ * A database is built from examples/<name>.log with the real binary ($OLR_BIN
+ * --format db). For every chart, chart_series() must equal the golden
+ * file tests/golden/charts/<stem>.tsv (rewritten when UPDATE_GOLDEN=1),
+ * chart_render() must give a PNG of the right size, and a database built
+ * from a one-line log must give no chart and a reason for each.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo.h>
+
 #include "chart.h"
+
+/* Fontconfig keeps its configuration until exit; not our leak. */
+const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig\nleak:FcInit\n";
+}
+
+struct fixture {
+	char    dir[256];
+	sqlite3 *db;      /* from the examples */
+	sqlite3 *empty;   /* from a one-line log */
+};
+
+static struct render_opts opts = {
+	"test", NULL, NULL, 1700000000, "test"
+};
+
+static const char *
+env_or(const char *name, const char *dflt)
+{
+	const char *v = getenv(name);
+
+	return v != NULL && *v != '\0' ? v : dflt;
+}
+
+static int
+run(const char *cmd)
+{
+	int rc = system(cmd);
+
+	return rc == 0 ? 0 : -1;
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof *fx);
+	const char *bin = env_or("OLR_BIN", "./ollama-logreport");
+	const char *src = env_or("OLR_SRCDIR", ".");
+	char cmd[2048], path[512];
+	FILE *fp;
+
+	if (fx == NULL)
+		return -1;
+	snprintf(fx->dir, sizeof fx->dir, "%s/olr-chart.XXXXXX",
+	    env_or("TMPDIR", "/tmp"));
+	if (mkdtemp(fx->dir) == NULL)
+		return -1;
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/ex' '%s/empty' && "
+	    "ASAN_OPTIONS=detect_leaks=0 '%s' '%s'/examples/*.log -o '%s/ex' "
+	    "--format db >/dev/null 2>&1", fx->dir, fx->dir, bin, src,
+	    fx->dir);
+	if (run(cmd) != 0)
+		return -1;
+	snprintf(path, sizeof path, "%s/one.log", fx->dir);
+	if ((fp = fopen(path, "w")) == NULL)
+		return -1;
+	fputs("[GIN] 2025/03/01 - 10:00:00 | 200 |      1.2ms |       "
+	    "127.0.0.1 | GET      \"/api/tags\"\n", fp);
+	fclose(fp);
+	snprintf(cmd, sizeof cmd, "ASAN_OPTIONS=detect_leaks=0 '%s' '%s' "
+	    "-o '%s/empty' --format db >/dev/null 2>&1", bin, path, fx->dir);
+	if (run(cmd) != 0)
+		return -1;
+	snprintf(path, sizeof path, "%s/ex/ollama.db", fx->dir);
+	if (sqlite3_open_v2(path, &fx->db, SQLITE_OPEN_READONLY, NULL) != 0)
+		return -1;
+	snprintf(path, sizeof path, "%s/empty/ollama.db", fx->dir);
+	if (sqlite3_open_v2(path, &fx->empty, SQLITE_OPEN_READONLY,
+	    NULL) != 0)
+		return -1;
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *fx = *state;
+	char cmd[512];
+
+	sqlite3_close(fx->db);
+	sqlite3_close(fx->empty);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+	run(cmd);
+	free(fx);
+	cairo_debug_reset_static_data();
+	return 0;
+}
 
 static void
 test_list(void **state)
 {
+	const struct chart_info *c = chart_list();
+	int i;
+
 	(void)state;
-	assert_int_equal(chart_list()[CHART_TIMELINE].id, CHART_TIMELINE);
+	for (i = 0; i < CHART_COUNT; i++) {
+		assert_int_equal(c[i].id, i);
+		assert_non_null(c[i].stem);
+		assert_non_null(c[i].title);
+	}
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *s;
+	long n;
+
+	if (fp == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	s = malloc((size_t)n + 1);
+	if (s == NULL || fread(s, 1, (size_t)n, fp) != (size_t)n) {
+		free(s);
+		fclose(fp);
+		return NULL;
+	}
+	s[n] = '\0';
+	fclose(fp);
+	return s;
+}
+
+/* chart_series equals tests/golden/charts/<stem>.tsv for every chart. */
+static void
+test_series_golden(void **state)
+{
+	struct fixture *fx = *state;
+	const struct chart_info *c = chart_list();
+	const char *src = env_or("OLR_SRCDIR", ".");
+	int update = strcmp(env_or("UPDATE_GOLDEN", "0"), "1") == 0;
+	int i, bad = 0;
+
+	for (i = 0; i < CHART_COUNT; i++) {
+		struct buf out = BUF_INIT;
+		struct olr_err err;
+		char path[1024], *want;
+
+		assert_int_equal(chart_series(fx->db, c[i].id, &opts, &out,
+		    &err), 0);
+		assert_true(out.len > 0);
+		snprintf(path, sizeof path, "%s/tests/golden/charts/%s.tsv",
+		    src, c[i].stem);
+		if (update) {
+			FILE *fp = fopen(path, "w");
+
+			assert_non_null(fp);
+			fwrite(out.data, 1, out.len, fp);
+			fclose(fp);
+		} else {
+			want = slurp(path);
+			if (want == NULL || strcmp(want, buf_str(&out)) != 0) {
+				fprintf(stderr, "%s differs from chart_series:"
+				    "\n%s", path, buf_str(&out));
+				bad++;
+			}
+			free(want);
+		}
+		buf_free(&out);
+	}
+	assert_int_equal(bad, 0);
+}
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Every chart is drawn for the examples: a PNG about 1000x500. */
+static void
+test_render_png(void **state)
+{
+	struct fixture *fx = *state;
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r',
+	    '\n', 0x1a, '\n' };
+	int i;
+
+	for (i = 0; i < CHART_COUNT; i++) {
+		struct buf png = BUF_INIT;
+		struct olr_err err;
+		char why[256] = "";
+		const unsigned char *p;
+
+		assert_int_equal(chart_render(fx->db, (enum chart_id)i, &opts,
+		    &png, why, sizeof why, &err), 1);
+		assert_true(png.len > 33);
+		p = (const unsigned char *)png.data;
+		assert_memory_equal(p, sig, 8);
+		assert_memory_equal(p + 12, "IHDR", 4);
+		assert_int_equal(be32(p + 16), 1000);
+		assert_true(be32(p + 20) >= 500 && be32(p + 20) <= 4000);
+		buf_free(&png);
+	}
+}
+
+/* Nothing to draw: 0, a reason, no bytes, and no series text. */
+static void
+test_empty(void **state)
+{
+	struct fixture *fx = *state;
+	int i;
+
+	for (i = 0; i < CHART_COUNT; i++) {
+		struct buf png = BUF_INIT, out = BUF_INIT;
+		struct olr_err err;
+		char why[256] = "";
+
+		assert_int_equal(chart_render(fx->empty, (enum chart_id)i,
+		    &opts, &png, why, sizeof why, &err), 0);
+		assert_true(strlen(why) > 0);
+		assert_null(strchr(why, '\n'));
+		assert_int_equal(png.len, 0);
+		assert_int_equal(chart_series(fx->empty, (enum chart_id)i,
+		    &opts, &out, &err), 0);
+		assert_int_equal(out.len, 0);
+		buf_free(&png);
+		buf_free(&out);
+	}
+}
+
+/* A bad id is an error, not a crash. */
+static void
+test_bad_id(void **state)
+{
+	struct fixture *fx = *state;
+	struct buf out = BUF_INIT;
+	struct olr_err err;
+
+	assert_int_equal(chart_series(fx->db, CHART_COUNT, &opts, &out,
+	    &err), -1);
+	assert_int_equal(err.code, OLR_E_RENDER);
+	buf_free(&out);
 }
 
 int
 main(void)
 {
-	const struct CMUnitTest tests[] = { cmocka_unit_test(test_list) };
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_series_golden),
+		cmocka_unit_test(test_render_png),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_bad_id),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
 }
