@@ -1,16 +1,1062 @@
 /*
- * xlsx.c - the XLSX workbook (placeholder: not written yet).
+ * xlsx.c - the XLSX workbook, built from the database with libxlsxwriter.
+ *
+ * Sheets, in order: Summary (title, generation time, sources, key figures,
+ * alerts with errors first), Charts (native Excel charts over the Loads
+ * and Estimate vs actual sheets), Loads, Models, Estimate vs actual,
+ * Memory release, Load devices, one sheet per category table (named like
+ * the table), failures, Unknown lines and Coverage.
+ *
+ * Every table sheet is written by one generic routine from a query: the
+ * header row is frozen and carries an autofilter, and each column's type
+ * follows its name, as in schema.sql:
+ *   *_bytes      two columns: "<stem> (GiB)", the size in GiB as a number
+ *                formatted 0.00 "GiB", then the exact byte count in a
+ *                hidden column named like the database column (unhide it
+ *                to see or sum exact bytes);
+ *   ts, *_at, *_ts, *_seen   an Excel date-time (UTC);
+ *   *seconds*    a number with two decimals;
+ *   source_id    the source's file name (column "source");
+ *   anything else: a number when SQLite holds a number, else text.
+ * Text is only ever written with worksheet_write_string(), so a log line
+ * that begins with "=" stays text, and it is cut to Excel's 32767
+ * characters. Column widths follow the longest value (capped).
+ *
+ * The workbook is written in constant_memory mode: rows go to temporary
+ * files as they are written, so memory stays bounded whatever the table
+ * size, strings are stored inline (t="inlineStr") and every sheet must be
+ * written top to bottom. A table longer than Excel's 1,048,576 rows is
+ * cut, with a note in its last row. Document times come from
+ * render_opts.now_epoch, so with SOURCE_DATE_EPOCH set the same database
+ * gives a byte-identical file.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
 #include "xlsx.h"
 
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xlsxwriter.h>
+
+#include "buf.h"
+#include "db.h"
+#include "xmalloc.h"
+
+#define MAX_COLS     160     /* worksheet columns one table sheet may use */
+#define WIDTH_MIN    6.0
+#define WIDTH_MAX    60.0
+#define STR_MAX      32767   /* Excel's limit, in characters */
+#define GIB          1073741824.0
+#define TRUNC_MARK   " [truncated]"
+
+/* How a result column is written. */
+enum colkind {
+	K_AUTO,      /* number or text, as SQLite holds it */
+	K_BYTES,     /* GiB column + hidden exact bytes column */
+	K_TIME,      /* UTC ISO-8601 text -> Excel date-time */
+	K_SECONDS,   /* 0.00 */
+	K_DEC2,      /* 0.00 (bits per weight) */
+	K_RATIO,     /* 0.000 */
+	K_SHARE,     /* 0.0% */
+	K_COUNT,     /* #,##0 (parameter counts) */
+	K_SOURCE     /* sources.id -> file name */
+};
+
+struct source_name {
+	int64_t  id;
+	char    *name;
+};
+
+/* Writer state shared by every sheet. */
+struct xw {
+	sqlite3              *db;
+	const struct render_opts *o;
+	const char           *path;
+	struct olr_err       *err;
+	lxw_workbook         *wb;
+	struct source_name   *src;
+	size_t                nsrc;
+	lxw_format *f_title, *f_section, *f_head, *f_label, *f_note;
+	lxw_format *f_time, *f_gib, *f_int, *f_dec2, *f_ratio, *f_share;
+	lxw_format *f_count, *f_error, *f_warning;
+};
+
+/* One worksheet being written top to bottom. */
+struct sheet {
+	lxw_worksheet *ws;
+	const char    *name;
+	lxw_row_t      row;              /* next row to write */
+	double         width[MAX_COLS];  /* widest value seen, in characters */
+	uint8_t        hidden[MAX_COLS];
+	lxw_col_t      ncols;            /* columns used */
+};
+
+/* Where a table sheet put a database column (for the charts). */
+struct table_out {
+	lxw_row_t  rows;                 /* data rows written */
+	char      *names[MAX_COLS];      /* database column names */
+	lxw_col_t  cols[MAX_COLS];       /* their first worksheet column */
+	int        n;
+};
+
+static int
+lxw_fail(struct xw *x, lxw_error e, const char *what)
+{
+	olr_err_set(x->err, OLR_E_RENDER, x->path, 0, "%s: %s", what,
+	    lxw_strerror(e));
+	return -1;
+}
+
+/* ---- values ------------------------------------------------------------ */
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
+static int64_t
+days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/*
+ * "2025-03-05T07:00:48.491Z" (a space for T, fraction and Z optional) to
+ * an Excel serial date (1900 system). 0, or -1 when the text is not one.
+ */
+static int
+iso_to_serial(const char *s, double *out)
+{
+	int y, mo, d, h = 0, mi = 0, n = 0;
+	double sec = 0.0, frac = 0.0, scale = 0.1;
+	const char *p;
+
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+		return -1;
+	p = s + n;
+	if (*p == 'T' || *p == ' ') {
+		int s2;
+		if (sscanf(p + 1, "%2d:%2d:%2d%n", &h, &mi, &s2, &n) != 3 ||
+		    n != 8)
+			return -1;
+		sec = s2;
+		p += 1 + n;
+		if (*p == '.' || *p == ',') {
+			for (p++; *p >= '0' && *p <= '9'; p++, scale /= 10)
+				frac += (*p - '0') * scale;
+		}
+		if (*p == 'Z')
+			p++;
+	}
+	if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
+	    mi > 59 || sec > 60)
+		return -1;
+	*out = (double)(days_from_civil(y, (unsigned)mo, (unsigned)d) + 25569) +
+	    (h * 3600.0 + mi * 60.0 + sec + frac) / 86400.0;
+	return 0;
+}
+
+/* Characters (UTF-8) in the longest line of s. */
+static size_t
+text_width(const char *s)
+{
+	size_t n = 0, best = 0;
+
+	for (; *s; s++) {
+		if (*s == '\n') {
+			if (n > best)
+				best = n;
+			n = 0;
+		} else if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	}
+	return n > best ? n : best;
+}
+
+static enum colkind
+kind_of(const char *name)
+{
+	size_t n = strlen(name);
+
+#define ENDS(suf) (n >= sizeof(suf) - 1 && \
+	strcmp(name + n - (sizeof(suf) - 1), suf) == 0)
+	if (strcmp(name, "source_id") == 0)
+		return K_SOURCE;
+	if (ENDS("_bytes"))
+		return K_BYTES;
+	if (strcmp(name, "ts") == 0 || ENDS("_at") || ENDS("_ts") ||
+	    ENDS("_seen"))
+		return K_TIME;
+	if (strstr(name, "seconds") != NULL)
+		return K_SECONDS;
+	if (strcmp(name, "bpw") == 0)
+		return K_DEC2;
+	if (strcmp(name, "ratio") == 0)
+		return K_RATIO;
+	if (ENDS("_share"))
+		return K_SHARE;
+	if (strcmp(name, "params") == 0)
+		return K_COUNT;
+#undef ENDS
+	return K_AUTO;
+}
+
+static const char *
+source_name(const struct xw *x, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < x->nsrc; i++)
+		if (x->src[i].id == id)
+			return x->src[i].name;
+	return NULL;
+}
+
+/* ---- cells --------------------------------------------------------------- */
+
+static void
+measure(struct sheet *s, lxw_col_t col, double w)
+{
+	if (col < MAX_COLS && w > s->width[col])
+		s->width[col] = w;
+	if (col + 1 > s->ncols)
+		s->ncols = col + 1;
+}
+
+/*
+ * Text, always as a string cell (never a formula), cut to Excel's limit.
+ * measured: count it towards the column width.
+ */
+static int
+put_str(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+    const char *text, lxw_format *f, int measured)
+{
+	struct buf cut = BUF_INIT;
+	size_t chars = 0, i;
+	lxw_error e;
+
+	if (text == NULL)
+		return 0;
+	for (i = 0; text[i]; i++) {
+		if (((unsigned char)text[i] & 0xC0) != 0x80 &&
+		    ++chars > STR_MAX - (sizeof TRUNC_MARK - 1)) {
+			buf_append(&cut, text, i);
+			buf_puts(&cut, TRUNC_MARK);
+			text = cut.data;
+			break;
+		}
+	}
+	if (measured)
+		measure(s, col, (double)text_width(text));
+	e = worksheet_write_string(s->ws, row, col, text, f);
+	buf_free(&cut);
+	if (e != LXW_NO_ERROR)
+		return lxw_fail(x, e, s->name);
+	return 0;
+}
+
+/* A number; shown is how wide it looks in its format. */
+static int
+put_num(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+    double v, lxw_format *f, double shown)
+{
+	lxw_error e;
+
+	measure(s, col, shown);
+	e = worksheet_write_number(s->ws, row, col, v, f);
+	if (e != LXW_NO_ERROR)
+		return lxw_fail(x, e, s->name);
+	return 0;
+}
+
+/* Width of a number printed with printf format fmt, plus extra. */
+static double
+num_width(const char *fmt, double v, double extra)
+{
+	char tmp[64];
+
+	snprintf(tmp, sizeof tmp, fmt, v);
+	return (double)strlen(tmp) + extra;
+}
+
+/* Set the fitted column widths (and hidden columns) of a sheet. */
+static int
+fit_columns(struct xw *x, struct sheet *s)
+{
+	lxw_row_col_options hide = { 1, 0, 0 };
+	lxw_col_t c;
+	double w;
+	lxw_error e;
+
+	for (c = 0; c < s->ncols && c < MAX_COLS; c++) {
+		w = s->width[c] + 2.0;
+		w = w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ? WIDTH_MAX : w;
+		e = worksheet_set_column_opt(s->ws, c, c, w, NULL,
+		    s->hidden[c] ? &hide : NULL);
+		if (e != LXW_NO_ERROR)
+			return lxw_fail(x, e, s->name);
+	}
+	return 0;
+}
+
+static int
+new_sheet(struct xw *x, struct sheet *s, const char *name)
+{
+	memset(s, 0, sizeof *s);
+	s->name = name;
+	s->ws = workbook_add_worksheet(x->wb, name);
+	if (s->ws == NULL) {
+		olr_err_set(x->err, OLR_E_RENDER, x->path, 0,
+		    "cannot add worksheet %s", name);
+		return -1;
+	}
+	worksheet_set_landscape(s->ws);
+	return 0;
+}
+
+/* ---- table sheets ---------------------------------------------------------- */
+
+/* Write one value of a result column at (row, col). */
+static int
+put_value(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+    enum colkind k, sqlite3_stmt *st, int i)
+{
+	int t = sqlite3_column_type(st, i);
+	double v, serial;
+	const char *txt;
+
+	if (t == SQLITE_NULL)
+		return 0;
+	if (t == SQLITE_TEXT || t == SQLITE_BLOB) {
+		txt = (const char *)sqlite3_column_text(st, i);
+		if (k == K_TIME && txt && iso_to_serial(txt, &serial) == 0)
+			return put_num(x, s, row, col, serial, x->f_time, 23);
+		return put_str(x, s, row, col, txt, NULL, 1);
+	}
+	v = sqlite3_column_double(st, i);
+	switch (k) {
+	case K_SOURCE:
+		txt = source_name(x, sqlite3_column_int64(st, i));
+		if (txt)
+			return put_str(x, s, row, col, txt, NULL, 1);
+		break;
+	case K_BYTES:
+		if (put_num(x, s, row, col, v / GIB, x->f_gib,
+		    num_width("%.2f", v / GIB, 4)) != 0)
+			return -1;
+		return put_num(x, s, row, col + 1, v, x->f_int,
+		    num_width("%.0f", v, 0));
+	case K_SECONDS:
+	case K_DEC2:
+		return put_num(x, s, row, col, v, x->f_dec2,
+		    num_width("%.2f", v, 0));
+	case K_RATIO:
+		return put_num(x, s, row, col, v, x->f_ratio,
+		    num_width("%.3f", v, 0));
+	case K_SHARE:
+		return put_num(x, s, row, col, v, x->f_share,
+		    num_width("%.1f", v * 100, 1));
+	case K_COUNT:
+		return put_num(x, s, row, col, v, x->f_count,
+		    num_width("%.0f", v, 0) * 4.0 / 3.0);
+	default:
+		break;
+	}
+	if (t == SQLITE_INTEGER)
+		return put_num(x, s, row, col, v, x->f_int,
+		    num_width("%.0f", v, 0));
+	return put_num(x, s, row, col, v, NULL, num_width("%.10g", v, 0));
+}
+
+static void
+table_out_free(struct table_out *t)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->names[i]);
+	t->n = 0;
+}
+
+/* The worksheet column of database column name in t, or -1. */
+static int
+table_col(const struct table_out *t, const char *name)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->names[i], name) == 0)
+			return t->cols[i];
+	return -1;
+}
+
+/*
+ * A sheet holding the rows of sql: header row frozen with an autofilter,
+ * formats by column name (see the top of this file), widths fitted. out,
+ * if not NULL, receives where each column went; free with table_out_free.
+ */
+static int
+table_sheet(struct xw *x, const char *name, const char *sql,
+    struct table_out *out)
+{
+	struct sheet s;
+	struct table_out map;
+	sqlite3_stmt *st = NULL;
+	enum colkind kinds[MAX_COLS];
+	lxw_col_t first[MAX_COLS], col;
+	struct buf head = BUF_INIT, note = BUF_INIT;
+	const char *cn;
+	int ncol, i, r, rc = -1;
+	int64_t extra = 0;
+	lxw_error e;
+
+	memset(&map, 0, sizeof map);
+	if (new_sheet(x, &s, name) != 0)
+		goto out;
+	if (db_prepare(x->db, sql, &st, x->err) != 0)
+		goto out;
+	ncol = sqlite3_column_count(st);
+	col = 0;
+	for (i = 0; i < ncol; i++) {
+		cn = sqlite3_column_name(st, i);
+		kinds[i] = kind_of(cn);
+		if (col + 2 > MAX_COLS || i >= MAX_COLS) {
+			olr_err_set(x->err, OLR_E_RENDER, x->path, 0,
+			    "%s: too many columns", name);
+			goto out;
+		}
+		first[i] = col;
+		map.names[map.n] = xstrdup(cn);
+		map.cols[map.n++] = col;
+		buf_reset(&head);
+		if (kinds[i] == K_BYTES) {
+			buf_append(&head, cn, strlen(cn) - strlen("_bytes"));
+			buf_puts(&head, " (GiB)");
+			if (put_str(x, &s, 0, col, head.data, x->f_head, 1) != 0 ||
+			    put_str(x, &s, 0, col + 1, cn, x->f_head, 1) != 0)
+				goto out;
+			s.hidden[col + 1] = 1;
+			col += 2;
+			continue;
+		}
+		if (put_str(x, &s, 0, col, kinds[i] == K_SOURCE ? "source" : cn,
+		    x->f_head, 1) != 0)
+			goto out;
+		col++;
+	}
+	/* room for the filter button */
+	for (i = 0; i < col; i++)
+		s.width[i] += 2;
+	s.row = 1;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (s.row == LXW_ROW_MAX - 1) {
+			extra++;
+			continue;
+		}
+		for (i = 0; i < ncol; i++)
+			if (put_value(x, &s, s.row, first[i], kinds[i], st, i) != 0)
+				goto out;
+		s.row++;
+	}
+	if (r != SQLITE_DONE) {
+		db_fail(x->db, x->err, name);
+		goto out;
+	}
+	/* constant_memory: the filter range must end on the current row */
+	worksheet_freeze_panes(s.ws, 1, 0);
+	e = worksheet_repeat_rows(s.ws, 0, 0);	/* header on every page */
+	if (e != LXW_NO_ERROR) {
+		lxw_fail(x, e, name);
+		goto out;
+	}
+	if (col > 0) {
+		e = worksheet_autofilter(s.ws, 0, 0, s.row - 1, col - 1);
+		if (e != LXW_NO_ERROR) {
+			lxw_fail(x, e, name);
+			goto out;
+		}
+	}
+	if (extra > 0) {
+		buf_printf(&note, "Cut at Excel's row limit: %lld more rows "
+		    "are in the database only.", (long long)extra);
+		if (put_str(x, &s, s.row, 0, note.data, x->f_note, 0) != 0)
+			goto out;
+	} else if (s.row == 1) {
+		if (put_str(x, &s, 1, 0, "No rows.", x->f_note, 0) != 0)
+			goto out;
+	}
+	if (fit_columns(x, &s) != 0)
+		goto out;
+	map.rows = s.row - 1;
+	if (out) {
+		*out = map;
+		map.n = 0;
+	}
+	rc = 0;
+out:
+	table_out_free(&map);
+	sqlite3_finalize(st);
+	buf_free(&head);
+	buf_free(&note);
+	return rc;
+}
+
+/* ---- Summary ---------------------------------------------------------------- */
+
+/* The first column of the first row of sql as text ("" when none). */
+static int
+scalar(struct xw *x, const char *sql, struct buf *val)
+{
+	sqlite3_stmt *st = NULL;
+	int r;
+
+	buf_reset(val);
+	if (db_prepare(x->db, sql, &st, x->err) != 0)
+		return -1;
+	r = sqlite3_step(st);
+	if (r == SQLITE_ROW && sqlite3_column_text(st, 0))
+		buf_puts(val, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return db_fail(x->db, x->err, "summary");
+	return 0;
+}
+
+/* A label and a value (a number when count is set) on the next row. */
+static int
+summary_line(struct xw *x, struct sheet *s, const char *label,
+    const char *value, int count)
+{
+	if (put_str(x, s, s->row, 0, label, x->f_label, 1) != 0)
+		return -1;
+	if (count && value[0] != '\0') {
+		if (put_num(x, s, s->row, 1, strtod(value, NULL), x->f_int,
+		    (double)strlen(value)) != 0)
+			return -1;
+	} else if (put_str(x, s, s->row, 1, value, NULL, 0) != 0)
+		return -1;	/* long lists overflow into the empty cells */
+	s->row++;
+	return 0;
+}
+
+/* Column headers on the next row. */
+static int
+header_row(struct xw *x, struct sheet *s, const char *const *names)
+{
+	lxw_col_t c;
+
+	for (c = 0; names[c]; c++)
+		if (put_str(x, s, s->row, c, names[c], x->f_head, 1) != 0)
+			return -1;
+	s->row++;
+	return 0;
+}
+
+static const struct {
+	const char *label;
+	const char *sql;
+	int         count;
+} figures[] = {
+	{ "Loads", "SELECT count(*) FROM loads", 1 },
+	{ "Loads ok", "SELECT count(*) FROM loads WHERE outcome = 'ok'", 1 },
+	{ "Loads failed",
+	  "SELECT count(*) FROM loads WHERE outcome = 'failed'", 1 },
+	{ "Loads incomplete",
+	  "SELECT count(*) FROM loads WHERE outcome = 'incomplete'", 1 },
+	{ "Loads failed out of memory",
+	  "SELECT count(*) FROM loads WHERE oom = 1", 1 },
+	{ "Failures (lines ending a load)",
+	  "SELECT count(*) FROM failures WHERE ends_load = 1", 1 },
+	{ "Failure lines, all",
+	  "SELECT count(*) FROM failures", 1 },
+	{ "Out-of-memory lines",
+	  "SELECT count(*) FROM failures WHERE oom = 1", 1 },
+	{ "VRAM recovery timeouts", "SELECT count(*) FROM vram_timeouts", 1 },
+	{ "GPUs seen",
+	  "SELECT count(*) FROM (SELECT DISTINCT coalesce(host, ''), "
+	  "coalesce(nullif(pci_id, ''), gpu_id, ''), coalesce(name, '') "
+	  "FROM gpus)", 1 },
+	{ "GPU models",
+	  "SELECT group_concat(n, ', ') FROM (SELECT DISTINCT "
+	  "coalesce(nullif(description, ''), name) AS n FROM gpus "
+	  "WHERE n IS NOT NULL ORDER BY n)", 0 },
+	{ "Ollama versions (as first seen)",
+	  "SELECT group_concat(v, ', ') FROM (SELECT v, min(t) AS t FROM "
+	  "(SELECT version AS v, ts AS t FROM runners WHERE kind = "
+	  "'listening' UNION ALL SELECT ollama_version, started_at FROM "
+	  "loads) WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY t, v)",
+	  0 },
+	{ "Alerts (errors)",
+	  "SELECT count(*) FROM alerts WHERE severity = 'error'", 1 },
+	{ "Alerts (warnings)",
+	  "SELECT count(*) FROM alerts WHERE severity = 'warning'", 1 },
+};
+
+static const char *const source_head[] = {
+	"Source", "Host", "Format", "Lines", "First event (UTC)",
+	"Last event (UTC)", "Status", NULL
+};
+/* columns line up with the sources table: D text, E date-time */
+static const char *const alert_head[] = {
+	"Severity", "Rule", "Load", "Source", "Time (UTC)", "Message", NULL
+};
+
+static int
+summary_sheet(struct xw *x, struct sheet *s)
+{
+	sqlite3_stmt *st = NULL;
+	struct buf val = BUF_INIT;
+	lxw_row_t top;
+	double serial;
+	const char *txt;
+	size_t i;
+	int r, c, rc = -1;
+	lxw_error e;
+
+	if (put_str(x, s, 0, 0, x->o->title, x->f_title, 0) != 0)
+		goto out;
+	s->row = 2;
+	if (put_str(x, s, s->row, 0, "Generated at (UTC)", x->f_label, 1) != 0 ||
+	    put_num(x, s, s->row, 1, (double)x->o->now_epoch / 86400.0 + 25569,
+	    x->f_time, 23) != 0)
+		goto out;
+	s->row++;
+	buf_printf(&val, "ollama-logreport %s",
+	    x->o->version ? x->o->version : "");
+	if (summary_line(x, s, "Generated by", val.data, 0) != 0)
+		goto out;
+	buf_reset(&val);
+	if (x->o->since || x->o->until)
+		buf_printf(&val, "%s%s%s%s", x->o->since ? "from " : "",
+		    x->o->since ? x->o->since : "",
+		    x->o->since && x->o->until ? " " : "",
+		    x->o->until ? "until " : "");
+	if (x->o->until)
+		buf_puts(&val, x->o->until);
+	if (summary_line(x, s, "Time window",
+	    val.len ? val.data : "all events", 0) != 0)
+		goto out;
+
+	/* sources */
+	s->row++;
+	if (put_str(x, s, s->row++, 0, "Sources", x->f_section, 0) != 0 ||
+	    header_row(x, s, source_head) != 0)
+		goto out;
+	if (db_prepare(x->db, "SELECT path, host, format, line_count, "
+	    "first_ts, last_ts, status FROM sources ORDER BY id", &st,
+	    x->err) != 0)
+		goto out;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		for (c = 0; c < 7; c++) {
+			txt = (const char *)sqlite3_column_text(st, c);
+			if (txt == NULL)
+				continue;
+			if (c == 3) {
+				if (put_num(x, s, s->row, c,
+				    sqlite3_column_double(st, c), x->f_int,
+				    (double)strlen(txt)) != 0)
+					goto out;
+			} else if ((c == 4 || c == 5) &&
+			    iso_to_serial(txt, &serial) == 0) {
+				if (put_num(x, s, s->row, c, serial, x->f_time,
+				    23) != 0)
+					goto out;
+			} else if (put_str(x, s, s->row, c, txt, NULL, 1) != 0)
+				goto out;
+		}
+		s->row++;
+	}
+	if (r != SQLITE_DONE) {
+		db_fail(x->db, x->err, "sources");
+		goto out;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+
+	/* key figures */
+	s->row++;
+	if (put_str(x, s, s->row++, 0, "Key figures", x->f_section, 0) != 0)
+		goto out;
+	for (i = 0; i < sizeof figures / sizeof figures[0]; i++)
+		if (scalar(x, figures[i].sql, &val) != 0 ||
+		    summary_line(x, s, figures[i].label, val.data,
+		    figures[i].count) != 0)
+			goto out;
+
+	/* alerts, errors first */
+	s->row++;
+	if (put_str(x, s, s->row++, 0, "Alerts", x->f_section, 0) != 0)
+		goto out;
+	top = s->row;
+	if (header_row(x, s, alert_head) != 0)
+		goto out;
+	if (db_prepare(x->db, "SELECT severity, rule, ts, source_id, line, "
+	    "load_id, message FROM alerts ORDER BY CASE severity "
+	    "WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, ts, id",
+	    &st, x->err) != 0)
+		goto out;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (s->row == LXW_ROW_MAX - 1)
+			continue;
+		txt = (const char *)sqlite3_column_text(st, 0);
+		if (put_str(x, s, s->row, 0, txt,
+		    txt && strcmp(txt, "error") == 0 ? x->f_error :
+		    txt && strcmp(txt, "warning") == 0 ? x->f_warning : NULL,
+		    1) != 0 ||
+		    put_str(x, s, s->row, 1,
+		    (const char *)sqlite3_column_text(st, 1), NULL, 1) != 0)
+			goto out;
+		txt = (const char *)sqlite3_column_text(st, 2);
+		if (txt && iso_to_serial(txt, &serial) == 0) {
+			if (put_num(x, s, s->row, 4, serial, x->f_time, 23) != 0)
+				goto out;
+		} else if (put_str(x, s, s->row, 4, txt, NULL, 1) != 0)
+			goto out;
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+			txt = source_name(x, sqlite3_column_int64(st, 3));
+			buf_reset(&val);
+			buf_printf(&val, "%s", txt ? txt : "?");
+			if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+				buf_printf(&val, ":%lld", (long long)
+				    sqlite3_column_int64(st, 4));
+			if (put_str(x, s, s->row, 3, val.data, NULL, 1) != 0)
+				goto out;
+		}
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
+		    put_num(x, s, s->row, 2, sqlite3_column_double(st, 5),
+		    x->f_int, num_width("%.0f", sqlite3_column_double(st, 5),
+		    0)) != 0)
+			goto out;
+		if (put_str(x, s, s->row, 5,
+		    (const char *)sqlite3_column_text(st, 6), NULL, 1) != 0)
+			goto out;
+		s->row++;
+	}
+	if (r != SQLITE_DONE) {
+		db_fail(x->db, x->err, "alerts");
+		goto out;
+	}
+	if (s->row == top + 1) {
+		if (put_str(x, s, s->row++, 0, "No alerts.", x->f_note, 0) != 0)
+			goto out;
+	} else {
+		e = worksheet_autofilter(s->ws, top, 0, s->row - 1, 5);
+		if (e != LXW_NO_ERROR) {
+			lxw_fail(x, e, "Summary");
+			goto out;
+		}
+	}
+	if (fit_columns(x, s) != 0)
+		goto out;
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	buf_free(&val);
+	return rc;
+}
+
+/* ---- charts ------------------------------------------------------------------- */
+
+static lxw_chart *
+new_chart(struct xw *x, uint8_t type, const char *title, const char *xname,
+    const char *yname)
+{
+	lxw_chart *ch = workbook_add_chart(x->wb, type);
+
+	if (ch == NULL) {
+		olr_err_set(x->err, OLR_E_RENDER, x->path, 0,
+		    "cannot add chart %s", title);
+		return NULL;
+	}
+	chart_title_set_name(ch, title);
+	chart_axis_set_name(ch->x_axis, xname);
+	chart_axis_set_name(ch->y_axis, yname);
+	return ch;
+}
+
+/*
+ * Load time per load (Loads sheet) and estimated against allocated memory
+ * per load (the 'total' rows, written first on Estimate vs actual).
+ */
+static int
+charts_sheet(struct xw *x, struct sheet *s, const struct table_out *loads,
+    const struct table_out *eva, int64_t eva_totals)
+{
+	lxw_chart_options place = { .x_scale = 2.0, .y_scale = 1.6 };
+	lxw_chart_series *ser;
+	lxw_chart *ch;
+	lxw_error e;
+	lxw_row_t at = 1;
+	int id, secs, load, est, act;
+
+	id = table_col(loads, "id");
+	secs = table_col(loads, "load_seconds");
+	if (loads->rows > 0 && id >= 0 && secs >= 0) {
+		ch = new_chart(x, LXW_CHART_LINE, "Load time per load",
+		    "Load (Loads sheet id)", "Seconds");
+		if (ch == NULL)
+			return -1;
+		ser = chart_add_series(ch, NULL, NULL);
+		chart_series_set_categories(ser, "Loads", 1, (lxw_col_t)id,
+		    loads->rows, (lxw_col_t)id);
+		chart_series_set_values(ser, "Loads", 1, (lxw_col_t)secs,
+		    loads->rows, (lxw_col_t)secs);
+		chart_series_set_name(ser, "load_seconds");
+		chart_series_set_marker_type(ser, LXW_CHART_MARKER_CIRCLE);
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+		e = worksheet_insert_chart_opt(s->ws, at, 1, ch, &place);
+		if (e != LXW_NO_ERROR)
+			return lxw_fail(x, e, "Charts");
+		at += 25;
+	}
+	load = table_col(eva, "load_id");
+	est = table_col(eva, "est_bytes");
+	act = table_col(eva, "actual_bytes");
+	if (eva_totals > 0 && load >= 0 && est >= 0 && act >= 0) {
+		ch = new_chart(x, LXW_CHART_COLUMN,
+		    "Estimated vs allocated memory per load",
+		    "Load (Loads sheet id)", "GiB");
+		if (ch == NULL)
+			return -1;
+		ser = chart_add_series(ch, NULL, NULL);
+		chart_series_set_categories(ser, "Estimate vs actual", 1,
+		    (lxw_col_t)load, (lxw_row_t)eva_totals, (lxw_col_t)load);
+		chart_series_set_values(ser, "Estimate vs actual", 1,
+		    (lxw_col_t)est, (lxw_row_t)eva_totals, (lxw_col_t)est);
+		chart_series_set_name(ser, "Ollama's estimate");
+		ser = chart_add_series(ch, NULL, NULL);
+		chart_series_set_categories(ser, "Estimate vs actual", 1,
+		    (lxw_col_t)load, (lxw_row_t)eva_totals, (lxw_col_t)load);
+		chart_series_set_values(ser, "Estimate vs actual", 1,
+		    (lxw_col_t)act, (lxw_row_t)eva_totals, (lxw_col_t)act);
+		chart_series_set_name(ser, "Allocated");
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+		e = worksheet_insert_chart_opt(s->ws, at, 1, ch, &place);
+		if (e != LXW_NO_ERROR)
+			return lxw_fail(x, e, "Charts");
+		at += 25;
+	}
+	if (at == 1)
+		return put_str(x, s, 0, 0, "No loads in the database: no charts.",
+		    x->f_note, 0);
+	return put_str(x, s, 0, 0, "Charts over the Loads and Estimate vs "
+	    "actual sheets.", x->f_note, 0);
+}
+
+/* ---- the workbook ------------------------------------------------------------ */
+
+static const struct {
+	const char *sheet;
+	const char *sql;
+} tables[] = {
+	{ "Models", "SELECT * FROM model_summary ORDER BY model" },
+	/* Estimate vs actual: written here in order; see xlsx_render */
+	{ "Memory release",
+	  "SELECT r.load_id, l.source_id, l.model_name, r.next_load_id, "
+	  "r.unloaded, r.vram_before_bytes, r.vram_after_bytes, "
+	  "r.vram_recovered, r.sys_before_bytes, r.sys_after_bytes, "
+	  "r.sys_recovered, r.timeouts, r.timeout_seconds, r.verdict, "
+	  "r.evidence, r.note FROM memory_release r LEFT JOIN loads l "
+	  "ON l.id = r.load_id ORDER BY r.load_id" },
+	{ "Load devices",
+	  "SELECT d.load_id, l.source_id, l.model_name, d.device, d.layers, "
+	  "d.weights_bytes, d.kv_bytes, d.compute_bytes, d.est_weights_bytes, "
+	  "d.est_kv_bytes, d.est_compute_bytes, d.est_total_bytes FROM "
+	  "load_devices d LEFT JOIN loads l ON l.id = d.load_id "
+	  "ORDER BY d.load_id, d.device" },
+	{ "vram_updates", "SELECT * FROM vram_updates ORDER BY id" },
+	{ "system_memory", "SELECT * FROM system_memory ORDER BY id" },
+	{ "fit_decisions", "SELECT * FROM fit_decisions ORDER BY id" },
+	{ "offload_estimates", "SELECT * FROM offload_estimates ORDER BY id" },
+	{ "memory_buffers", "SELECT * FROM memory_buffers ORDER BY id" },
+	{ "vram_timeouts", "SELECT * FROM vram_timeouts ORDER BY id" },
+	{ "gpus", "SELECT * FROM gpus ORDER BY id" },
+	{ "token_caches", "SELECT * FROM token_caches ORDER BY id" },
+	{ "model_files", "SELECT * FROM model_files ORDER BY id" },
+	{ "tensor_loads", "SELECT * FROM tensor_loads ORDER BY id" },
+	{ "model_params", "SELECT * FROM model_params ORDER BY id" },
+	{ "runners", "SELECT * FROM runners ORDER BY id" },
+	{ "model_metadata", "SELECT * FROM model_metadata ORDER BY id" },
+	{ "tensor_types", "SELECT * FROM tensor_types ORDER BY id" },
+	{ "failures", "SELECT * FROM failures ORDER BY id" },
+	{ "Unknown lines",
+	  "SELECT source_id, line, ts, text FROM unknown_lines "
+	  "ORDER BY source_id, line" },
+	{ "Coverage",
+	  "SELECT s.id AS source_id, s.path, s.host, s.format, s.size_bytes, "
+	  "s.status, s.first_ts, s.last_ts, ls.lines_total, ls.lines_blank, "
+	  "ls.lines_classified, ls.lines_noise, ls.lines_unknown, "
+	  "CASE WHEN ls.lines_total > 0 THEN 1.0 * (ls.lines_total - "
+	  "ls.lines_unknown) / ls.lines_total END AS recognised_share, "
+	  "ls.nul_bytes, ls.invalid_utf8, ls.crlf_lines FROM sources s "
+	  "LEFT JOIN line_stats ls ON ls.source_id = s.id ORDER BY s.id" },
+};
+
+/* Load the source id -> file name (after the last / or \) map. */
+static int
+load_sources(struct xw *x)
+{
+	sqlite3_stmt *st = NULL;
+	const char *p, *base;
+	size_t cap = 0;
+	int r;
+
+	if (db_prepare(x->db, "SELECT id, path FROM sources ORDER BY id", &st,
+	    x->err) != 0)
+		return -1;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		p = (const char *)sqlite3_column_text(st, 1);
+		if (p == NULL)
+			p = "";
+		for (base = p; *p; p++)
+			if ((*p == '/' || *p == '\\') && p[1] != '\0')
+				base = p + 1;
+		if (x->nsrc == cap) {
+			cap = cap ? cap * 2 : 16;
+			x->src = xreallocarray(x->src, cap, sizeof *x->src);
+		}
+		x->src[x->nsrc].id = sqlite3_column_int64(st, 0);
+		x->src[x->nsrc++].name = xstrdup(base);
+	}
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE)
+		return db_fail(x->db, x->err, "sources");
+	return 0;
+}
+
+static lxw_format *
+fmt(struct xw *x, const char *num, int bold)
+{
+	lxw_format *f = workbook_add_format(x->wb);
+
+	if (num)
+		format_set_num_format(f, num);
+	if (bold)
+		format_set_bold(f);
+	return f;
+}
+
+static void
+make_formats(struct xw *x)
+{
+	x->f_title = fmt(x, NULL, 1);
+	format_set_font_size(x->f_title, 16);
+	x->f_section = fmt(x, NULL, 1);
+	format_set_font_size(x->f_section, 13);
+	x->f_head = fmt(x, NULL, 1);
+	format_set_bg_color(x->f_head, 0xD9E1F2);
+	format_set_bottom(x->f_head, LXW_BORDER_THIN);
+	x->f_label = fmt(x, NULL, 1);
+	x->f_note = fmt(x, NULL, 0);
+	format_set_italic(x->f_note);
+	x->f_time = fmt(x, "yyyy-mm-dd hh:mm:ss.000", 0);
+	x->f_gib = fmt(x, "0.00 \"GiB\"", 0);
+	x->f_int = fmt(x, "0", 0);
+	x->f_dec2 = fmt(x, "0.00", 0);
+	x->f_ratio = fmt(x, "0.000", 0);
+	x->f_share = fmt(x, "0.0%", 0);
+	x->f_count = fmt(x, "#,##0", 0);
+	x->f_error = fmt(x, NULL, 1);
+	format_set_font_color(x->f_error, 0xC00000);
+	x->f_warning = fmt(x, NULL, 1);
+	format_set_font_color(x->f_warning, 0x9C5700);
+}
+
 int
 xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
     struct olr_err *err)
 {
-	(void)db; (void)o;
-	olr_err_set(err, OLR_E_RENDER, path, 0, "XLSX output is not written yet");
-	return -1;
+	lxw_workbook_options wopt = { .constant_memory = LXW_TRUE };
+	lxw_doc_properties props;
+	struct xw x;
+	struct sheet summary, charts;
+	struct table_out loads, eva;
+	struct buf creator = BUF_INIT;
+	int64_t eva_totals = 0;
+	size_t i;
+	lxw_error e;
+	int rc = -1;
+
+	memset(&x, 0, sizeof x);
+	memset(&loads, 0, sizeof loads);
+	memset(&eva, 0, sizeof eva);
+	x.db = db;
+	x.o = o;
+	x.path = path;
+	x.err = err;
+	if (load_sources(&x) != 0 ||
+	    scalar(&x, "SELECT count(*) FROM estimate_vs_actual "
+	    "WHERE device = 'total'", &creator) != 0)
+		goto out;
+	eva_totals = strtoll(buf_str(&creator), NULL, 10);
+	buf_reset(&creator);
+
+	x.wb = workbook_new_opt(path, &wopt);
+	if (x.wb == NULL) {
+		olr_err_set(err, OLR_E_RENDER, path, 0,
+		    "cannot create workbook");
+		goto out;
+	}
+	memset(&props, 0, sizeof props);
+	buf_printf(&creator, "ollama-logreport %s", o->version ? o->version : "");
+	props.title = (char *)o->title;
+	props.author = creator.data;
+	props.comments = "Rendered from the ollama-logreport database";
+	props.created = (time_t)o->now_epoch;
+	e = workbook_set_properties(x.wb, &props);
+	if (e != LXW_NO_ERROR) {
+		lxw_fail(&x, e, "properties");
+		goto out;
+	}
+	make_formats(&x);
+
+	if (new_sheet(&x, &summary, "Summary") != 0 ||
+	    new_sheet(&x, &charts, "Charts") != 0)
+		goto out;
+	worksheet_fit_to_pages(charts.ws, 1, 0);
+	if (summary_sheet(&x, &summary) != 0)
+		goto out;
+	if (table_sheet(&x, "Loads", "SELECT * FROM loads ORDER BY id",
+	    &loads) != 0 ||
+	    table_sheet(&x, tables[0].sheet, tables[0].sql, NULL) != 0)
+		goto out;
+	/* the 'total' rows first, so the memory chart has one range */
+	if (table_sheet(&x, "Estimate vs actual",
+	    "SELECT e.load_id, l.source_id, l.model_name, e.device, "
+	    "e.est_bytes, e.actual_bytes, e.diff_bytes, e.ratio, "
+	    "e.over_estimate, e.oom_after_fit, e.basis FROM "
+	    "estimate_vs_actual e LEFT JOIN loads l ON l.id = e.load_id "
+	    "ORDER BY e.device <> 'total', e.load_id, e.device", &eva) != 0)
+		goto out;
+	for (i = 1; i < sizeof tables / sizeof tables[0]; i++)
+		if (table_sheet(&x, tables[i].sheet, tables[i].sql, NULL) != 0)
+			goto out;
+	if (charts_sheet(&x, &charts, &loads, &eva, eva_totals) != 0)
+		goto out;
+	worksheet_activate(summary.ws);
+
+	e = workbook_close(x.wb);
+	x.wb = NULL;
+	if (e != LXW_NO_ERROR) {
+		lxw_fail(&x, e, "cannot write workbook");
+		goto out;
+	}
+	rc = 0;
+out:
+	if (x.wb)
+		lxw_workbook_free(x.wb);
+	for (i = 0; i < x.nsrc; i++)
+		free(x.src[i].name);
+	free(x.src);
+	table_out_free(&loads);
+	table_out_free(&eva);
+	buf_free(&creator);
+	return rc;
 }
