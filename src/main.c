@@ -62,7 +62,7 @@ struct olr_opts {
 	struct analyze_opts analyze;
 	int          formats;      /* enum render_format mask */
 	const char  *title;
-	const char  *since_arg, *until_arg;
+	char         since[32], until[32];   /* UTC, "" = none */
 	char       **inputs;
 	int          ninputs;
 };
@@ -133,6 +133,16 @@ report_err(const struct olr_err *err)
 	    olr_err_format(err, buf, sizeof buf));
 }
 
+/* UTC "now" for the report: SOURCE_DATE_EPOCH when set (reproducible). */
+static int64_t
+report_now(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+
+	return sde && *sde ? (int64_t)strtoll(sde, NULL, 10) :
+	    (int64_t)time(NULL);
+}
+
 static int
 parse_pct(const char *s, double *out)
 {
@@ -179,8 +189,16 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		case 'H': o->host = optarg; break;
 		case 'P': o->patterns = optarg; break;
 		case 'T': o->title = optarg; break;
-		case 's': o->since_arg = optarg; break;
-		case 'u': o->until_arg = optarg; break;
+		case 's':
+		case 'u':
+			if (render_parse_when(optarg, report_now(), c == 's' ?
+			    o->since : o->until, sizeof o->since) != 0) {
+				fprintf(stderr, "%s: --%s: '%s' is not a time "
+				    "(ISO-8601, or 7d, 12h, 30m)\n", progname,
+				    c == 's' ? "since" : "until", optarg);
+				return 2;
+			}
+			break;
 		case 'F':
 			if ((o->formats = render_parse_formats(optarg)) < 0) {
 				fprintf(stderr, "%s: --format: '%s': expected a "
@@ -517,49 +535,20 @@ pipeline_free(struct pipeline *p)
 	event_builder_free(p->events);
 }
 
-/* UTC "now" for the report: SOURCE_DATE_EPOCH when set (reproducible). */
-static int64_t
-report_now(void)
-{
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-
-	return sde && *sde ? (int64_t)strtoll(sde, NULL, 10) :
-	    (int64_t)time(NULL);
-}
-
 /* render -> the formats asked for, into opts->output_dir */
 static int
 render_stage(sqlite3 *db, const struct olr_opts *opts, struct olr_err *err)
 {
 	struct render_opts ro;
 	struct buf notes = BUF_INIT;
-	char since[32], until[32];
 	int rc;
 
 	memset(&ro, 0, sizeof ro);
 	ro.now_epoch = report_now();
 	ro.title = opts->title ? opts->title : "Ollama log report";
 	ro.version = PACKAGE_VERSION;
-	if (opts->since_arg != NULL) {
-		if (render_parse_when(opts->since_arg, ro.now_epoch, since,
-		    sizeof since) != 0) {
-			olr_err_set(err, OLR_E_USAGE, NULL, 0, "--since: '%s' is "
-			    "not a time (ISO-8601, or 7d, 12h, 30m)",
-			    opts->since_arg);
-			return -1;
-		}
-		ro.since = since;
-	}
-	if (opts->until_arg != NULL) {
-		if (render_parse_when(opts->until_arg, ro.now_epoch, until,
-		    sizeof until) != 0) {
-			olr_err_set(err, OLR_E_USAGE, NULL, 0, "--until: '%s' is "
-			    "not a time (ISO-8601, or 7d, 12h, 30m)",
-			    opts->until_arg);
-			return -1;
-		}
-		ro.until = until;
-	}
+	ro.since = opts->since[0] ? opts->since : NULL;
+	ro.until = opts->until[0] ? opts->until : NULL;
 	if (render_apply_window(db, &ro, err) != 0)
 		return -1;
 	rc = render_all(db, &ro, opts->formats, opts->output_dir, &notes, err);
