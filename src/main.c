@@ -5,6 +5,8 @@
  *
  *   read        input.c     file, gzip or stdin, refusing binary data
  *   split       lines.c     bytes into lines (CRLF, NUL, UTF-8 repaired)
+ *               influx.c    or, for an InfluxDB CSV export (csv.c), its
+ *                           points replayed in time order as lines
  *   decode      envelope.c  journal / docker / compose prefixes removed
  *               slog.c      Go slog key=value scanned
  *   classify    classify.c  first matching catalogue entry (pattern.c)
@@ -39,6 +41,7 @@
 #include "envelope.h"
 #include "err.h"
 #include "event.h"
+#include "influx.h"
 #include "input.h"
 #include "lines.h"
 #include "pattern.h"
@@ -52,6 +55,8 @@
 
 #define CHUNK_SIZE (256 * 1024)
 
+enum input_format { INPUT_AUTO = 0, INPUT_LOG, INPUT_INFLUX };
+
 struct olr_opts {
 	const char  *output_dir;
 	const char  *db_path;
@@ -61,6 +66,8 @@ struct olr_opts {
 	int          verbose;
 	struct analyze_opts analyze;
 	int          formats;      /* enum render_format mask */
+	enum input_format input_format;
+	const char  *influx_field; /* --influx-field, or NULL */
 	const char  *title;
 	char         since[32], until[32];   /* UTC, "" = none */
 	char       **inputs;
@@ -99,8 +106,9 @@ usage(FILE *fp)
 "Usage: %s [OPTIONS] FILE... -o DIR\n"
 "       %s [OPTIONS] --db FILE -o DIR      (render a kept database)\n"
 "Read Ollama server logs (plain, journalctl, docker, Windows/macOS server.log,\n"
-"gzip; '-' for standard input) into an SQLite database of model loads, GPU and\n"
-"system memory, layer offload, load times and failures.\n"
+"gzip, InfluxDB CSV exports; '-' for standard input) into an SQLite database\n"
+"of model loads, GPU and system memory, layer offload, load times and\n"
+"failures.\n"
 "\n"
 "  -o, --output DIR     write results into DIR (created if missing):\n"
 "                       ollama.db, charts/*.png, report.xlsx, index.html\n"
@@ -110,6 +118,10 @@ usage(FILE *fp)
 "      --since WHEN     report only from WHEN (ISO-8601, or 7d, 12h, 30m ago)\n"
 "      --until WHEN     report only until WHEN\n"
 "      --host NAME      host name for inputs without a journal prefix\n"
+"      --input-format FMT  read inputs as log or influx-csv (default: by\n"
+"                          content; InfluxDB 1.x/2.x/3.x CSV exports)\n"
+"      --influx-field NAME the field holding the log line in an InfluxDB\n"
+"                          export (default message, else value)\n"
 "      --patterns FILE  extra catalogue entries (override built-in ones)\n"
 "      --vram-alert PCT    alert when VRAM in use exceeds PCT%% (default 90)\n"
 "      --sysmem-alert PCT  alert when system memory in use exceeds PCT%%\n"
@@ -170,6 +182,8 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		{ "since",    required_argument, NULL, 's' },
 		{ "until",    required_argument, NULL, 'u' },
 		{ "sysmem-alert", required_argument, NULL, 'S' },
+		{ "input-format", required_argument, NULL, 'I' },
+		{ "influx-field", required_argument, NULL, 'X' },
 		{ "quiet",    no_argument,       NULL, 'q' },
 		{ "verbose",  no_argument,       NULL, 'v' },
 		{ "help",     no_argument,       NULL, 'h' },
@@ -189,6 +203,19 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		case 'H': o->host = optarg; break;
 		case 'P': o->patterns = optarg; break;
 		case 'T': o->title = optarg; break;
+		case 'X': o->influx_field = optarg; break;
+		case 'I':
+			if (strcmp(optarg, "log") == 0)
+				o->input_format = INPUT_LOG;
+			else if (strcmp(optarg, "influx-csv") == 0)
+				o->input_format = INPUT_INFLUX;
+			else {
+				fprintf(stderr, "%s: --input-format: '%s': "
+				    "expected log or influx-csv\n", progname,
+				    optarg);
+				return 2;
+			}
+			break;
 		case 's':
 		case 'u':
 			if (render_parse_when(optarg, report_now(), c == 's' ?
@@ -292,10 +319,35 @@ is_blank(const char *s, size_t n)
 	return 1;
 }
 
-/* decode -> classify -> normalize -> store, for one line. */
+/*
+ * The time of an InfluxDB point as the envelope time of its line, in the
+ * zone of the log so far: a line without a time of its own then has its
+ * point's time, as it inherits the last time in a log, and the zone in
+ * which later zoneless times (Go log) are read is unchanged.
+ */
+static void
+point_time(const struct influx_line *pt, const struct olr_clock *clk,
+    struct envelope *env)
+{
+	int64_t ms = pt->time_ns / 1000000;
+
+	if (pt->time_ns < 0 && pt->time_ns % 1000000 != 0)
+		ms--;
+	env->has_ts = 1;
+	env->ts.epoch_ms = ms;
+	env->ts.has_offset = clk->has_zone;
+	env->ts.offset_min = clk->has_zone ? clk->zone_min : 0;
+}
+
+/*
+ * decode -> classify -> normalize -> store, for one line. pt is the
+ * InfluxDB point the line came from, or NULL for a log: it gives a time to
+ * a line that has none of its own, and a host.
+ */
 static int
 ingest_line(struct pipeline *p, struct source *src,
-    const struct line_view *lv, struct olr_err *err)
+    const struct line_view *lv, const struct influx_line *pt,
+    struct olr_err *err)
 {
 	struct envelope env;
 	struct slog_rec rec;
@@ -304,6 +356,8 @@ ingest_line(struct pipeline *p, struct source *src,
 	const struct pat_entry *e;
 	const char *subject;
 	size_t subject_len;
+	const char *host;
+	size_t host_len;
 
 	src->stats.lines_total++;
 	envelope_decode(p->envelope, lv->text, lv->len, &env);
@@ -313,6 +367,8 @@ ingest_line(struct pipeline *p, struct source *src,
 	}
 	if (slog_scan(p->slog, env.payload, env.payload_len, &rec))
 		r = &rec;
+	if (pt != NULL && !env.has_ts && (r == NULL || r->time == NULL))
+		point_time(pt, &src->clock, &env);
 	memset(&ev, 0, sizeof ev);
 	event_stamp(&src->clock, &env, r, &ev.stamp);
 	/* a time without zone (Go log) before any zone is known is no
@@ -325,8 +381,14 @@ ingest_line(struct pipeline *p, struct source *src,
 			src->last_ms = ev.stamp.epoch_ms;
 		src->has_range = 1;
 	}
-	if (env.host != NULL && src->host == NULL)
-		src->host = xstrndup(env.host, env.host_len);
+	host = env.host;
+	host_len = env.host_len;
+	if (host == NULL && pt != NULL && pt->host != NULL) {
+		host = pt->host;
+		host_len = pt->host_len;
+	}
+	if (host != NULL && src->host == NULL)
+		src->host = xstrndup(host, host_len);
 
 	e = classify_line(p->classifier, r, env.payload, env.payload_len);
 	if (e == NULL) {
@@ -344,9 +406,9 @@ ingest_line(struct pipeline *p, struct source *src,
 	    classifier_match_data(p->classifier), &ev);
 	ev.source_id = src->id;
 	ev.line = lv->lineno;
-	if (env.host != NULL) {
-		ev.host = env.host;
-		ev.host_len = env.host_len;
+	if (host != NULL) {
+		ev.host = host;
+		ev.host_len = host_len;
 	} else if (p->opts->host != NULL) {
 		ev.host = p->opts->host;
 		ev.host_len = strlen(p->opts->host);
@@ -386,6 +448,116 @@ show_progress(const struct input *in, const struct source *src)
 }
 
 /*
+ * Read a log, from its first block (n bytes in chunk, or n = 0 at the end,
+ * or -1 with *err), line by line. Returns 0 when read whole, 1 when only
+ * in part (reported), 2 when nothing could be read (reported), -1 on a
+ * database error (reported).
+ */
+static int
+read_log(struct pipeline *p, struct source *src, struct input *in,
+    struct lines_reader *lr, char *chunk, ssize_t n, struct sha256 *sha,
+    struct olr_err *err)
+{
+	struct line_view lv;
+	double next_tick = now_seconds() + 1.0;
+	int shown = 0, status = 0;
+
+	for (;; n = input_read(in, chunk, CHUNK_SIZE, err)) {
+		if (n > 0) {
+			sha256_update(sha, chunk, (size_t)n);
+			lines_feed(lr, chunk, (size_t)n);
+		} else
+			lines_finish(lr);
+		while (lines_next(lr, &lv)) {
+			if (ingest_line(p, src, &lv, NULL, err) != 0) {
+				report_err(err);
+				status = -1;
+				goto out;
+			}
+		}
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (src->stats.lines_total == 0 &&
+			    err->code == OLR_E_FORMAT) {
+				report_err(err);
+				status = 2;
+				goto out;
+			}
+			snprintf(err->msg + strlen(err->msg), sizeof err->msg -
+			    strlen(err->msg), " (after line %lld; the lines "
+			    "before it were read)",
+			    (long long)src->stats.lines_total);
+			report_err(err);
+			status = 1;
+			break;
+		}
+		if (p->progress && now_seconds() >= next_tick) {
+			show_progress(in, src);
+			shown = 1;
+			next_tick = now_seconds() + 0.5;
+		}
+	}
+out:
+	if (shown)
+		fprintf(stderr, "\r\033[K");
+	return status;
+}
+
+/*
+ * Read an InfluxDB CSV export: spill every point, then replay its lines in
+ * time order through ingest_line(). Returns as read_log().
+ */
+static int
+read_influx(struct pipeline *p, struct source *src, struct input *in,
+    struct influx_reader *ir, char *chunk, ssize_t n, struct sha256 *sha,
+    struct olr_err *err)
+{
+	struct influx_line pt;
+	struct line_view lv;
+	int rc, status = 0;
+
+	for (;; n = input_read(in, chunk, CHUNK_SIZE, err)) {
+		if (n > 0) {
+			sha256_update(sha, chunk, (size_t)n);
+			rc = influx_feed(ir, chunk, (size_t)n, err);
+		} else if (n == 0)
+			rc = influx_finish(ir, err);
+		else
+			rc = -1;
+		if (rc != 0 && influx_points(ir) == 0) {
+			report_err(err);
+			return err->code == OLR_E_DB ? -1 : 2;
+		}
+		if (rc != 0) {
+			snprintf(err->msg + strlen(err->msg), sizeof err->msg -
+			    strlen(err->msg), " (the %ld points before it "
+			    "were read)", influx_points(ir));
+			report_err(err);
+			if (err->code == OLR_E_DB)
+				return -1;
+			status = 1;
+			break;
+		}
+		if (n == 0)
+			break;
+	}
+	/* the points, in the order they were shipped */
+	while ((rc = influx_next(ir, &pt, err)) > 0) {
+		lv.text = pt.text;
+		lv.len = pt.len;
+		lv.lineno = pt.lineno;
+		if (ingest_line(p, src, &lv, &pt, err) != 0)
+			break;
+	}
+	if (rc != 0) {
+		report_err(err);
+		return -1;
+	}
+	return status;
+}
+
+/*
  * Read one input into the database. Returns 0 when the input was read
  * whole (or was a duplicate), 1 when it could not be read (or only in
  * part), -1 on a database error that ends the run.
@@ -396,7 +568,7 @@ ingest_source(struct pipeline *p, const char *path)
 	struct olr_err err;
 	struct input *in;
 	struct lines_reader *lr = NULL;
-	struct line_view lv;
+	struct influx_reader *ir = NULL;
 	struct source src;
 	struct sha256 sha;
 	struct store_source_info info;
@@ -405,8 +577,8 @@ ingest_source(struct pipeline *p, const char *path)
 	char *chunk = NULL;
 	ssize_t n;
 	int64_t dup;
-	int status = 0, shown = 0;
-	double t0 = now_seconds(), next_tick = t0 + 1.0;
+	int status = 0, influx;
+	double t0 = now_seconds();
 
 	olr_err_clear(&err);
 	memset(&src, 0, sizeof src);
@@ -416,55 +588,40 @@ ingest_source(struct pipeline *p, const char *path)
 		report_err(&err);
 		return 1;
 	}
-	if (store_source_begin(p->store, path, "log", &src.id, &err) != 0) {
-		report_err(&err);
-		input_close(in);
-		return -1;
-	}
-	lr = lines_reader_new();
+	/* the first block tells a log from an InfluxDB CSV export */
 	chunk = xmalloc(CHUNK_SIZE);
-	sha256_init(&sha);
-	for (;;) {
-		n = input_read(in, chunk, CHUNK_SIZE, &err);
-		if (n > 0) {
-			sha256_update(&sha, chunk, (size_t)n);
-			lines_feed(lr, chunk, (size_t)n);
-		} else
-			lines_finish(lr);
-		while (lines_next(lr, &lv)) {
-			if (ingest_line(p, &src, &lv, &err) != 0) {
-				report_err(&err);
-				status = -1;
-				goto out;
-			}
-		}
-		if (n == 0)
-			break;
-		if (n < 0) {
-			if (src.stats.lines_total == 0 &&
-			    err.code == OLR_E_FORMAT) {
-				report_err(&err);
-				store_source_abort(p->store);
-				status = 1;
-				goto out;
-			}
-			snprintf(err.msg + strlen(err.msg), sizeof err.msg -
-			    strlen(err.msg), " (after line %lld; the lines "
-			    "before it were read)",
-			    (long long)src.stats.lines_total);
-			report_err(&err);
-			status = 1;
-			break;
-		}
-		if (p->progress && now_seconds() >= next_tick) {
-			show_progress(in, &src);
-			shown = 1;
-			next_tick = now_seconds() + 0.5;
-		}
+	n = input_read(in, chunk, CHUNK_SIZE, &err);
+	influx = n > 0 && (p->opts->input_format == INPUT_INFLUX ||
+	    (p->opts->input_format == INPUT_AUTO &&
+	    influx_detect(chunk, (size_t)n)));
+	if (store_source_begin(p->store, path, influx ? "influx-csv" : "log",
+	    &src.id, &err) != 0) {
+		report_err(&err);
+		status = -1;
+		goto out;
 	}
-	if (shown)
-		fprintf(stderr, "\r\033[K");
-	ls = lines_get_stats(lr);
+	sha256_init(&sha);
+	if (influx) {
+		if ((ir = influx_reader_new(path, p->opts->influx_field,
+		    &err)) == NULL) {
+			report_err(&err);
+			status = -1;
+			goto out;
+		}
+		status = read_influx(p, &src, in, ir, chunk, n, &sha, &err);
+		ls = influx_get_stats(ir);
+	} else {
+		lr = lines_reader_new();
+		status = read_log(p, &src, in, lr, chunk, n, &sha, &err);
+		ls = lines_get_stats(lr);
+	}
+	if (status == 2) {               /* nothing of it was read */
+		store_source_abort(p->store);
+		status = 1;
+		goto out;
+	}
+	if (status < 0)
+		goto out;
 	sha256_final_hex(&sha, hex);
 	memset(&info, 0, sizeof info);
 	info.sha256 = hex;
@@ -506,6 +663,9 @@ ingest_source(struct pipeline *p, const char *path)
 		    (long long)src.stats.lines_noise,
 		    (long long)src.stats.lines_unknown,
 		    (long long)src.stats.lines_blank);
+		if (ir != NULL)
+			printf(" (InfluxDB CSV, %ld points)",
+			    influx_points(ir));
 		if (ls->nul_bytes)
 			printf(", %llu NUL bytes removed",
 			    (unsigned long long)ls->nul_bytes);
@@ -520,6 +680,7 @@ out:
 	free(chunk);
 	free(src.host);
 	lines_reader_free(lr);
+	influx_reader_free(ir);
 	input_close(in);
 	return status;
 }
