@@ -46,6 +46,7 @@
 #include "lines.h"
 #include "pattern.h"
 #include "reconstruct.h"
+#include "redact.h"
 #include "render.h"
 #include "sha256.h"
 #include "slog.h"
@@ -64,6 +65,7 @@ struct olr_opts {
 	const char  *patterns;
 	int          quiet;
 	int          verbose;
+	int          redact;       /* --redact */
 	struct analyze_opts analyze;
 	int          formats;      /* enum render_format mask */
 	enum input_format input_format;
@@ -126,6 +128,10 @@ usage(FILE *fp)
 "      --vram-alert PCT    alert when VRAM in use exceeds PCT%% (default 90)\n"
 "      --sysmem-alert PCT  alert when system memory in use exceeds PCT%%\n"
 "                          (default 85)\n"
+"      --redact         replace user names, host names, IP addresses, ssh keys,\n"
+"                       e-mail addresses and GPU UUIDs by stable placeholders\n"
+"                       (user1, host1, ip1, ...) in every output, database\n"
+"                       included\n"
 "  -q, --quiet          print nothing but errors\n"
 "  -v, --verbose        print per-source details\n"
 "  -h, --help           show this help\n"
@@ -184,6 +190,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		{ "sysmem-alert", required_argument, NULL, 'S' },
 		{ "input-format", required_argument, NULL, 'I' },
 		{ "influx-field", required_argument, NULL, 'X' },
+		{ "redact",   no_argument,       NULL, 'R' },
 		{ "quiet",    no_argument,       NULL, 'q' },
 		{ "verbose",  no_argument,       NULL, 'v' },
 		{ "help",     no_argument,       NULL, 'h' },
@@ -246,6 +253,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 				return 2;
 			}
 			break;
+		case 'R': o->redact = 1; break;
 		case 'q': o->quiet = 1; o->verbose = 0; break;
 		case 'v': o->verbose = 1; o->quiet = 0; break;
 		case 'h': usage(stdout); exit(0);
@@ -791,6 +799,11 @@ main(int argc, char **argv)
 	}
 	t_loads = now_seconds();
 	if (analyze_run(store_db(p.store), &opts.analyze, &err) != 0) {
+		report_err(&err);
+		status = 1;
+		goto done;
+	}
+	if (opts.redact && redact_database(store_db(p.store), &err) != 0) {
 		report_err(&err);
 		status = 1;
 		goto done;

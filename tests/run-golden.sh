@@ -114,4 +114,24 @@ printf '[x]\ntable = runners\nmatch = slog\nliteral = a\nregex = (unclosed\n' \
 sed "s|$tmp/||" "$tmp/bad.err" > "$tmp/badpat.txt"
 check badpat tests/golden/bad-pattern.txt "$tmp/badpat.txt"
 
+# 9. --redact: no user name, host or address of the examples survives in
+#    any output, and the same entity keeps one placeholder
+"$OLR_BIN" -q --redact examples/*.log -o "$tmp/red" --format db,html,xlsx
+rc=$?
+[ $rc -eq 0 ] && ok || bad "--redact: exit status $rc"
+for who in okafor home/rhea lab-ws07; do
+  if grep -q "$who" examples/*.log; then
+    if grep -aq "$who" "$tmp/red/ollama.db" "$tmp/red/index.html"; then
+      bad "--redact: '$who' is still in the outputs"
+    elif command -v unzip >/dev/null 2>&1 &&
+        unzip -p "$tmp/red/report.xlsx" | grep -aq "$who"; then
+      bad "--redact: '$who' is still in report.xlsx"
+    else ok; fi
+  fi
+done
+"$OLR_DBDUMP" "$tmp/red/ollama.db" | grep -o 'host[0-9][0-9]*' | sort -u \
+  > "$tmp/hosts.txt"
+[ "$(cat "$tmp/hosts.txt")" = "host1" ] && ok ||
+  bad "--redact: host placeholders: $(tr '\n' ' ' < "$tmp/hosts.txt")"
+
 finish
