@@ -555,7 +555,9 @@ read_influx(struct pipeline *p, struct source *src, struct input *in,
 		lv.text = pt.text;
 		lv.len = pt.len;
 		lv.lineno = pt.lineno;
-		if (ingest_line(p, src, &lv, &pt, err) != 0)
+		if (store_insert_csv_record(p->store, src->id, pt.lineno,
+		    pt.csv_line, pt.time_ns, err) != 0 ||
+		    ingest_line(p, src, &lv, &pt, err) != 0)
 			break;
 	}
 	if (rc != 0) {

@@ -430,6 +430,18 @@ CREATE TABLE IF NOT EXISTS line_stats (
   crlf_lines       INTEGER   -- lines that ended in CR LF
 );
 
+-- For inputs read from an InfluxDB CSV export: where each stored line came
+-- from. `line` (in every table) is the line's position in the restored
+-- shipping order, which is what load sequencing needs; this table maps it
+-- back to the export, so evidence stays traceable to the CSV file.
+CREATE TABLE IF NOT EXISTS csv_records (
+  source_id  INTEGER NOT NULL,
+  line       INTEGER NOT NULL,  -- as in the category tables
+  csv_line   INTEGER NOT NULL,  -- physical line of the export where its record starts
+  time_ns    INTEGER,           -- the point's time (UTC nanoseconds since the epoch)
+  PRIMARY KEY (source_id, line)
+);
+
 -- Lines nothing recognised, so none is lost.
 CREATE TABLE IF NOT EXISTS unknown_lines (
   source_id INTEGER NOT NULL,

@@ -31,6 +31,7 @@ struct store {
 	sqlite3_stmt **ins;       /* per entry index; NULL for noise */
 	size_t         nins;
 	sqlite3_stmt  *unknown;
+	sqlite3_stmt  *csvrec;
 	int            in_tx;
 	long           pending;   /* counter for placeholder hashes */
 };
@@ -76,6 +77,7 @@ store_close(struct store *st)
 		sqlite3_finalize(st->ins[i]);
 	free(st->ins);
 	sqlite3_finalize(st->unknown);
+	sqlite3_finalize(st->csvrec);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -138,6 +140,12 @@ store_prepare(struct store *st, const struct pat_set *set,
 			    "entry [%s]: %s", e->name, sqlite3_errmsg(st->db));
 			goto out;
 		}
+	}
+	if (sqlite3_prepare_v3(st->db, "INSERT INTO csv_records (source_id,"
+	    " line, csv_line, time_ns) VALUES (?, ?, ?, ?)", -1,
+	    SQLITE_PREPARE_PERSISTENT, &st->csvrec, NULL) != SQLITE_OK) {
+		db_fail(st->db, err, "prepare");
+		goto out;
 	}
 	if (sqlite3_prepare_v3(st->db, "INSERT INTO unknown_lines (source_id,"
 	    " line, ts, text) VALUES (?, ?, ?, ?)", -1,
@@ -260,6 +268,26 @@ store_insert_unknown(struct store *st, int64_t source_id, long line,
 		sqlite3_reset(s);
 		olr_err_set(err, OLR_E_DB, st->path, line,
 		    "insert unknown line: %s", sqlite3_errmsg(st->db));
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_insert_csv_record(struct store *st, int64_t source_id, long line,
+    long csv_line, int64_t time_ns, struct olr_err *err)
+{
+	sqlite3_stmt *s = st->csvrec;
+
+	sqlite3_bind_int64(s, 1, source_id);
+	sqlite3_bind_int64(s, 2, line);
+	sqlite3_bind_int64(s, 3, csv_line);
+	sqlite3_bind_int64(s, 4, time_ns);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_reset(s);
+		olr_err_set(err, OLR_E_DB, st->path, line,
+		    "insert csv record: %s", sqlite3_errmsg(st->db));
 		return -1;
 	}
 	sqlite3_reset(s);

@@ -60,6 +60,10 @@ int store_insert_event(struct store *st, const struct olr_event *ev,
 int store_insert_unknown(struct store *st, int64_t source_id, long line,
     const char *ts, const char *text, size_t len, struct olr_err *err);
 
+/* An InfluxDB export's line: which CSV line it came from (csv_records). */
+int store_insert_csv_record(struct store *st, int64_t source_id, long line,
+    long csv_line, int64_t time_ns, struct olr_err *err);
+
 /*
  * Finish a source. When another source already has the same sha256, every
  * row of this one is rolled back and *duplicate_of is set to that source's

@@ -65,6 +65,28 @@ for shape in v2 raw v1 v1-rfc; do
   same ex-log "ex-$shape"
 done
 
+# evidence stays traceable: each stored line of an export maps to the CSV
+# line of its record, and that CSV line holds the same text
+f=$1
+sqlite_ok=1
+"$OLR_DBDUMP" "$tmp/ex-v2.db" > "$tmp/v2.dump" || sqlite_ok=0
+awk -F'\t' '$1 == "## csv_records" { on = 1; next } /^## / { on = 0 }
+  on && $1 == 1 && $2 ~ /^[0-9]+$/ { print $2, $3 }' "$tmp/v2.dump" \
+  > "$tmp/map.txt"
+n=$(wc -l < "$tmp/map.txt")
+[ "$sqlite_ok" = 1 ] && [ "$n" -eq "$(wc -l < "$f")" ] && ok ||
+  bad "csv_records: $n rows for the $(wc -l < "$f") lines of $f"
+# the line a load starts on: same text in the log and at its CSV line
+start=$(awk -F'\t' '$1 == "'"$f"'" && $2 != "" { print $2; exit }' \
+  "$tmp/ex-v2.loads")
+csvl=$(awk -v l="$start" '$1 == l { print $2 }' "$tmp/map.txt")
+want=$(sed -n "${start}p" "$f" | sed 's/.*msg="\([^"]*\)".*/\1/')
+if [ -n "$csvl" ] && sed -n "${csvl}p" "$tmp/ex-v2/$f" | grep -qF "$want"; then
+  ok
+else
+  bad "csv_records: line $start of $f ($want) is not at CSV line '$csvl'"
+fi
+
 # equal times: points keep their record order
 exports ex-eq --shape v2 --tables 1 --equal-times -- "$@"
 (cd "$tmp/ex-eq" && ingest ex-eq "$@")
