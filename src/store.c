@@ -52,7 +52,7 @@ store_open(const char *path, struct olr_err *err)
 		return NULL;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
-	if (db_exec(st->db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
+	if (db_exec(st->db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-8000;"
 	    "PRAGMA temp_store=FILE;", err) != 0 ||
 	    db_exec(st->db, (const char *)embedded_schema[0].data, err) != 0) {
 		if (strstr(err->msg, "not a database") != NULL)
