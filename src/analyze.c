@@ -686,6 +686,15 @@ out:
 }
 
 int
+analyze_model_summary(sqlite3 *db, struct olr_err *err)
+{
+	if (db_exec(db, "DELETE FROM model_summary", err) != 0 ||
+	    db_exec(db, summary_sql, err) != 0)
+		return -1;
+	return load_time_percentiles(db, err);
+}
+
+int
 analyze_run(sqlite3 *db, const struct analyze_opts *opts,
     struct olr_err *err)
 {
@@ -701,8 +710,7 @@ analyze_run(sqlite3 *db, const struct analyze_opts *opts,
 	if (db_exec(db, eva_sql, err) != 0 || eva_allocations(db, err) != 0 ||
 	    db_exec(db, eva_finish_sql, err) != 0 ||
 	    memory_release(db, err) != 0 || alerts(db, opts, err) != 0 ||
-	    db_exec(db, summary_sql, err) != 0 ||
-	    load_time_percentiles(db, err) != 0)
+	    analyze_model_summary(db, err) != 0)
 		goto out;
 	rc = 0;
 out:

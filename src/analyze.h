@@ -22,6 +22,13 @@ struct analyze_opts {
 int analyze_run(sqlite3 *db, const struct analyze_opts *opts,
     struct olr_err *err);
 
+/*
+ * (Re)compute model_summary from `loads`. Names are unqualified, so with
+ * TEMP objects named model_summary and loads (a time window, render.c) it
+ * summarises just the window.
+ */
+int analyze_model_summary(sqlite3 *db, struct olr_err *err);
+
 /* Compare Ollama versions "0.12.6", "0.3.14-rc1": <0, 0, >0. */
 int analyze_version_cmp(const char *a, const char *b);
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "analyze.h"
 #include "chart.h"
 #include "db.h"
 #include "html.h"
@@ -135,7 +136,11 @@ render_apply_window(sqlite3 *db, const struct render_opts *o,
 		if (db_exec(db, sql, err) != 0)
 			return -1;
 	}
-	return 0;
+	/* the per-model summary of the window's loads alone */
+	if (db_exec(db, "CREATE TEMP TABLE model_summary AS SELECT * FROM"
+	    " main.model_summary WHERE 0", err) != 0)
+		return -1;
+	return analyze_model_summary(db, err);
 }
 
 static int

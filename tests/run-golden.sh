@@ -134,4 +134,17 @@ done
 [ "$(cat "$tmp/hosts.txt")" = "host1" ] && ok ||
   bad "--redact: host placeholders: $(tr '\n' ' ' < "$tmp/hosts.txt")"
 
+# 10. a time window limits the report, per-model summary included; the
+#     database keeps everything
+"$OLR_BIN" -q examples/*.log -o "$tmp/win" --format db,html --until 2025-01-01
+rc=$?
+[ $rc -eq 0 ] && ok || bad "--until: exit status $rc"
+grep -q "Meta Llama 3.1 8B Instruct" "$tmp/win/index.html" && ok ||
+  bad "--until: a load inside the window is missing"
+grep -q "Llama 3.3 70B Instruct" "$tmp/win/index.html" &&
+  bad "--until: a model loaded after the window is in the report" || ok
+n=$("$OLR_DBDUMP" "$tmp/win/ollama.db" | awk '/^## model_summary/ { on = 1; next }
+  /^## / { on = 0 } on' | sed 1d | wc -l)
+[ "$n" -eq 9 ] && ok || bad "--until: database model_summary has $n rows, not 9"
+
 finish
