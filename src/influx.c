@@ -437,26 +437,10 @@ influx_get_stats(const struct influx_reader *ir)
 	return &w->stats;
 }
 
-/* n decimal digits at s into *v; -1 if one is not a digit. */
-static int
-digits(const char *s, size_t n, int *v)
-{
-	size_t i;
-
-	*v = 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		*v = *v * 10 + (s[i] - '0');
-	}
-	return 0;
-}
-
 int
 influx_parse_time(const char *s, size_t len, int64_t *ns)
 {
-	int y, mo, d, h, mi, sec, oh, om, sign;
-	int64_t frac = 0, scale = 100000000, secs;
+	struct olr_time t;
 	size_t i;
 
 	while (len > 0 && (*s == ' ' || *s == '\t')) {
@@ -480,47 +464,10 @@ influx_parse_time(const char *s, size_t len, int64_t *ns)
 		*ns = s[0] == '-' ? -v : v;
 		return 0;
 	}
-	if (len < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' &&
-	    s[10] != 't' && s[10] != ' ') || s[13] != ':' || s[16] != ':' ||
-	    digits(s, 4, &y) || digits(s + 5, 2, &mo) ||
-	    digits(s + 8, 2, &d) || digits(s + 11, 2, &h) ||
-	    digits(s + 14, 2, &mi) || digits(s + 17, 2, &sec) ||
-	    mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
-	    sec > 60)
+	/* RFC 3339 with 0-9 fraction digits: the shared parser */
+	if (units_parse_time(s, len, &t) != 0)
 		return -1;
-	i = 19;
-	if (i < len && s[i] == '.') {
-		size_t k = 0;
-		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, k++) {
-			if (k >= 9)
-				return -1;
-			frac += (s[i] - '0') * scale;
-			scale /= 10;
-		}
-		if (k == 0)
-			return -1;
-	}
-	oh = om = 0;
-	sign = 1;
-	if (i < len && (s[i] == 'Z' || s[i] == 'z'))
-		i++;
-	else if (i < len && (s[i] == '+' || s[i] == '-')) {
-		sign = s[i] == '-' ? -1 : 1;
-		if (len - i == 6 && s[i + 3] == ':' && !digits(s + i + 1, 2,
-		    &oh) && !digits(s + i + 4, 2, &om))
-			i += 6;
-		else if (len - i == 5 && !digits(s + i + 1, 4, &oh)) {
-			om = oh % 100;
-			oh /= 100;
-			i += 5;
-		} else
-			return -1;
-	}
-	if (i != len)
-		return -1;
-	secs = units_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
-	    h * 3600 + mi * 60 + sec - sign * (oh * 3600 + om * 60);
-	*ns = secs * 1000000000 + frac;
+	*ns = t.epoch_ms * 1000000 + t.sub_ms_ns;
 	return 0;
 }
 

@@ -151,7 +151,7 @@ report_err(const struct olr_err *err)
 	    olr_err_format(err, buf, sizeof buf));
 }
 
-/* UTC "now" for the report: SOURCE_DATE_EPOCH when set (reproducible). */
+/* UTC "now" of the run: SOURCE_DATE_EPOCH when set (reproducible). */
 static int64_t
 report_now(void)
 {
@@ -583,7 +583,7 @@ ingest_source(struct pipeline *p, const char *path)
 	struct sha256 sha;
 	struct store_source_info info;
 	const struct lines_stats *ls;
-	char hex[65], first[32], last[32];
+	char hex[65], first[32], last[32], now[32];
 	char *chunk = NULL;
 	ssize_t n;
 	int64_t dup;
@@ -645,6 +645,8 @@ ingest_source(struct pipeline *p, const char *path)
 		info.last_ts = last;
 	}
 	info.status = status ? "truncated" : "ok";
+	units_format_utc(report_now() * 1000, now, sizeof now);
+	info.ingested_at = now;
 	info.stats = src.stats;
 	info.stats.nul_bytes = (int64_t)ls->nul_bytes;
 	info.stats.invalid_utf8 = (int64_t)ls->invalid_utf8;

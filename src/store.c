@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <sqlite3.h>
 
@@ -294,24 +293,12 @@ store_insert_csv_record(struct store *st, int64_t source_id, long line,
 	return 0;
 }
 
-static void
-now_utc(char *out, size_t size)
-{
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 int
 store_source_end(struct store *st, int64_t source_id,
     const struct store_source_info *info, int64_t *duplicate_of,
     struct olr_err *err)
 {
 	sqlite3_stmt *s = NULL;
-	char now[32];
 	int rc;
 
 	*duplicate_of = 0;
@@ -328,7 +315,6 @@ store_source_end(struct store *st, int64_t source_id,
 		st->in_tx = 0;
 		return db_exec(st->db, "ROLLBACK", err);
 	}
-	now_utc(now, sizeof now);
 	if (sqlite3_prepare_v2(st->db, "UPDATE sources SET host = ?, "
 	    "size_bytes = ?, sha256 = ?, line_count = ?, first_ts = ?, "
 	    "last_ts = ?, status = ?, ingested_at = ? WHERE id = ?", -1, &s,
@@ -344,7 +330,8 @@ store_source_end(struct store *st, int64_t source_id,
 	bind_text_or_null(s, 6, info->last_ts, info->last_ts ?
 	    strlen(info->last_ts) : 0);
 	sqlite3_bind_text(s, 7, info->status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+	bind_text_or_null(s, 8, info->ingested_at, info->ingested_at ?
+	    strlen(info->ingested_at) : 0);
 	sqlite3_bind_int64(s, 9, source_id);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);

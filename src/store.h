@@ -39,6 +39,7 @@ struct store_source_info {
 	const char *first_ts;    /* NULL = no time seen */
 	const char *last_ts;
 	const char *status;      /* "ok", "truncated" */
+	const char *ingested_at; /* UTC time of the run (main decides it) */
 	struct store_line_stats stats;
 };
 

@@ -614,12 +614,13 @@ static int expect(const char *s, size_t len, size_t *pos, char c)
 
 /*
  * "YYYY<ds>MM<ds>DD<sep>HH:MM:SS[.fffffffff]" at *pos (sep is one of seps),
- * into UTC-naive milliseconds.
+ * into UTC-naive milliseconds and the nanoseconds beyond them.
  */
 static int scan_datetime(const char *s, size_t len, size_t *pos, char ds,
-    const char *seps, int64_t *ms)
+    const char *seps, int64_t *ms, int32_t *sub_ns)
 {
-	unsigned y, mo, d, h, mi, sec, msec = 0;
+	unsigned y, mo, d, h, mi, sec;
+	uint32_t nsec = 0;
 	size_t i = *pos;
 
 	if (fixed_digits(s, len, &i, 4, &y) < 0 ||
@@ -642,21 +643,23 @@ static int scan_datetime(const char *s, size_t len, size_t *pos, char ds,
 
 		i++;
 		while (i < len && is_digit(s[i])) {
-			if (nd < 3)
-				msec = msec * 10 + (unsigned)(s[i] - '0');
+			if (nd < 9)
+				nsec = nsec * 10 + (uint32_t)(s[i] - '0');
 			nd++;
 			i++;
 		}
 		if (nd == 0 || nd > 9)
 			return -1;
-		for (; nd < 3; nd++)
-			msec *= 10;
+		for (; nd < 9; nd++)
+			nsec *= 10;
 	}
 	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) ||
 	    h > 23 || mi > 59 || sec > 60)
 		return -1;
 	*ms = ((units_days_from_civil(y, mo, d) * 86400 +
-	    (int64_t)h * 3600 + (int64_t)mi * 60 + sec) * 1000) + msec;
+	    (int64_t)h * 3600 + (int64_t)mi * 60 + sec) * 1000) +
+	    nsec / 1000000;
+	*sub_ns = (int32_t)(nsec % 1000000);
 	*pos = i;
 	return 0;
 }
@@ -665,12 +668,13 @@ int units_parse_time(const char *s, size_t len, struct olr_time *out)
 {
 	size_t pos = 0;
 	int64_t ms;
+	int32_t sub;
 	int off = 0, has = 0;
 
 	if (s == NULL || out == NULL)
 		return -1;
 	trim(&s, &len);
-	if (scan_datetime(s, len, &pos, '-', "Tt ", &ms) < 0)
+	if (scan_datetime(s, len, &pos, '-', "Tt ", &ms, &sub) < 0)
 		return -1;
 	if (pos < len) {
 		char c = s[pos++];
@@ -700,6 +704,7 @@ int units_parse_time(const char *s, size_t len, struct olr_time *out)
 	out->epoch_ms = ms - (int64_t)off * 60000;
 	out->offset_min = off;
 	out->has_offset = has;
+	out->sub_ms_ns = sub;
 	return 0;
 }
 
@@ -707,15 +712,17 @@ int units_parse_golog_time(const char *s, size_t len, struct olr_time *out)
 {
 	size_t pos = 0;
 	int64_t ms;
+	int32_t sub;
 
 	if (s == NULL || out == NULL)
 		return -1;
 	trim(&s, &len);
-	if (scan_datetime(s, len, &pos, '/', " ", &ms) < 0 || pos != len)
+	if (scan_datetime(s, len, &pos, '/', " ", &ms, &sub) < 0 || pos != len)
 		return -1;
 	out->epoch_ms = ms;
 	out->offset_min = 0;
 	out->has_offset = 0;
+	out->sub_ms_ns = sub;
 	return 0;
 }
 

@@ -59,12 +59,14 @@ struct olr_time {
 	int64_t epoch_ms;    /* UTC */
 	int     offset_min;  /* minutes east of UTC as written */
 	int     has_offset;  /* 0 = no zone in the text (Go log lines) */
+	int32_t sub_ms_ns;   /* nanoseconds beyond epoch_ms (0..999999) */
 };
 
 /*
  * RFC 3339 / ISO-8601: "2024-05-07T12:29:32.104-04:00", "...Z",
  * "2024-05-18T17:01:52+0800" (journalctl short-iso), 0-9 fraction digits
- * (truncated to milliseconds), "2024-05-07 12:29:32" (space, no zone:
+ * (milliseconds in epoch_ms, the rest in sub_ms_ns), "2024-05-07 12:29:32"
+ * (space, no zone:
  * has_offset = 0 and the time is taken as UTC).
  */
 int units_parse_time(const char *s, size_t len, struct olr_time *out);

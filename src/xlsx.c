@@ -44,6 +44,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "units.h"
 #include "xmalloc.h"
 
 #define MAX_COLS     160     /* worksheet columns one table sheet may use */
@@ -113,53 +114,18 @@ lxw_fail(struct xw *x, lxw_error e, const char *what)
 
 /* ---- values ------------------------------------------------------------ */
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static int64_t
-days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /*
- * "2025-03-05T07:00:48.491Z" (a space for T, fraction and Z optional) to
- * an Excel serial date (1900 system). 0, or -1 when the text is not one.
+ * A UTC ISO-8601 time from the database to an Excel serial date (1900
+ * system, days since 1899-12-30). 0, or -1 when the text is not a time.
  */
 static int
 iso_to_serial(const char *s, double *out)
 {
-	int y, mo, d, h = 0, mi = 0, n = 0;
-	double sec = 0.0, frac = 0.0, scale = 0.1;
-	const char *p;
+	struct olr_time t;
 
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+	if (units_parse_time(s, strlen(s), &t) != 0)
 		return -1;
-	p = s + n;
-	if (*p == 'T' || *p == ' ') {
-		int s2;
-		if (sscanf(p + 1, "%2d:%2d:%2d%n", &h, &mi, &s2, &n) != 3 ||
-		    n != 8)
-			return -1;
-		sec = s2;
-		p += 1 + n;
-		if (*p == '.' || *p == ',') {
-			for (p++; *p >= '0' && *p <= '9'; p++, scale /= 10)
-				frac += (*p - '0') * scale;
-		}
-		if (*p == 'Z')
-			p++;
-	}
-	if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
-	    mi > 59 || sec > 60)
-		return -1;
-	*out = (double)(days_from_civil(y, (unsigned)mo, (unsigned)d) + 25569) +
-	    (h * 3600.0 + mi * 60.0 + sec + frac) / 86400.0;
+	*out = (double)t.epoch_ms / 86400000.0 + 25569.0;
 	return 0;
 }
 

@@ -666,7 +666,7 @@ static void run_time(time_parser fn, const char *name,
 	for (i = 0; i < n; i++) {
 		size_t len = strlen(c[i].in);
 		char *buf = dup_exact(c[i].in, len);
-		struct olr_time t = { SENTINEL_I64, 777, 777 };
+		struct olr_time t = { SENTINEL_I64, 777, 777, 777 };
 		int rc = fn(buf, len, &t);
 
 		free(buf);
@@ -781,7 +781,7 @@ static void test_parse_time_prefix(void **state)
 	static const char line[] =
 	    "2024-05-07T12:29:32.104-04:00 level=INFO source=x.go:1";
 	static const char utc[] = "2025-03-05T07:00:48.491Z";
-	struct olr_time t = { 0, 0, 0 };
+	struct olr_time t = { 0, 0, 0, 0 };
 	char *buf;
 
 	(void)state;
@@ -837,7 +837,7 @@ static void test_parse_golog_time(void **state)
 	};
 	static const char line[] =
 	    "2024/12/19 12:47:58 routes.go:1195: INFO server config";
-	struct olr_time t = { 0, 5, 5 };
+	struct olr_time t = { 0, 5, 5, 5 };
 
 	(void)state;
 	run_time(units_parse_golog_time, "units_parse_golog_time", c, N(c));
@@ -1002,9 +1002,37 @@ static void test_days_from_civil(void **state)
 	}
 }
 
+/* Fraction digits past the millisecond are kept in sub_ms_ns. */
+static void test_time_sub_ms(void **state)
+{
+	static const struct {
+		const char *in;
+		int64_t     ms;
+		int32_t     sub;
+	} t[] = {
+		{ "2024-05-07T12:29:32.123456789Z", INT64_C(1715084972123), 456789 },
+		{ "2024-05-07T12:29:32.1Z", INT64_C(1715084972100), 0 },
+		{ "2024-05-07T12:29:32.0000001Z", INT64_C(1715084972000), 100 },
+		{ "2024-05-07T14:29:32.999999999+02:00", INT64_C(1715084972999),
+		    999999 },
+		{ "2024-05-07T12:29:32Z", INT64_C(1715084972000), 0 },
+	};
+	struct olr_time o;
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		assert_int_equal(units_parse_time(t[i].in, strlen(t[i].in), &o),
+		    0);
+		assert_int_equal(o.epoch_ms, t[i].ms);
+		assert_int_equal(o.sub_ms_ns, t[i].sub);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_time_sub_ms),
 		cmocka_unit_test(test_parse_bytes),
 		cmocka_unit_test(test_parse_bytes_prefix),
 		cmocka_unit_test(test_parse_mib),
