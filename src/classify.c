@@ -4,9 +4,9 @@
  * The entries are split once into a slog list and a text list, keeping
  * their priority order, and the distinct literals of each list are
  * compiled into an Aho-Corasick automaton. Classifying a line is one pass
- * of the automaton over it, marking the literals it contains, then a walk
- * of the list in order that runs the regex of an entry only when its
- * literal was marked. The first match wins.
+ * of the automaton over it, collecting the literals it contains; the
+ * candidates are then the entries of those literals (and the entries
+ * without a literal), tried in priority order. The first match wins.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -21,33 +21,46 @@
 
 /*
  * Aho-Corasick automaton over the distinct literals of one match kind: one
- * pass over the subject finds every literal it contains, so the walk over
- * the entries costs an array lookup per entry instead of a memmem.
+ * pass over the subject finds every literal it contains.
+ *
+ * The scan is bound by the latency of one table load per byte, so the
+ * table holds what the next step needs directly: go[st + cls[byte]] is the
+ * next state already multiplied by nclass (no multiply on the chain), and
+ * the states where some literal ends are numbered last, so "a literal ends
+ * here" is one compare (st >= accept), off the chain.
  */
 struct ac {
-	/*
-	 * go[state * nclass + class[byte]] is the next state shifted left by
-	 * one, with the low bit set when literals end in that state.
-	 */
 	uint32_t *go;
-	int32_t  *out;     /* literal id ending at this state, or -1 */
-	int32_t  *dict;    /* next state on the fail chain with out >= 0 */
+	int32_t  *out;     /* per state: literal id ending here, or -1 */
+	int32_t  *dict;    /* per state: next state on the fail chain with an
+	                      output, or 0 */
+	uint32_t  accept;  /* first accepting state, times nclass */
 	size_t    nstates;
 	size_t    nclass;
 	uint8_t   cls[256];/* byte -> class; 0 = no literal has the byte */
 };
 
+/* The entries of one match kind, in priority order. */
+struct kind_list {
+	const struct pat_entry **list;
+	size_t                   n;
+	size_t                  *lit_first;  /* per literal id: offset in */
+	size_t                  *lit_pos;    /* positions in list, ascending */
+	size_t                  *always;     /* positions without a literal */
+	size_t                   nalways;
+};
+
 struct classifier {
 	const struct pat_set     *set;
-	const struct pat_entry  **slog;
-	size_t                    nslog;
-	const struct pat_entry  **text;
-	size_t                    ntext;
+	struct kind_list          kind[2];  /* PAT_SLOG, PAT_TEXT */
 	int                      *lit_id;   /* per entry index: literal id */
 	uint32_t                 *lit_gen;  /* per literal: line it was seen */
 	uint32_t                  gen;
 	size_t                    nlit;
-	struct ac                 ac[2];    /* PAT_SLOG, PAT_TEXT */
+	int32_t                  *hits;     /* literals seen in this line */
+	size_t                    nhits;
+	size_t                   *cand;     /* candidate positions */
+	struct ac                 ac[2];
 	pcre2_match_data         *md;
 	const char               *subject;
 	size_t                    subject_len;
@@ -58,8 +71,8 @@ static void
 ac_build(struct ac *a, const struct pat_set *set, const int *lit_id,
     enum pat_match kind)
 {
-	size_t cap = 256, i, j, head = 0, tail = 0, nc;
-	int32_t s, t, *go, *fail, *queue;
+	size_t cap = 256, i, j, head = 0, tail = 0, nc, nacc;
+	int32_t s, t, *go, *fail, *queue, *perm, *out, *dict;
 	int c;
 
 	/* byte classes: one per byte value used by a literal */
@@ -76,9 +89,9 @@ ac_build(struct ac *a, const struct pat_set *set, const int *lit_id,
 	a->nclass = nc;
 	/* the trie, with -1 for a missing edge */
 	go = xmalloc(cap * nc * sizeof *go);
-	a->out = xmalloc(cap * sizeof *a->out);
+	out = xmalloc(cap * sizeof *out);
 	memset(go, 0xff, nc * sizeof *go);
-	a->out[0] = -1;
+	out[0] = -1;
 	a->nstates = 1;
 	for (i = 0; i < set->n; i++) {
 		const struct pat_entry *e = set->entries[i];
@@ -92,20 +105,20 @@ ac_build(struct ac *a, const struct pat_set *set, const int *lit_id,
 					cap *= 2;
 					go = xreallocarray(go, cap * nc,
 					    sizeof *go);
-					a->out = xreallocarray(a->out, cap,
-					    sizeof *a->out);
+					out = xreallocarray(out, cap,
+					    sizeof *out);
 				}
 				t = (int32_t)a->nstates++;
 				memset(go + t * nc, 0xff, nc * sizeof *go);
-				a->out[t] = -1;
+				out[t] = -1;
 				go[s * nc + c] = t;
 			}
 			s = go[s * nc + c];
 		}
-		a->out[s] = lit_id[i];
+		out[s] = lit_id[i];
 	}
 	/* fail links, breadth first; missing edges become fail edges */
-	a->dict = xcalloc(a->nstates, sizeof *a->dict);
+	dict = xcalloc(a->nstates, sizeof *dict);
 	fail = xcalloc(a->nstates, sizeof *fail);
 	queue = xcalloc(a->nstates, sizeof *queue);
 	for (c = 0; c < (int)nc; c++) {
@@ -117,7 +130,7 @@ ac_build(struct ac *a, const struct pat_set *set, const int *lit_id,
 	}
 	while (head < tail) {
 		s = queue[head++];
-		a->dict[s] = a->out[fail[s]] >= 0 ? fail[s] : a->dict[fail[s]];
+		dict[s] = out[fail[s]] >= 0 ? fail[s] : dict[fail[s]];
 		for (c = 0; c < (int)nc; c++) {
 			t = go[s * nc + c];
 			if (t < 0 || c == 0)
@@ -128,16 +141,34 @@ ac_build(struct ac *a, const struct pat_set *set, const int *lit_id,
 			}
 		}
 	}
-	/* pack: state << 1 | "something ends here" */
+	/* renumber: the states where a literal ends go last (the root, 0,
+	 * never is one: no literal is empty) */
+	perm = xcalloc(a->nstates, sizeof *perm);
+	nacc = 0;
+	for (i = 0; i < a->nstates; i++)
+		nacc += out[i] >= 0 || dict[i] > 0;
+	head = 0;
+	tail = a->nstates - nacc;
+	for (i = 0; i < a->nstates; i++)
+		perm[i] = (int32_t)(out[i] >= 0 || dict[i] > 0 ? tail++ :
+		    head++);
+	a->accept = (uint32_t)((a->nstates - nacc) * nc);
 	a->go = xmalloc(a->nstates * nc * sizeof *a->go);
-	for (i = 0; i < a->nstates * nc; i++) {
-		t = go[i];
-		a->go[i] = (uint32_t)t << 1 |
-		    (a->out[t] >= 0 || a->dict[t] > 0);
+	a->out = xmalloc(a->nstates * sizeof *a->out);
+	a->dict = xmalloc(a->nstates * sizeof *a->dict);
+	for (i = 0; i < a->nstates; i++) {
+		a->out[perm[i]] = out[i];
+		a->dict[perm[i]] = dict[i] > 0 ? perm[dict[i]] : 0;
+		for (j = 0; j < nc; j++)
+			a->go[perm[i] * nc + j] =
+			    (uint32_t)perm[go[i * nc + j]] * (uint32_t)nc;
 	}
 	free(go);
+	free(out);
+	free(dict);
 	free(fail);
 	free(queue);
+	free(perm);
 }
 
 static void
@@ -148,6 +179,35 @@ ac_free(struct ac *a)
 	free(a->dict);
 }
 
+/* Per literal id, the positions of its entries in the kind's list. */
+static void
+kind_index(struct kind_list *k, const int *lit_id, size_t nlit)
+{
+	size_t i, *fill;
+	int id;
+
+	k->lit_first = xcalloc(nlit + 2, sizeof *k->lit_first);
+	k->lit_pos = xcalloc(k->n + 1, sizeof *k->lit_pos);
+	k->always = xcalloc(k->n + 1, sizeof *k->always);
+	for (i = 0; i < k->n; i++) {
+		id = lit_id[k->list[i]->index];
+		if (id >= 0)
+			k->lit_first[id + 1]++;
+	}
+	for (i = 1; i <= nlit; i++)
+		k->lit_first[i] += k->lit_first[i - 1];
+	k->lit_first[nlit + 1] = k->lit_first[nlit];
+	fill = xcalloc(nlit + 1, sizeof *fill);
+	for (i = 0; i < k->n; i++) {
+		id = lit_id[k->list[i]->index];
+		if (id < 0)
+			k->always[k->nalways++] = i;
+		else
+			k->lit_pos[k->lit_first[id] + fill[id]++] = i;
+	}
+	free(fill);
+}
+
 struct classifier *
 classifier_new(const struct pat_set *set)
 {
@@ -155,15 +215,14 @@ classifier_new(const struct pat_set *set)
 	size_t i, j;
 
 	c->set = set;
-	c->slog = xcalloc(set->n + 1, sizeof *c->slog);
-	c->text = xcalloc(set->n + 1, sizeof *c->text);
+	for (i = 0; i < 2; i++)
+		c->kind[i].list = xcalloc(set->n + 1, sizeof *c->kind[i].list);
 	c->lit_id = xcalloc(set->n + 1, sizeof *c->lit_id);
 	for (i = 0; i < set->n; i++) {
 		const struct pat_entry *e = set->entries[i];
-		if (e->match == PAT_SLOG)
-			c->slog[c->nslog++] = e;
-		else
-			c->text[c->ntext++] = e;
+		struct kind_list *k = &c->kind[e->match == PAT_SLOG ?
+		    PAT_SLOG : PAT_TEXT];
+		k->list[k->n++] = e;
 		/* literal ids: equal literals of the same kind share one;
 		 * -1 = empty literal, the regex alone decides */
 		if (e->literal_len == 0) {
@@ -183,6 +242,10 @@ classifier_new(const struct pat_set *set)
 			c->nlit++;
 	}
 	c->lit_gen = xcalloc(c->nlit + 1, sizeof *c->lit_gen);
+	c->hits = xcalloc(c->nlit + 1, sizeof *c->hits);
+	c->cand = xcalloc(set->n + 1, sizeof *c->cand);
+	for (i = 0; i < 2; i++)
+		kind_index(&c->kind[i], c->lit_id, c->nlit);
 	ac_build(&c->ac[PAT_SLOG], set, c->lit_id, PAT_SLOG);
 	ac_build(&c->ac[PAT_TEXT], set, c->lit_id, PAT_TEXT);
 	c->md = pcre2_match_data_create(set->max_ovector ? set->max_ovector :
@@ -195,12 +258,20 @@ classifier_new(const struct pat_set *set)
 void
 classifier_free(struct classifier *c)
 {
+	size_t i;
+
 	if (c == NULL)
 		return;
-	free(c->slog);
-	free(c->text);
+	for (i = 0; i < 2; i++) {
+		free(c->kind[i].list);
+		free(c->kind[i].lit_first);
+		free(c->kind[i].lit_pos);
+		free(c->kind[i].always);
+	}
 	free(c->lit_id);
 	free(c->lit_gen);
+	free(c->hits);
+	free(c->cand);
 	ac_free(&c->ac[0]);
 	ac_free(&c->ac[1]);
 	if (c->md)
@@ -208,26 +279,37 @@ classifier_free(struct classifier *c)
 	free(c);
 }
 
-/* Mark every literal that occurs in s with the current generation. */
+static inline void
+ac_hit(struct classifier *c, int32_t lit)
+{
+	if (c->lit_gen[lit] != c->gen) {
+		c->lit_gen[lit] = c->gen;
+		c->hits[c->nhits++] = lit;
+	}
+}
+
+/* Collect every literal that occurs in s into c->hits. */
 static void
 ac_scan(struct classifier *c, const struct ac *a, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const uint32_t *go = a->go;
-	const size_t nc = a->nclass;
-	uint32_t v, st = 0;
-	int32_t d;
+	const uint32_t accept = a->accept;
+	const uint8_t *cls = a->cls;
+	uint32_t st = 0;
+	int32_t d, q;
 	size_t i;
 
+	c->nhits = 0;
 	for (i = 0; i < len; i++) {
-		v = go[st * nc + a->cls[p[i]]];
-		st = v >> 1;
-		if (!(v & 1))
+		st = go[st + cls[p[i]]];
+		if (st < accept)
 			continue;
-		if (a->out[st] >= 0)
-			c->lit_gen[a->out[st]] = c->gen;
-		for (d = a->dict[st]; d > 0; d = a->dict[d])
-			c->lit_gen[a->out[d]] = c->gen;
+		q = (int32_t)(st / a->nclass);
+		if (a->out[q] >= 0)
+			ac_hit(c, a->out[q]);
+		for (d = a->dict[q]; d > 0; d = a->dict[d])
+			ac_hit(c, a->out[d]);
 	}
 }
 
@@ -243,12 +325,27 @@ has_required(const struct pat_entry *e, const struct slog_rec *rec)
 	return 1;
 }
 
+/* Insert the positions [from, to) into the sorted candidates (a handful:
+ * insertion sort). */
+static void
+add_candidates(struct classifier *c, size_t *n, const size_t *from,
+    const size_t *to)
+{
+	size_t j;
+
+	for (; from < to; from++) {
+		for (j = (*n)++; j > 0 && c->cand[j - 1] > *from; j--)
+			c->cand[j] = c->cand[j - 1];
+		c->cand[j] = *from;
+	}
+}
+
 static const struct pat_entry *
-walk(struct classifier *c, enum pat_match kind,
-    const struct pat_entry **list, size_t n, const char *s, size_t len,
+walk(struct classifier *c, enum pat_match kind, const char *s, size_t len,
     const struct slog_rec *rec)
 {
-	size_t i;
+	const struct kind_list *k = &c->kind[kind];
+	size_t i, n = 0;
 	int rc;
 
 	if (++c->gen == 0) {           /* wrapped: forget old marks */
@@ -256,11 +353,13 @@ walk(struct classifier *c, enum pat_match kind,
 		c->gen = 1;
 	}
 	ac_scan(c, &c->ac[kind], s, len);
+	/* the candidates, in priority order */
+	add_candidates(c, &n, k->always, k->always + k->nalways);
+	for (i = 0; i < c->nhits; i++)
+		add_candidates(c, &n, k->lit_pos + k->lit_first[c->hits[i]],
+		    k->lit_pos + k->lit_first[c->hits[i] + 1]);
 	for (i = 0; i < n; i++) {
-		const struct pat_entry *e = list[i];
-		int id = c->lit_id[e->index];
-		if (id >= 0 && c->lit_gen[id] != c->gen)
-			continue;
+		const struct pat_entry *e = k->list[c->cand[i]];
 		if (e->nrequire > 0 && !has_required(e, rec))
 			continue;
 		if (e->re == NULL)
@@ -279,12 +378,11 @@ classify_line(struct classifier *c, const struct slog_rec *rec,
 	if (rec != NULL) {
 		c->subject = rec->msg ? rec->msg : "";
 		c->subject_len = rec->msg ? rec->msg_len : 0;
-		return walk(c, PAT_SLOG, c->slog, c->nslog, c->subject,
-		    c->subject_len, rec);
+		return walk(c, PAT_SLOG, c->subject, c->subject_len, rec);
 	}
 	c->subject = line;
 	c->subject_len = len;
-	return walk(c, PAT_TEXT, c->text, c->ntext, line, len, NULL);
+	return walk(c, PAT_TEXT, line, len, NULL);
 }
 
 pcre2_match_data *
