@@ -14,6 +14,7 @@
 #include "reconstruct.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,26 +39,28 @@ static const struct {
 	const char *table;
 	int         tail;
 	const char *pre;    /* NULL = never pre; else the row condition */
+	const char *index;  /* columns of the table's "_load" index */
 } window_rules[] = {
-	{ "vram_updates",      1, "1" },
-	{ "system_memory",     1, "1" },
-	{ "fit_decisions",     0, "1" },
-	{ "offload_estimates", 0, "1" },
-	{ "memory_buffers",    1, NULL },
-	{ "vram_timeouts",     1, NULL },
-	{ "gpus",              0, NULL },
-	{ "token_caches",      0, "1" },
-	{ "model_files",       0, "1" },
-	{ "tensor_loads",      1, NULL },
-	{ "model_params",      1, "t.kind <> 'started'" },
-	{ "runners",           1, NULL },
-	{ "model_metadata",    0, "1" },
-	{ "tensor_types",      0, "1" },
-	{ "failures",          1, NULL },
+	{ "vram_updates",      1, "1", "load_id" },
+	{ "system_memory",     1, "1", "load_id" },
+	{ "fit_decisions",     0, "1", "load_id" },
+	{ "offload_estimates", 0, "1", "load_id" },
+	{ "memory_buffers",    1, NULL, "load_id" },
+	{ "vram_timeouts",     1, NULL, "load_id" },
+	{ "gpus",              0, NULL, "load_id" },
+	{ "token_caches",      0, "1", "load_id" },
+	{ "model_files",       0, "1", "load_id" },
+	{ "tensor_loads",      1, NULL, "load_id" },
+	{ "model_params",      1, "t.kind <> 'started'", "load_id" },
+	{ "runners",           1, NULL, "load_id" },
+	/* a load has ~100 metadata rows; its facts look up two keys */
+	{ "model_metadata",    0, "1", "load_id, key" },
+	{ "tensor_types",      0, "1", "load_id" },
+	{ "failures",          1, NULL, "load_id" },
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-#define WINDOW_SLICE 65536   /* rows per UPDATE when assigning windows */
+#define WINDOW_SLICE 65536   /* rows read at a time when assigning windows */
 
 int
 reconstruct_model_digest(const char *path, char *out, size_t size)
@@ -195,90 +198,263 @@ sequence_source(sqlite3 *db, int64_t source_id, long last_line,
 	return 0;
 }
 
-/* Give every category row the load whose window holds its line. */
+/* A load's window, as assign_windows() needs it (0 = NULL line). */
+struct window {
+	int64_t id, source_id;
+	long    ws;          /* start_line, else end_line */
+	long    start_line, end_line, first_line, last_line;
+};
+
+/* The windows in (source, ws) order and, of those with a start line, in
+ * (source, start_line) order. */
+struct windows {
+	struct window  *w;
+	size_t          n;
+	struct window **by_start;
+	size_t          nstart;
+};
+
+static int
+cmp_ws(const void *a, const void *b)
+{
+	const struct window *x = a, *y = b;
+
+	if (x->source_id != y->source_id)
+		return x->source_id < y->source_id ? -1 : 1;
+	if (x->ws != y->ws)
+		return x->ws < y->ws ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int
+cmp_start(const void *a, const void *b)
+{
+	const struct window *x = *(struct window *const *)a;
+	const struct window *y = *(struct window *const *)b;
+
+	if (x->source_id != y->source_id)
+		return x->source_id < y->source_id ? -1 : 1;
+	if (x->start_line != y->start_line)
+		return x->start_line < y->start_line ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static long
+col_line(sqlite3_stmt *q, int i)
+{
+	return sqlite3_column_type(q, i) == SQLITE_NULL ? 0 :
+	    (long)sqlite3_column_int64(q, i);
+}
+
+static int
+windows_load(sqlite3 *db, struct windows *ws, struct olr_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	size_t cap = 0, i;
+
+	memset(ws, 0, sizeof *ws);
+	if (db_prepare(db, "SELECT id, source_id, start_line, end_line,"
+	    " first_line, last_line FROM loads", &q, err) != 0)
+		return -1;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		struct window *w;
+		if (ws->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			ws->w = xreallocarray(ws->w, cap, sizeof *ws->w);
+		}
+		w = &ws->w[ws->n++];
+		w->id = sqlite3_column_int64(q, 0);
+		w->source_id = sqlite3_column_int64(q, 1);
+		w->start_line = col_line(q, 2);
+		w->end_line = col_line(q, 3);
+		w->first_line = col_line(q, 4);
+		w->last_line = col_line(q, 5);
+		w->ws = w->start_line ? w->start_line : w->end_line;
+	}
+	sqlite3_finalize(q);
+	ws->by_start = xcalloc(ws->n + 1, sizeof *ws->by_start);
+	if (ws->n == 0)
+		return 0;
+	qsort(ws->w, ws->n, sizeof *ws->w, cmp_ws);
+	for (i = 0; i < ws->n; i++)
+		if (ws->w[i].start_line)
+			ws->by_start[ws->nstart++] = &ws->w[i];
+	if (ws->nstart > 0)
+		qsort(ws->by_start, ws->nstart, sizeof *ws->by_start,
+		    cmp_start);
+	return 0;
+}
+
+/*
+ * The load of a row at line x of source sid: the next load to start, when
+ * the row is before its start and in its "pre" part; else the load with
+ * the last window start at or before x, when x is not past its edge (the
+ * end line, or the last line with "tail"). 0 = none.
+ */
+static int64_t
+window_of(const struct windows *ws, int64_t sid, long x, int pre, int tail)
+{
+	size_t lo, hi, mid;
+	const struct window *w;
+	long edge;
+
+	if (pre) {
+		/* first start_line > x */
+		lo = 0;
+		hi = ws->nstart;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			w = ws->by_start[mid];
+			if (w->source_id < sid || (w->source_id == sid &&
+			    w->start_line <= x))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < ws->nstart && ws->by_start[lo]->source_id == sid &&
+		    ws->by_start[lo]->first_line &&
+		    ws->by_start[lo]->first_line <= x)
+			return ws->by_start[lo]->id;
+	}
+	/* last ws <= x (ties: the later load) */
+	lo = 0;
+	hi = ws->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		w = &ws->w[mid];
+		if (w->source_id < sid || (w->source_id == sid && w->ws <= x))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return 0;
+	w = &ws->w[lo - 1];
+	if (w->source_id != sid || w->ws == 0)
+		return 0;
+	edge = tail ? w->last_line : w->end_line;
+	return edge && x <= edge ? w->id : 0;
+}
+
+/* A run of rows, consecutive in rowid order, that go to one load. */
+struct run {
+	int64_t from, to, load;
+};
+
+/*
+ * Give every row of one table the load whose window holds its line. The
+ * rows are read in rowid order, a slice at a time; consecutive rows of the
+ * same load make one run, and a run is one UPDATE of a rowid range (rows
+ * are stored in line order, so a load's rows are mostly one run).
+ */
+static int
+assign_table(sqlite3 *db, const struct windows *ws, int w, struct olr_err *err)
+{
+	const char *table = window_rules[w].table;
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *q = NULL, *up = NULL;
+	struct run *runs = xcalloc(WINDOW_SLICE + 1, sizeof *runs);
+	int64_t last = INT64_MIN, rowid, load, cur;
+	size_t nruns, i, nrows;
+	int rc = -1, dirty = 0;
+
+	buf_printf(&sql, "SELECT rowid, source_id, line, load_id, %s FROM %s"
+	    " AS t WHERE rowid > ?1 ORDER BY rowid LIMIT %d",
+	    window_rules[w].pre ? window_rules[w].pre : "0", table,
+	    WINDOW_SLICE);
+	if (db_prepare(db, sql.data, &q, err) != 0)
+		goto out;
+	buf_reset(&sql);
+	buf_printf(&sql, "UPDATE %s SET load_id = ?1 WHERE rowid BETWEEN ?2"
+	    " AND ?3", table);
+	if (db_prepare(db, sql.data, &up, err) != 0)
+		goto out;
+	do {
+		nruns = nrows = 0;
+		sqlite3_reset(q);
+		sqlite3_bind_int64(q, 1, last);
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			rowid = sqlite3_column_int64(q, 0);
+			load = window_of(ws, sqlite3_column_int64(q, 1),
+			    (long)sqlite3_column_int64(q, 2),
+			    sqlite3_column_int(q, 4), window_rules[w].tail);
+			cur = sqlite3_column_type(q, 3) == SQLITE_NULL ? 0 :
+			    sqlite3_column_int64(q, 3);
+			if (nruns == 0 || runs[nruns - 1].load != load) {
+				if (nruns > 0 && !dirty)
+					nruns--;     /* unchanged: drop */
+				runs[nruns].from = rowid;
+				runs[nruns].load = load;
+				nruns++;
+				dirty = 0;
+			}
+			runs[nruns - 1].to = rowid;
+			dirty |= cur != load;
+			last = rowid;
+			nrows++;
+		}
+		if (rc != SQLITE_DONE) {
+			rc = db_fail(db, err, table);
+			goto out;
+		}
+		if (nruns > 0 && !dirty)
+			nruns--;
+		sqlite3_reset(q);
+		for (i = 0; i < nruns; i++) {
+			sqlite3_reset(up);
+			if (runs[i].load)
+				sqlite3_bind_int64(up, 1, runs[i].load);
+			else
+				sqlite3_bind_null(up, 1);
+			sqlite3_bind_int64(up, 2, runs[i].from);
+			sqlite3_bind_int64(up, 3, runs[i].to);
+			if (sqlite3_step(up) != SQLITE_DONE) {
+				rc = db_fail(db, err, table);
+				goto out;
+			}
+		}
+	} while (nrows == WINDOW_SLICE);
+	rc = 0;
+out:
+	sqlite3_finalize(q);
+	sqlite3_finalize(up);
+	free(runs);
+	buf_free(&sql);
+	return rc;
+}
+
+/*
+ * Give every category row the load whose window holds its line. Windows
+ * do not overlap; they are few (one per load) and held in memory, the
+ * rows are not.
+ */
 static int
 assign_windows(sqlite3 *db, struct olr_err *err)
 {
+	struct windows ws;
 	struct buf sql = BUF_INIT;
 	size_t i;
 	int rc = 0;
 
-	/*
-	 * Windows do not overlap, so the load of a line is the one with the
-	 * last window start at or before it: an index range on a scratch
-	 * table, not a scan of every load for every row. (Its columns are
-	 * declared INTEGER: without the affinity SQLite would not use the
-	 * index for the range.)
-	 */
-	rc = db_exec(db, "DROP TABLE IF EXISTS temp.win; CREATE TEMP TABLE win"
-	    " (id INTEGER, source_id INTEGER, ws INTEGER, start_line INTEGER,"
-	    " end_line INTEGER, first_line INTEGER, last_line INTEGER);"
-	    " INSERT INTO win SELECT id, source_id, coalesce(start_line,"
-	    " end_line), start_line, end_line, first_line, last_line FROM"
-	    " loads;"
-	    " CREATE INDEX temp.win_ws ON win(source_id, ws);"
-	    " CREATE INDEX temp.win_start ON win(source_id, start_line)", err);
+	if (windows_load(db, &ws, err) != 0)
+		return -1;
 	for (i = 0; i < NELEM(window_rules) && rc == 0; i++) {
 		const char *table = window_rules[i].table;
-		const char *edge = window_rules[i].tail ? "w.last_line" :
-		    "w.end_line";
-		sqlite3_stmt *up = NULL, *mx = NULL;
-		int64_t lo, hi;
 
-		/* without its index, one pass over the table is cheap */
+		/* without its index, the UPDATEs are cheaper; the index is
+		 * made again, in one sort, afterwards */
 		buf_reset(&sql);
 		buf_printf(&sql, "DROP INDEX IF EXISTS %s_load", table);
-		if ((rc = db_exec(db, sql.data, err)) != 0)
+		if ((rc = db_exec(db, sql.data, err)) != 0 ||
+		    (rc = assign_table(db, &ws, (int)i, err)) != 0)
 			break;
 		buf_reset(&sql);
-		buf_printf(&sql, "UPDATE %s AS t SET load_id = ", table);
-		if (window_rules[i].pre != NULL)
-			buf_printf(&sql, "coalesce((SELECT w.id FROM (SELECT"
-			    " l.id, l.first_line FROM win l WHERE l.source_id ="
-			    " t.source_id AND l.start_line > t.line ORDER BY"
-			    " l.start_line LIMIT 1) w WHERE w.first_line <="
-			    " t.line AND (%s)), ", window_rules[i].pre);
-		buf_printf(&sql, "(SELECT w.id FROM (SELECT l.id, l.end_line,"
-		    " l.last_line FROM win l WHERE l.source_id = t.source_id AND"
-		    " l.ws <= t.line ORDER BY l.ws DESC LIMIT 1) w WHERE t.line"
-		    " <= %s)%s WHERE t.rowid >= ?1 AND t.rowid < ?2", edge,
-		    window_rules[i].pre ? ")" : "");
-		if ((rc = db_prepare(db, sql.data, &up, err)) != 0)
-			break;
-		buf_reset(&sql);
-		buf_printf(&sql, "SELECT min(rowid), max(rowid) FROM %s", table);
-		if ((rc = db_prepare(db, sql.data, &mx, err)) != 0) {
-			sqlite3_finalize(up);
-			break;
-		}
-		/*
-		 * In slices of rowids: SQLite remembers the rowids an UPDATE
-		 * will change, so one statement over a huge table would hold
-		 * memory in proportion to the input.
-		 */
-		if (sqlite3_step(mx) == SQLITE_ROW &&
-		    sqlite3_column_type(mx, 0) != SQLITE_NULL) {
-			hi = sqlite3_column_int64(mx, 1);
-			for (lo = sqlite3_column_int64(mx, 0); lo <= hi && rc == 0;
-			    lo += WINDOW_SLICE) {
-				sqlite3_reset(up);
-				sqlite3_bind_int64(up, 1, lo);
-				sqlite3_bind_int64(up, 2, lo + WINDOW_SLICE);
-				if (sqlite3_step(up) != SQLITE_DONE)
-					rc = db_fail(db, err, table);
-			}
-		}
-		sqlite3_finalize(up);
-		sqlite3_finalize(mx);
-		if (rc != 0)
-			break;
-		buf_reset(&sql);
-		buf_printf(&sql, "CREATE INDEX %s_load ON %s(load_id)", table,
-		    table);
+		buf_printf(&sql, "CREATE INDEX %s_load ON %s(%s)", table,
+		    table, window_rules[i].index);
 		rc = db_exec(db, sql.data, err);
 	}
-	if (rc == 0)
-		rc = db_exec(db, "DROP TABLE temp.win", err);
+	free(ws.w);
+	free(ws.by_start);
 	buf_free(&sql);
 	return rc;
 }
@@ -291,12 +467,28 @@ assign_windows(sqlite3 *db, struct olr_err *err)
 static const char timeouts_sql[] =
     "CREATE INDEX IF NOT EXISTS loads_model ON loads(source_id,"
     " model_path, end_line);"
+    "CREATE INDEX IF NOT EXISTS loads_digest ON loads(source_id, model,"
+    " end_line);"
     "UPDATE vram_timeouts AS t SET load_id = coalesce((SELECT l.id FROM"
     " loads l WHERE l.source_id = t.source_id AND l.model_path = t.model"
     " AND l.end_line < t.line ORDER BY l.end_line DESC LIMIT 1), (SELECT"
-    " l.id FROM loads l WHERE l.source_id = t.source_id AND l.end_line <"
-    " t.line AND l.model LIKE 'sha256-%' AND instr(t.model, l.model) > 0"
-    " ORDER BY l.end_line DESC LIMIT 1), load_id) WHERE model IS NOT NULL";
+    " l.id FROM loads l WHERE l.source_id = t.source_id AND l.model ="
+    " olr_model_digest(t.model) AND l.end_line < t.line ORDER BY"
+    " l.end_line DESC LIMIT 1), load_id) WHERE model IS NOT NULL";
+
+/* olr_model_digest(path): "sha256-<hex>" of a blob path, else NULL */
+static void
+sql_model_digest(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char digest[80];
+
+	(void)argc;
+	if (reconstruct_model_digest((const char *)sqlite3_value_text(argv[0]),
+	    digest, sizeof digest) == 0)
+		sqlite3_result_text(ctx, digest, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
+}
 
 /*
  * "Last report per device" of a memory_buffers / tensor_loads kind: the
@@ -609,6 +801,10 @@ reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err)
 	int rc = -1;
 
 	*nloads = 0;
+	if (sqlite3_create_function(db, "olr_model_digest", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_model_digest, NULL, NULL) !=
+	    SQLITE_OK)
+		return db_fail(db, err, "olr_model_digest");
 	if (db_exec(db, "BEGIN", err) != 0)
 		return -1;
 	if (db_exec(db, "DELETE FROM load_devices; DELETE FROM loads;"

@@ -45,13 +45,19 @@ struct rowq {
 };
 
 static void
+grow(struct batch *b, size_t n)
+{
+	while (b->cap - b->len < n)
+		b->cap = b->cap ? b->cap * 2 : BATCH_BYTES + 4096;
+	b->data = xrealloc(b->data, b->cap);
+}
+
+/* Several calls per value of every row: inline, one compare. */
+static inline void
 put(struct batch *b, const void *p, size_t n)
 {
-	if (b->cap - b->len < n) {
-		while (b->cap - b->len < n)
-			b->cap = b->cap ? b->cap * 2 : BATCH_BYTES + 4096;
-		b->data = xrealloc(b->data, b->cap);
-	}
+	if (b->cap - b->len < n)
+		grow(b, n);
 	memcpy(b->data + b->len, p, n);
 	b->len += n;
 }
@@ -255,15 +261,19 @@ rowq_real(struct rowq *q, double v)
 void
 rowq_text(struct rowq *q, const char *t, size_t n)
 {
+	struct batch *b = &q->b[q->fill];
 	uint32_t len = (uint32_t)n;
 
 	if (t == NULL) {
 		rowq_null(q);
 		return;
 	}
-	put(&q->b[q->fill], "T", 1);
-	put(&q->b[q->fill], &len, sizeof len);
-	put(&q->b[q->fill], t, n);
+	if (b->cap - b->len < n + 5)
+		grow(b, n + 5);
+	b->data[b->len] = 'T';
+	memcpy(b->data + b->len + 1, &len, sizeof len);
+	memcpy(b->data + b->len + 5, t, n);
+	b->len += n + 5;
 }
 
 int

@@ -44,6 +44,9 @@ store_open(const char *path, struct olr_err *err)
 	int rc;
 
 	st->path = xstrdup(path);
+	/* SQLite counts its allocations under a global mutex unless told not
+	 * to (before its first use; later the call fails, harmlessly) */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	/* NOMUTEX: the connection is used by one thread at a time (the
 	 * row queue hands it over), so SQLite's own locking is waste */
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |

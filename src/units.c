@@ -740,6 +740,26 @@ void units_format_utc(int64_t epoch_ms, char *out, size_t size)
 		days--;
 	}
 	civil_from_days(days, &y, &m, &d);
+	if (y >= 0 && y <= 9999 && size >= 25) {
+		/* once per line of input: digits by hand, not snprintf */
+		unsigned f[7] = { (unsigned)y, m, d, (unsigned)(msod / 3600000),
+		    (unsigned)(msod / 60000 % 60), (unsigned)(msod / 1000 % 60),
+		    (unsigned)(msod % 1000) };
+		static const char shape[] = "0000-00-00T00:00:00.000Z";
+		static const unsigned char width[7] = { 4, 2, 2, 2, 2, 2, 3 };
+		unsigned i, k, v, pos = 0;
+
+		memcpy(out, shape, sizeof shape);
+		for (i = 0; i < 7; i++) {
+			v = f[i];
+			for (k = width[i]; k > 0; k--) {
+				out[pos + k - 1] = (char)('0' + v % 10);
+				v /= 10;
+			}
+			pos += width[i] + 1;
+		}
+		return;
+	}
 	snprintf(out, size, "%04lld-%02u-%02uT%02u:%02u:%02u.%03uZ",
 	    (long long)y, m, d, (unsigned)(msod / 3600000),
 	    (unsigned)(msod / 60000 % 60), (unsigned)(msod / 1000 % 60),
