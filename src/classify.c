@@ -35,10 +35,25 @@ struct ac {
 	int32_t  *dict;    /* per state: next state on the fail chain with an
 	                      output, or 0 */
 	uint32_t  accept;  /* first accepting state, times nclass */
+	size_t    maxlen;  /* of the longest literal searched */
 	size_t    nstates;
 	size_t    nclass;
 	uint8_t   cls[256];/* byte -> class; 0 = no literal has the byte */
 };
+
+/*
+ * The automaton searches at most the first AC_MAXLIT bytes of a literal: a
+ * short longest literal lets a long subject be scanned as two halves at
+ * once (see ac_scan). An entry whose literal is longer is a candidate when
+ * the prefix occurs, and a memmem() of the whole literal confirms it.
+ */
+#define AC_MAXLIT 16
+
+static size_t
+searched_len(const struct pat_entry *e)
+{
+	return e->literal_len < AC_MAXLIT ? e->literal_len : AC_MAXLIT;
+}
 
 /* The entries of one match kind, in priority order. */
 struct kind_list {
@@ -77,10 +92,13 @@ ac_build(struct ac *a, const struct pat_set *set, const int *lit_id,
 
 	/* byte classes: one per byte value used by a literal */
 	memset(a->cls, 0, sizeof a->cls);
+	a->maxlen = 0;
 	nc = 1;
 	for (i = 0; i < set->n; i++) {
 		const struct pat_entry *e = set->entries[i];
-		for (j = 0; e->match == kind && j < e->literal_len; j++) {
+		if (e->match == kind && searched_len(e) > a->maxlen)
+			a->maxlen = searched_len(e);
+		for (j = 0; e->match == kind && j < searched_len(e); j++) {
 			c = (unsigned char)e->literal[j];
 			if (a->cls[c] == 0)
 				a->cls[c] = (uint8_t)nc++;
@@ -98,7 +116,7 @@ ac_build(struct ac *a, const struct pat_set *set, const int *lit_id,
 		if (e->match != kind || lit_id[i] < 0)
 			continue;
 		s = 0;
-		for (j = 0; j < e->literal_len; j++) {
+		for (j = 0; j < searched_len(e); j++) {
 			c = a->cls[(unsigned char)e->literal[j]];
 			if (go[s * nc + c] < 0) {
 				if (a->nstates == cap) {
@@ -223,8 +241,9 @@ classifier_new(const struct pat_set *set)
 		struct kind_list *k = &c->kind[e->match == PAT_SLOG ?
 		    PAT_SLOG : PAT_TEXT];
 		k->list[k->n++] = e;
-		/* literal ids: equal literals of the same kind share one;
-		 * -1 = empty literal, the regex alone decides */
+		/* literal ids: equal literals (as searched) of the same
+		 * kind share one; -1 = empty literal, the regex alone
+		 * decides */
 		if (e->literal_len == 0) {
 			c->lit_id[i] = -1;
 			continue;
@@ -232,8 +251,10 @@ classifier_new(const struct pat_set *set)
 		c->lit_id[i] = (int)c->nlit;
 		for (j = 0; j < i; j++) {
 			const struct pat_entry *o = set->entries[j];
-			if (o->match == e->match &&
-			    strcmp(o->literal, e->literal) == 0) {
+			if (o->match == e->match && o->literal_len > 0 &&
+			    searched_len(o) == searched_len(e) &&
+			    memcmp(o->literal, e->literal, searched_len(e)) ==
+			    0) {
 				c->lit_id[i] = c->lit_id[j];
 				break;
 			}
@@ -288,28 +309,60 @@ ac_hit(struct classifier *c, int32_t lit)
 	}
 }
 
-/* Collect every literal that occurs in s into c->hits. */
+/* The literals that end in accepting state st (times nclass). */
+static void
+ac_accept(struct classifier *c, const struct ac *a, uint32_t st)
+{
+	int32_t d, q = (int32_t)(st / a->nclass);
+
+	if (a->out[q] >= 0)
+		ac_hit(c, a->out[q]);
+	for (d = a->dict[q]; d > 0; d = a->dict[d])
+		ac_hit(c, a->out[d]);
+}
+
+/*
+ * Collect every literal that occurs in s into c->hits.
+ *
+ * Each byte is a table load that depends on the one before, so a scan
+ * waits on load latency, not on bandwidth. A long subject is scanned as
+ * two halves at once, two independent chains: [0, mid + maxlen - 1) and
+ * [mid, len). A literal that starts before mid ends in the first, one that
+ * starts at mid or later lies in the second; one found twice is recorded
+ * once.
+ */
 static void
 ac_scan(struct classifier *c, const struct ac *a, const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *q;
+	const unsigned char *end = p + len;
 	const uint32_t *go = a->go;
 	const uint32_t accept = a->accept;
 	const uint8_t *cls = a->cls;
-	uint32_t st = 0;
-	int32_t d, q;
-	size_t i;
+	uint32_t st = 0, st2 = 0;
+	size_t i, mid, n1;
 
 	c->nhits = 0;
-	for (i = 0; i < len; i++) {
-		st = go[st + cls[p[i]]];
-		if (st < accept)
-			continue;
-		q = (int32_t)(st / a->nclass);
-		if (a->out[q] >= 0)
-			ac_hit(c, a->out[q]);
-		for (d = a->dict[q]; d > 0; d = a->dict[d])
-			ac_hit(c, a->out[d]);
+	if (len >= 2 * a->maxlen + 16) {
+		/* mid such that the second part is not the shorter */
+		mid = (len - a->maxlen + 1) / 2;
+		n1 = mid + a->maxlen - 1;
+		q = p + mid;
+		for (i = 0; i < n1; i++) {
+			st = go[st + cls[p[i]]];
+			st2 = go[st2 + cls[q[i]]];
+			if (st >= accept)
+				ac_accept(c, a, st);
+			if (st2 >= accept)
+				ac_accept(c, a, st2);
+		}
+		p = q + n1;             /* the rest of the second part */
+		st = st2;
+	}
+	for (; p < end; p++) {
+		st = go[st + cls[*p]];
+		if (st >= accept)
+			ac_accept(c, a, st);
 	}
 }
 
@@ -362,6 +415,9 @@ walk(struct classifier *c, enum pat_match kind, const char *s, size_t len,
 		const struct pat_entry *e = k->list[c->cand[i]];
 		if (e->nrequire > 0 && !has_required(e, rec))
 			continue;
+		if (e->literal_len > AC_MAXLIT &&
+		    memmem(s, len, e->literal, e->literal_len) == NULL)
+			continue;       /* only its prefix occurs */
 		if (e->re == NULL)
 			return e;
 		rc = pcre2_match(e->re, (PCRE2_SPTR)s, len, 0, 0, c->md, NULL);
