@@ -3,7 +3,8 @@
  *
  * The pipeline, stage by stage, each stage one module:
  *
- *   read        input.c     file, gzip or stdin, refusing binary data
+ *   read        input.c     file, gzip or stdin, refusing binary data;
+ *               readahead.c on a thread of its own, hashed as it goes
  *   split       lines.c     bytes into lines (CRLF, NUL, UTF-8 repaired)
  *               influx.c    or, for an InfluxDB CSV export (csv.c), its
  *                           points replayed in time order as lines
@@ -45,16 +46,15 @@
 #include "input.h"
 #include "lines.h"
 #include "pattern.h"
+#include "readahead.h"
 #include "reconstruct.h"
 #include "redact.h"
 #include "render.h"
-#include "sha256.h"
 #include "slog.h"
 #include "store.h"
 #include "units.h"
 #include "xmalloc.h"
 
-#define CHUNK_SIZE (256 * 1024)
 
 enum input_format { INPUT_AUTO = 0, INPUT_LOG, INPUT_INFLUX };
 
@@ -441,13 +441,14 @@ now_seconds(void)
 }
 
 static void
-show_progress(const struct input *in, const struct source *src)
+show_progress(const struct input *in, const struct readahead *ra,
+    const struct source *src)
 {
 	uint64_t size = input_file_size(in);
 
 	if (size > 0)
 		fprintf(stderr, "\r%s: %3d%%, %lld lines", src->path,
-		    (int)(100.0 * (double)input_file_offset(in) / (double)size),
+		    (int)(100.0 * (double)readahead_offset(ra) / (double)size),
 		    (long long)src->stats.lines_total);
 	else
 		fprintf(stderr, "\r%s: %lld lines", src->path,
@@ -456,25 +457,24 @@ show_progress(const struct input *in, const struct source *src)
 }
 
 /*
- * Read a log, from its first block (n bytes in chunk, or n = 0 at the end,
+ * Read a log, from its first block (n bytes at chunk, or n = 0 at the end,
  * or -1 with *err), line by line. Returns 0 when read whole, 1 when only
  * in part (reported), 2 when nothing could be read (reported), -1 on a
  * database error (reported).
  */
 static int
-read_log(struct pipeline *p, struct source *src, struct input *in,
-    struct lines_reader *lr, char *chunk, ssize_t n, struct sha256 *sha,
-    struct olr_err *err)
+read_log(struct pipeline *p, struct source *src, const struct input *in,
+    struct readahead *ra, struct lines_reader *lr, const char *chunk,
+    ssize_t n, struct olr_err *err)
 {
 	struct line_view lv;
 	double next_tick = now_seconds() + 1.0;
 	int shown = 0, status = 0;
 
-	for (;; n = input_read(in, chunk, CHUNK_SIZE, err)) {
-		if (n > 0) {
-			sha256_update(sha, chunk, (size_t)n);
+	for (;; n = readahead_next(ra, &chunk, err)) {
+		if (n > 0)
 			lines_feed(lr, chunk, (size_t)n);
-		} else
+		else
 			lines_finish(lr);
 		while (lines_next(lr, &lv)) {
 			if (ingest_line(p, src, &lv, NULL, err) != 0) {
@@ -501,7 +501,7 @@ read_log(struct pipeline *p, struct source *src, struct input *in,
 			break;
 		}
 		if (p->progress && now_seconds() >= next_tick) {
-			show_progress(in, src);
+			show_progress(in, ra, src);
 			shown = 1;
 			next_tick = now_seconds() + 0.5;
 		}
@@ -517,19 +517,18 @@ out:
  * time order through ingest_line(). Returns as read_log().
  */
 static int
-read_influx(struct pipeline *p, struct source *src, struct input *in,
-    struct influx_reader *ir, char *chunk, ssize_t n, struct sha256 *sha,
+read_influx(struct pipeline *p, struct source *src, struct readahead *ra,
+    struct influx_reader *ir, const char *chunk, ssize_t n,
     struct olr_err *err)
 {
 	struct influx_line pt;
 	struct line_view lv;
 	int rc, status = 0;
 
-	for (;; n = input_read(in, chunk, CHUNK_SIZE, err)) {
-		if (n > 0) {
-			sha256_update(sha, chunk, (size_t)n);
+	for (;; n = readahead_next(ra, &chunk, err)) {
+		if (n > 0)
 			rc = influx_feed(ir, chunk, (size_t)n, err);
-		} else if (n == 0)
+		else if (n == 0)
 			rc = influx_finish(ir, err);
 		else
 			rc = -1;
@@ -579,12 +578,12 @@ ingest_source(struct pipeline *p, const char *path)
 	struct input *in;
 	struct lines_reader *lr = NULL;
 	struct influx_reader *ir = NULL;
+	struct readahead *ra = NULL;
 	struct source src;
-	struct sha256 sha;
 	struct store_source_info info;
 	const struct lines_stats *ls;
 	char hex[65], first[32], last[32], now[32];
-	char *chunk = NULL;
+	const char *chunk = NULL;
 	ssize_t n;
 	int64_t dup;
 	int status = 0, influx;
@@ -598,9 +597,15 @@ ingest_source(struct pipeline *p, const char *path)
 		report_err(&err);
 		return 1;
 	}
+	if ((ra = readahead_start(in)) == NULL) {
+		olr_err_set(&err, OLR_E_IO, path, 0, "cannot start the thread "
+		    "that reads it");
+		report_err(&err);
+		input_close(in);
+		return 1;
+	}
 	/* the first block tells a log from an InfluxDB CSV export */
-	chunk = xmalloc(CHUNK_SIZE);
-	n = input_read(in, chunk, CHUNK_SIZE, &err);
+	n = readahead_next(ra, &chunk, &err);
 	influx = n > 0 && (p->opts->input_format == INPUT_INFLUX ||
 	    (p->opts->input_format == INPUT_AUTO &&
 	    influx_detect(chunk, (size_t)n)));
@@ -610,7 +615,6 @@ ingest_source(struct pipeline *p, const char *path)
 		status = -1;
 		goto out;
 	}
-	sha256_init(&sha);
 	if (influx) {
 		if ((ir = influx_reader_new(path, p->opts->influx_field,
 		    &err)) == NULL) {
@@ -618,11 +622,11 @@ ingest_source(struct pipeline *p, const char *path)
 			status = -1;
 			goto out;
 		}
-		status = read_influx(p, &src, in, ir, chunk, n, &sha, &err);
+		status = read_influx(p, &src, ra, ir, chunk, n, &err);
 		ls = influx_get_stats(ir);
 	} else {
 		lr = lines_reader_new();
-		status = read_log(p, &src, in, lr, chunk, n, &sha, &err);
+		status = read_log(p, &src, in, ra, lr, chunk, n, &err);
 		ls = lines_get_stats(lr);
 	}
 	if (status == 2) {               /* nothing of it was read */
@@ -632,7 +636,7 @@ ingest_source(struct pipeline *p, const char *path)
 	}
 	if (status < 0)
 		goto out;
-	sha256_final_hex(&sha, hex);
+	readahead_sha256_hex(ra, hex);
 	memset(&info, 0, sizeof info);
 	info.sha256 = hex;
 	info.host = src.host ? src.host : p->opts->host;
@@ -689,7 +693,7 @@ ingest_source(struct pipeline *p, const char *path)
 		printf("\n");
 	}
 out:
-	free(chunk);
+	readahead_stop(ra);
 	free(src.host);
 	lines_reader_free(lr);
 	influx_reader_free(ir);
