@@ -305,200 +305,226 @@ static const char sys_after_sql[] =
     "SELECT free_bytes, line, raw FROM system_memory WHERE source_id = ?1"
     " AND line > ?2 AND free_bytes IS NOT NULL ORDER BY line LIMIT 1";
 
+/* The statements and buffers of memory_release(). */
+struct release {
+	sqlite3_stmt *lq, *vq, *fq, *sq, *tq, *ins, *vaq, *saq;
+	struct buf    ev, note, unl;
+};
+
+/* The memory_release row of load r (loaded fine), nx the next load of the
+ * same source or NULL. */
+static int
+release_one(sqlite3 *db, struct release *m, const struct rl *r,
+    const struct rl *nx, struct olr_err *err)
+{
+	sqlite3_stmt *vq = m->vq, *fq = m->fq, *sq = m->sq, *tq = m->tq,
+	    *ins = m->ins, *vaq = m->vaq, *saq = m->saq;
+	struct buf *ev = &m->ev, *note = &m->note, *unl = &m->unl;
+	int rc;
+	long unload_line = -1;
+	long long id = r->id;
+	const char *model = r->model;
+	const char *ver = r->version;
+	int has_next = nx != NULL;
+	long long next = nx ? nx->id : 0;
+	const char *next_model = nx ? nx->model : NULL;
+	struct reading vb, va, sb, sa;
+	const char *vr, *sr, *verdict;
+	int timeouts = 0, unloaded = 0;
+	double tmax = 0;
+
+	buf_reset(ev);
+	buf_reset(note);
+	buf_reset(unl);
+	vram_reading(vq, fq, id, &vb);
+	one_reading(sq, id, -1, &sb);
+	memset(&va, 0, sizeof va);
+	memset(&sa, 0, sizeof sa);
+	sqlite3_reset(tq);
+	sqlite3_bind_int64(tq, 1, id);
+	if (sqlite3_step(tq) == SQLITE_ROW) {
+		timeouts = sqlite3_column_int(tq, 0);
+		tmax = sqlite3_column_double(tq, 1);
+		if (timeouts > 0) {
+			unloaded = 1;
+			unload_line = (long)sqlite3_column_int64(tq, 4);
+			buf_printf(unl, "%d VRAM-recovery timeout%s "
+			    "from line %lld", timeouts, timeouts > 1 ?
+			    "s" : "", sqlite3_column_int64(tq, 2));
+			buf_printf(ev, "line %lld (timeout): %s",
+			    sqlite3_column_int64(tq, 2),
+			    sqlite3_column_text(tq, 3));
+		}
+	}
+	if (!unloaded && has_next && model && next_model &&
+	    strcmp(model, next_model) == 0) {
+		unloaded = 1;
+		unload_line = nx->ws - 1;
+		buf_puts(unl, "the same model was loaded again, so "
+		    "its runner had stopped");
+	}
+	/* "after" = the first readings logged after the unload */
+	if (unloaded) {
+		one_reading(vaq, r->src, unload_line, &va);
+		one_reading(saq, r->src, unload_line, &sa);
+	}
+	evidence_line(ev, &vb, "VRAM before");
+	evidence_line(ev, &va, "VRAM after");
+	evidence_line(ev, &sb, "system memory before");
+	evidence_line(ev, &sa, "system memory after");
+	vr = recovered(&vb, &va, unloaded);
+	sr = recovered(&sb, &sa, unloaded);
+	if (timeouts > 0)
+		verdict = strcmp(vr, "no") == 0 ? "not released" :
+		    "slow";
+	else if (strcmp(vr, "yes") == 0 || (!vb.have &&
+	    strcmp(sr, "yes") == 0))
+		verdict = "released";
+	else if (strcmp(vr, "no") == 0 || (!vb.have &&
+	    strcmp(sr, "no") == 0))
+		verdict = "not released";
+	else
+		verdict = "cannot tell";
+	if (!has_next)
+		buf_puts(note, "No later load in this log: no memory "
+		    "reading after the unload.");
+	else if (!unloaded)
+		buf_printf(note, "%s and nothing in the log shows "
+		    "this one was unloaded (Ollama keeps models loaded "
+		    "for OLLAMA_KEEP_ALIVE and logs no unload at INFO).",
+		    model && next_model ? "A different model loaded next"
+		    : "Another load followed (model unknown)");
+	else if (!vb.have && !sb.have)
+		buf_puts(note, "No GPU or system memory reading was "
+		    "logged for this load.");
+	if (timeouts == 0 && ver != NULL &&
+	    analyze_version_cmp(ver, "0.12.6") >= 0)
+		buf_printf(note, "%sFrom Ollama 0.12.6 the VRAM-"
+		    "recovery timeout is logged only at DEBUG: an INFO "
+		    "log showing none proves nothing.", note->len ? " " :
+		    "");
+	sqlite3_reset(ins);
+	sqlite3_bind_int64(ins, 1, id);
+	if (has_next)
+		sqlite3_bind_int64(ins, 2, next);
+	else
+		sqlite3_bind_null(ins, 2);
+	if (unl->len)
+		sqlite3_bind_text(ins, 3, unl->data, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(ins, 3);
+#define BIND_READING(i, r) do { if ((r).have) \
+sqlite3_bind_int64(ins, i, (r).bytes); else sqlite3_bind_null(ins, i); \
+} while (0)
+	BIND_READING(4, vb);
+	BIND_READING(5, va);
+	sqlite3_bind_text(ins, 6, vr, -1, SQLITE_STATIC);
+	BIND_READING(7, sb);
+	BIND_READING(8, sa);
+#undef BIND_READING
+	sqlite3_bind_text(ins, 9, sr, -1, SQLITE_STATIC);
+	sqlite3_bind_int(ins, 10, timeouts);
+	if (timeouts)
+		sqlite3_bind_double(ins, 11, tmax);
+	else
+		sqlite3_bind_null(ins, 11);
+	sqlite3_bind_text(ins, 12, verdict, -1, SQLITE_STATIC);
+	if (ev->len)
+		sqlite3_bind_text(ins, 13, ev->data, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(ins, 13);
+	if (note->len)
+		sqlite3_bind_text(ins, 14, note->data, -1,
+		    SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(ins, 14);
+	rc = sqlite3_step(ins);
+	reading_free(&vb);
+	reading_free(&va);
+	reading_free(&sb);
+	reading_free(&sa);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "analysis");
+	return 0;
+}
+
+static void
+rl_free(struct rl *r)
+{
+	free(r->model);
+	free(r->version);
+	memset(r, 0, sizeof *r);
+}
+
+/*
+ * Per load that loaded: was its memory given back once it was unloaded?
+ * The loads are read in order, two at a time (a load and the next one of
+ * its source), so memory does not grow with their number.
+ */
 static int
 memory_release(sqlite3 *db, struct olr_err *err)
 {
-	sqlite3_stmt *lq = NULL, *vq = NULL, *fq = NULL, *sq = NULL,
-	    *tq = NULL, *ins = NULL, *vaq = NULL, *saq = NULL;
-	struct buf ev = BUF_INIT, note = BUF_INIT, unl = BUF_INIT;
-	struct rl *loads = NULL;
-	size_t nl = 0, capl = 0, k;
-	int rc = -1;
+	struct release m;
+	struct rl w[2];
+	int cur = 0, have = 0, rc = -1;
 
-	if (db_prepare(db, release_loads_sql, &lq, err) != 0 ||
-	    db_prepare(db, vram_sql, &vq, err) != 0 ||
-	    db_prepare(db, fit_sql, &fq, err) != 0 ||
-	    db_prepare(db, sys_sql, &sq, err) != 0 ||
-	    db_prepare(db, timeouts_sql, &tq, err) != 0 ||
-	    db_prepare(db, vram_after_sql, &vaq, err) != 0 ||
-	    db_prepare(db, sys_after_sql, &saq, err) != 0 ||
+	memset(&m, 0, sizeof m);
+	memset(w, 0, sizeof w);
+	if (db_prepare(db, release_loads_sql, &m.lq, err) != 0 ||
+	    db_prepare(db, vram_sql, &m.vq, err) != 0 ||
+	    db_prepare(db, fit_sql, &m.fq, err) != 0 ||
+	    db_prepare(db, sys_sql, &m.sq, err) != 0 ||
+	    db_prepare(db, timeouts_sql, &m.tq, err) != 0 ||
+	    db_prepare(db, vram_after_sql, &m.vaq, err) != 0 ||
+	    db_prepare(db, sys_after_sql, &m.saq, err) != 0 ||
 	    db_prepare(db, "INSERT INTO memory_release (load_id, next_load_id,"
 	    " unloaded, vram_before_bytes, vram_after_bytes, vram_recovered,"
 	    " sys_before_bytes, sys_after_bytes, sys_recovered, timeouts,"
 	    " timeout_seconds, verdict, evidence, note) VALUES (?, ?, ?, ?, ?,"
-	    " ?, ?, ?, ?, ?, ?, ?, ?, ?)", &ins, err) != 0)
+	    " ?, ?, ?, ?, ?, ?, ?, ?, ?)", &m.ins, err) != 0)
 		goto out;
-	while (sqlite3_step(lq) == SQLITE_ROW) {
-		struct rl *r;
-		if (nl == capl) {
-			capl = capl ? capl * 2 : 64;
-			loads = xreallocarray(loads, capl, sizeof *loads);
-		}
-		r = &loads[nl++];
-		r->id = sqlite3_column_int64(lq, 0);
-		r->src = sqlite3_column_int64(lq, 1);
-		r->model = sqlite3_column_type(lq, 2) == SQLITE_NULL ? NULL :
-		    xstrdup((const char *)sqlite3_column_text(lq, 2));
-		r->end = (long)sqlite3_column_int64(lq, 3);
-		r->version = sqlite3_column_type(lq, 4) == SQLITE_NULL ? NULL :
-		    xstrdup((const char *)sqlite3_column_text(lq, 4));
-		r->ok = sqlite3_column_int(lq, 5);
-		r->ws = (long)sqlite3_column_int64(lq, 6);
-		r->nlines = (long)sqlite3_column_int64(lq, 7);
-	}
-	for (k = 0; k < nl; k++) {
-		const struct rl *r = &loads[k];
-		const struct rl *nx = k + 1 < nl && loads[k + 1].src == r->src ?
-		    &loads[k + 1] : NULL;
-		long long id = r->id;
-		const char *model = r->model;
-		const char *ver = r->version;
-		int has_next = nx != NULL;
-		long long next = nx ? nx->id : 0;
-		const char *next_model = nx ? nx->model : NULL;
-		struct reading vb, va, sb, sa;
-		const char *vr, *sr, *verdict;
-		int timeouts = 0, unloaded = 0;
-		double tmax = 0;
+	for (;;) {
+		struct rl *r = &w[cur], *nx = &w[cur ^ 1];
+		int more = sqlite3_step(m.lq) == SQLITE_ROW;
 
-		if (!r->ok)
-			continue;
-		long unload_line = -1;
-
-		buf_reset(&ev);
-		buf_reset(&note);
-		buf_reset(&unl);
-		vram_reading(vq, fq, id, &vb);
-		one_reading(sq, id, -1, &sb);
-		memset(&va, 0, sizeof va);
-		memset(&sa, 0, sizeof sa);
-		sqlite3_reset(tq);
-		sqlite3_bind_int64(tq, 1, id);
-		if (sqlite3_step(tq) == SQLITE_ROW) {
-			timeouts = sqlite3_column_int(tq, 0);
-			tmax = sqlite3_column_double(tq, 1);
-			if (timeouts > 0) {
-				unloaded = 1;
-				unload_line = (long)sqlite3_column_int64(tq, 4);
-				buf_printf(&unl, "%d VRAM-recovery timeout%s "
-				    "from line %lld", timeouts, timeouts > 1 ?
-				    "s" : "", sqlite3_column_int64(tq, 2));
-				buf_printf(&ev, "line %lld (timeout): %s",
-				    sqlite3_column_int64(tq, 2),
-				    sqlite3_column_text(tq, 3));
-			}
+		if (more) {
+			rl_free(nx);
+			nx->id = sqlite3_column_int64(m.lq, 0);
+			nx->src = sqlite3_column_int64(m.lq, 1);
+			nx->model = sqlite3_column_type(m.lq, 2) == SQLITE_NULL ?
+			    NULL : xstrdup((const char *)
+			    sqlite3_column_text(m.lq, 2));
+			nx->end = (long)sqlite3_column_int64(m.lq, 3);
+			nx->version = sqlite3_column_type(m.lq, 4) ==
+			    SQLITE_NULL ? NULL : xstrdup((const char *)
+			    sqlite3_column_text(m.lq, 4));
+			nx->ok = sqlite3_column_int(m.lq, 5);
+			nx->ws = (long)sqlite3_column_int64(m.lq, 6);
+			nx->nlines = (long)sqlite3_column_int64(m.lq, 7);
 		}
-		if (!unloaded && has_next && model && next_model &&
-		    strcmp(model, next_model) == 0) {
-			unloaded = 1;
-			unload_line = nx->ws - 1;
-			buf_puts(&unl, "the same model was loaded again, so "
-			    "its runner had stopped");
-		}
-		/* "after" = the first readings logged after the unload */
-		if (unloaded) {
-			one_reading(vaq, r->src, unload_line, &va);
-			one_reading(saq, r->src, unload_line, &sa);
-		}
-		evidence_line(&ev, &vb, "VRAM before");
-		evidence_line(&ev, &va, "VRAM after");
-		evidence_line(&ev, &sb, "system memory before");
-		evidence_line(&ev, &sa, "system memory after");
-		vr = recovered(&vb, &va, unloaded);
-		sr = recovered(&sb, &sa, unloaded);
-		if (timeouts > 0)
-			verdict = strcmp(vr, "no") == 0 ? "not released" :
-			    "slow";
-		else if (strcmp(vr, "yes") == 0 || (!vb.have &&
-		    strcmp(sr, "yes") == 0))
-			verdict = "released";
-		else if (strcmp(vr, "no") == 0 || (!vb.have &&
-		    strcmp(sr, "no") == 0))
-			verdict = "not released";
-		else
-			verdict = "cannot tell";
-		if (!has_next)
-			buf_puts(&note, "No later load in this log: no memory "
-			    "reading after the unload.");
-		else if (!unloaded)
-			buf_printf(&note, "%s and nothing in the log shows "
-			    "this one was unloaded (Ollama keeps models loaded "
-			    "for OLLAMA_KEEP_ALIVE and logs no unload at INFO).",
-			    model && next_model ? "A different model loaded next"
-			    : "Another load followed (model unknown)");
-		else if (!vb.have && !sb.have)
-			buf_puts(&note, "No GPU or system memory reading was "
-			    "logged for this load.");
-		if (timeouts == 0 && ver != NULL &&
-		    analyze_version_cmp(ver, "0.12.6") >= 0)
-			buf_printf(&note, "%sFrom Ollama 0.12.6 the VRAM-"
-			    "recovery timeout is logged only at DEBUG: an INFO "
-			    "log showing none proves nothing.", note.len ? " " :
-			    "");
-		sqlite3_reset(ins);
-		sqlite3_bind_int64(ins, 1, id);
-		if (has_next)
-			sqlite3_bind_int64(ins, 2, next);
-		else
-			sqlite3_bind_null(ins, 2);
-		if (unl.len)
-			sqlite3_bind_text(ins, 3, unl.data, -1, SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_null(ins, 3);
-#define BIND_READING(i, r) do { if ((r).have) \
-	sqlite3_bind_int64(ins, i, (r).bytes); else sqlite3_bind_null(ins, i); \
-	} while (0)
-		BIND_READING(4, vb);
-		BIND_READING(5, va);
-		sqlite3_bind_text(ins, 6, vr, -1, SQLITE_STATIC);
-		BIND_READING(7, sb);
-		BIND_READING(8, sa);
-#undef BIND_READING
-		sqlite3_bind_text(ins, 9, sr, -1, SQLITE_STATIC);
-		sqlite3_bind_int(ins, 10, timeouts);
-		if (timeouts)
-			sqlite3_bind_double(ins, 11, tmax);
-		else
-			sqlite3_bind_null(ins, 11);
-		sqlite3_bind_text(ins, 12, verdict, -1, SQLITE_STATIC);
-		if (ev.len)
-			sqlite3_bind_text(ins, 13, ev.data, -1, SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_null(ins, 13);
-		if (note.len)
-			sqlite3_bind_text(ins, 14, note.data, -1,
-			    SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_null(ins, 14);
-		rc = sqlite3_step(ins);
-		reading_free(&vb);
-		reading_free(&va);
-		reading_free(&sb);
-		reading_free(&sa);
-		if (rc != SQLITE_DONE) {
-			db_fail(db, err, "analysis");
-			rc = -1;
+		if (have && r->ok && release_one(db, &m, r, more &&
+		    nx->src == r->src ? nx : NULL, err) != 0)
 			goto out;
-		}
+		if (!more)
+			break;
+		have = 1;
+		cur ^= 1;
 	}
 	rc = 0;
 out:
-	sqlite3_finalize(lq);
-	sqlite3_finalize(vq);
-	sqlite3_finalize(fq);
-	sqlite3_finalize(sq);
-	sqlite3_finalize(tq);
-	sqlite3_finalize(vaq);
-	sqlite3_finalize(saq);
-	sqlite3_finalize(ins);
-	buf_free(&ev);
-	buf_free(&note);
-	buf_free(&unl);
-	for (k = 0; k < nl; k++) {
-		free(loads[k].model);
-		free(loads[k].version);
-	}
-	free(loads);
+	sqlite3_finalize(m.lq);
+	sqlite3_finalize(m.vq);
+	sqlite3_finalize(m.fq);
+	sqlite3_finalize(m.sq);
+	sqlite3_finalize(m.tq);
+	sqlite3_finalize(m.vaq);
+	sqlite3_finalize(m.saq);
+	sqlite3_finalize(m.ins);
+	buf_free(&m.ev);
+	buf_free(&m.note);
+	buf_free(&m.unl);
+	rl_free(&w[0]);
+	rl_free(&w[1]);
 	return rc;
 }
 

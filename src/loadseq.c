@@ -55,9 +55,11 @@ static const struct {
 };
 
 struct loadseq {
-	struct loadseq_load *loads;
+	struct loadseq_load *loads;   /* not yet returned, and the current */
 	size_t               n;
 	size_t               cap;
+	size_t               head;    /* loads[0..head) were returned */
+	int                  finished;
 	enum ls_state        state;
 	char                *version;
 	long                 pending_line;
@@ -113,7 +115,24 @@ static struct loadseq_load *
 new_load(struct loadseq *ls, const struct loadseq_event *ev)
 {
 	struct loadseq_load *l;
+	size_t i;
 
+	/* the loads returned are forgotten: memory is the loads not yet
+	 * taken, whatever the length of the log */
+	if (ls->head > 0) {
+		for (i = 0; i < ls->head; i++)
+			load_free(&ls->loads[i]);
+		memmove(ls->loads, ls->loads + ls->head, (ls->n - ls->head) *
+		    sizeof *ls->loads);
+		ls->n -= ls->head;
+		ls->head = 0;
+	}
+	/* the window of the load before ends where this one begins */
+	if (ls->n > 0) {
+		l = &ls->loads[ls->n - 1];
+		l->last_line = ev->line - 1 >= l->end_line ? ev->line - 1 :
+		    l->end_line;
+	}
 	if (ls->n == ls->cap) {
 		ls->cap = ls->cap ? ls->cap * 2 : 16;
 		ls->loads = xreallocarray(ls->loads, ls->cap, sizeof *ls->loads);
@@ -214,33 +233,25 @@ void
 loadseq_finish(struct loadseq *ls, long last_line)
 {
 	struct loadseq_load *l = current(ls);
-	size_t i;
 
 	if (ls->state == S_LOADING)
 		close_load(ls, l, LS_INCOMPLETE, last_line, NULL);
 	else if (ls->state == S_PENDING)
 		close_load(ls, l, LS_OK, ls->pending_line, ls->pending_ts);
 	ls->state = S_IDLE;
-	/* each load's window ends where the next one's starts */
-	for (i = 0; i < ls->n; i++) {
-		struct loadseq_load *x = &ls->loads[i];
-		long next = i + 1 < ls->n ? (ls->loads[i + 1].start_line ?
-		    ls->loads[i + 1].start_line : ls->loads[i + 1].end_line) :
-		    last_line + 1;
-		x->last_line = next - 1 >= x->end_line ? next - 1 : x->end_line;
-	}
-}
-
-size_t
-loadseq_count(const struct loadseq *ls)
-{
-	return ls->n;
+	/* the last window ends with the log */
+	if (l != NULL)
+		l->last_line = last_line >= l->end_line ? last_line :
+		    l->end_line;
+	ls->finished = 1;
 }
 
 const struct loadseq_load *
-loadseq_get(const struct loadseq *ls, size_t i)
+loadseq_next(struct loadseq *ls)
 {
-	return i < ls->n ? &ls->loads[i] : NULL;
+	size_t done = ls->finished ? ls->n : ls->n ? ls->n - 1 : 0;
+
+	return ls->head < done ? &ls->loads[ls->head++] : NULL;
 }
 
 const char *

@@ -67,8 +67,14 @@ void loadseq_feed(struct loadseq *ls, const struct loadseq_event *ev);
 /* End of the source: last_line is its last line. */
 void loadseq_finish(struct loadseq *ls, long last_line);
 
-size_t loadseq_count(const struct loadseq *ls);
-const struct loadseq_load *loadseq_get(const struct loadseq *ls, size_t i);
+/*
+ * The oldest load not yet returned that is complete: a load is complete
+ * once the next one has begun (its window ends there), and the last one
+ * after loadseq_finish(). NULL when there is none yet. Valid until the
+ * next loadseq_feed() or loadseq_free(); take them as they come, and the
+ * memory is that of a load or two, however long the log.
+ */
+const struct loadseq_load *loadseq_next(struct loadseq *ls);
 
 const char *loadseq_outcome_name(enum loadseq_outcome o);
 

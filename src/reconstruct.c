@@ -131,18 +131,56 @@ bind_line(sqlite3_stmt *s, int i, long line)
 		sqlite3_bind_null(s, i);
 }
 
+/* Insert one load into the loads table. */
+static int
+insert_load(sqlite3 *db, sqlite3_stmt *ins, int64_t source_id,
+    const struct loadseq_load *l, struct olr_err *err)
+{
+	sqlite3_reset(ins);
+	sqlite3_bind_int64(ins, 1, source_id);
+	bind_line(ins, 2, l->start_line);
+	bind_line(ins, 3, l->end_line);
+	bind_text(ins, 4, l->started_at);
+	bind_text(ins, 5, l->ended_at);
+	bind_text(ins, 6, l->version);
+	bind_text(ins, 7, l->start_kind);
+	if (l->start_row)
+		sqlite3_bind_int64(ins, 8, l->start_row);
+	else
+		sqlite3_bind_null(ins, 8);
+	bind_text(ins, 9, loadseq_outcome_name(l->outcome));
+	bind_text(ins, 10, l->failure);
+	bind_line(ins, 11, l->failure_line);
+	if (l->outcome == LS_FAILED)
+		sqlite3_bind_int(ins, 12, l->oom);
+	else
+		sqlite3_bind_null(ins, 12);
+	bind_text(ins, 13, l->runtime_failure);
+	bind_line(ins, 14, l->runtime_failure_line);
+	if (l->has_seconds)
+		sqlite3_bind_double(ins, 15, l->load_seconds);
+	else
+		sqlite3_bind_null(ins, 15);
+	bind_line(ins, 16, l->pre_from);
+	bind_line(ins, 17, l->last_line);
+	if (sqlite3_step(ins) != SQLITE_DONE)
+		return db_fail(db, err, "insert load");
+	return 0;
+}
+
+/* The loads of one source, stored as the state machine completes them. */
 static int
 sequence_source(sqlite3 *db, int64_t source_id, long last_line,
     sqlite3_stmt *q, sqlite3_stmt *ins, long *nloads, struct olr_err *err)
 {
 	struct loadseq *ls = loadseq_new();
+	const struct loadseq_load *l;
 	struct loadseq_event ev;
-	size_t i;
-	int rc;
+	int rc, failed = 0;
 
 	sqlite3_reset(q);
 	sqlite3_bind_int64(q, 1, source_id);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while (!failed && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		memset(&ev, 0, sizeof ev);
 		ev.line = (long)sqlite3_column_int64(q, 0);
 		ev.ts = (const char *)sqlite3_column_text(q, 1);
@@ -153,49 +191,23 @@ sequence_source(sqlite3 *db, int64_t source_id, long last_line,
 		ev.oom = sqlite3_column_int(q, 5);
 		ev.row_id = sqlite3_column_int64(q, 6);
 		loadseq_feed(ls, &ev);
-	}
-	if (rc != SQLITE_DONE) {
-		loadseq_free(ls);
-		return db_fail(db, err, "load events");
-	}
-	loadseq_finish(ls, last_line);
-	for (i = 0; i < loadseq_count(ls); i++) {
-		const struct loadseq_load *l = loadseq_get(ls, i);
-		sqlite3_reset(ins);
-		sqlite3_bind_int64(ins, 1, source_id);
-		bind_line(ins, 2, l->start_line);
-		bind_line(ins, 3, l->end_line);
-		bind_text(ins, 4, l->started_at);
-		bind_text(ins, 5, l->ended_at);
-		bind_text(ins, 6, l->version);
-		bind_text(ins, 7, l->start_kind);
-		if (l->start_row)
-			sqlite3_bind_int64(ins, 8, l->start_row);
-		else
-			sqlite3_bind_null(ins, 8);
-		bind_text(ins, 9, loadseq_outcome_name(l->outcome));
-		bind_text(ins, 10, l->failure);
-		bind_line(ins, 11, l->failure_line);
-		if (l->outcome == LS_FAILED)
-			sqlite3_bind_int(ins, 12, l->oom);
-		else
-			sqlite3_bind_null(ins, 12);
-		bind_text(ins, 13, l->runtime_failure);
-		bind_line(ins, 14, l->runtime_failure_line);
-		if (l->has_seconds)
-			sqlite3_bind_double(ins, 15, l->load_seconds);
-		else
-			sqlite3_bind_null(ins, 15);
-		bind_line(ins, 16, l->pre_from);
-		bind_line(ins, 17, l->last_line);
-		if (sqlite3_step(ins) != SQLITE_DONE) {
-			loadseq_free(ls);
-			return db_fail(db, err, "insert load");
+		while (!failed && (l = loadseq_next(ls)) != NULL) {
+			failed = insert_load(db, ins, source_id, l, err) != 0;
+			(*nloads)++;
 		}
-		(*nloads)++;
 	}
+	if (!failed && rc != SQLITE_DONE)
+		failed = db_fail(db, err, "load events") != 0;
+	if (!failed) {
+		loadseq_finish(ls, last_line);
+		while (!failed && (l = loadseq_next(ls)) != NULL) {
+			failed = insert_load(db, ins, source_id, l, err) != 0;
+			(*nloads)++;
+		}
+	}
+	sqlite3_reset(q);
 	loadseq_free(ls);
-	return 0;
+	return failed ? -1 : 0;
 }
 
 /* A load's window, as assign_windows() needs it (0 = NULL line). */
