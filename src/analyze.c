@@ -722,7 +722,7 @@ analyze_model_summary(sqlite3 *db, struct olr_err *err)
 
 int
 analyze_run(sqlite3 *db, const struct analyze_opts *opts,
-    struct olr_err *err)
+    const struct olr_progress *progress, struct olr_err *err)
 {
 	int rc = -1;
 
@@ -733,10 +733,15 @@ analyze_run(sqlite3 *db, const struct analyze_opts *opts,
 	    " vram_updates(source_id, line); CREATE INDEX IF NOT EXISTS"
 	    " system_memory_line ON system_memory(source_id, line)", err) != 0)
 		return -1;
+	olr_progress(progress, "analyses", "estimate vs actual");
 	if (db_exec(db, eva_sql, err) != 0 || eva_allocations(db, err) != 0 ||
-	    db_exec(db, eva_finish_sql, err) != 0 ||
-	    memory_release(db, err) != 0 || alerts(db, opts, err) != 0 ||
-	    analyze_model_summary(db, err) != 0)
+	    db_exec(db, eva_finish_sql, err) != 0)
+		goto out;
+	olr_progress(progress, "analyses", "memory release");
+	if (memory_release(db, err) != 0)
+		goto out;
+	olr_progress(progress, "analyses", "alerts and per-model summary");
+	if (alerts(db, opts, err) != 0 || analyze_model_summary(db, err) != 0)
 		goto out;
 	rc = 0;
 out:

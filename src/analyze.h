@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "err.h"
+#include "progress.h"
 
 struct analyze_opts {
 	double vram_alert_pct;    /* alert when VRAM used exceeds this % */
@@ -20,7 +21,7 @@ struct analyze_opts {
 #define ANALYZE_SYSMEM_ALERT_PCT 85.0
 
 int analyze_run(sqlite3 *db, const struct analyze_opts *opts,
-    struct olr_err *err);
+    const struct olr_progress *progress, struct olr_err *err);
 
 /*
  * (Re)compute model_summary from `loads`. Names are unqualified, so with

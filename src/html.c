@@ -400,13 +400,17 @@ static const char sql_loads[] =
  * lists. Unknown lines inside the load are shown too.
  * ?1 source, ?2 load, ?3 start, ?4 end, ?5 failure, ?6 runtime failure.
  */
-#define EV_COND "source_id = ?1 AND (load_id = ?2 OR line IN (?3, ?4, ?5, ?6))"
+/* a row the sequencer gave the load (by index); the tables that log the
+ * start, end and failures are also searched for those lines */
+#define EV_COND "load_id = ?2"
+#define EV_EDGE "(load_id = ?2 OR (source_id = ?1 AND line IN (?3, ?4, ?5," \
+	" ?6)))"
 static const char sql_evidence[] =
     "SELECT line, event, raw AS text,"
     " CASE line WHEN ?3 THEN 'start' WHEN ?5 THEN 'failure'"
     " WHEN ?6 THEN 'runtime failure' WHEN ?4 THEN 'end' END AS role,"
     " CASE WHEN line IN (?5, ?6) THEN 'bad' ELSE 'unk' END AS role_class"
-    " FROM (SELECT line, event, raw FROM runners WHERE " EV_COND
+    " FROM (SELECT line, event, raw FROM runners WHERE " EV_EDGE
     " UNION SELECT line, event, raw FROM fit_decisions WHERE " EV_COND
     " UNION SELECT line, event, raw FROM offload_estimates WHERE " EV_COND
     " UNION SELECT line, event, raw FROM memory_buffers WHERE " EV_COND
@@ -416,11 +420,11 @@ static const char sql_evidence[] =
     " UNION SELECT line, event, raw FROM gpus WHERE " EV_COND
     " UNION SELECT line, event, raw FROM model_files WHERE " EV_COND
     " UNION SELECT line, event, raw FROM tensor_loads WHERE " EV_COND
-    " UNION SELECT line, event, raw FROM model_params WHERE " EV_COND
-    " UNION SELECT line, event, raw FROM failures WHERE " EV_COND
+    " UNION SELECT line, event, raw FROM model_params WHERE " EV_EDGE
+    " UNION SELECT line, event, raw FROM failures WHERE " EV_EDGE
     " UNION SELECT line, event, raw FROM model_metadata WHERE " EV_COND
-    " AND (key IN ('general.name', 'general.architecture',"
-    " 'general.file_type') OR line IN (?3, ?4, ?5, ?6))"
+    " AND key IN ('general.name', 'general.architecture',"
+    " 'general.file_type')"
     " UNION SELECT line, 'unknown', text FROM unknown_lines"
     " WHERE source_id = ?1 AND line BETWEEN ?3 AND ?4)"
     " ORDER BY line, event";

@@ -457,6 +457,48 @@ show_progress(const struct input *in, const struct readahead *ra,
 }
 
 /*
+ * The progress line of the stages after ingest: on a terminal, once a
+ * stage has run for OLR_PROGRESS_DELAY seconds (1 by default), the step it
+ * is at.
+ */
+struct progress_line {
+	int         on;        /* stderr is a terminal, not --quiet */
+	double      delay;
+	const char *stage;     /* the stage seen last */
+	double      since;     /* when it began */
+	int         shown;
+};
+
+static void
+progress_step(void *arg, const char *stage, const char *what)
+{
+	struct progress_line *pl = arg;
+	double now = now_seconds();
+
+	if (!pl->on)
+		return;
+	if (pl->stage == NULL || strcmp(pl->stage, stage) != 0) {
+		pl->stage = stage;
+		pl->since = now;
+	}
+	if (now - pl->since < pl->delay)
+		return;
+	fprintf(stderr, "\r%s: %s\033[K", stage, what);
+	fflush(stderr);
+	pl->shown = 1;
+}
+
+/* A stage ended: take its progress line away. */
+static void
+progress_clear(struct progress_line *pl)
+{
+	if (pl->shown)
+		fprintf(stderr, "\r\033[K");
+	pl->shown = 0;
+	pl->stage = NULL;
+}
+
+/*
  * Read a log, from its first block (n bytes at chunk, or n = 0 at the end,
  * or -1 with *err), line by line. Returns 0 when read whole, 1 when only
  * in part (reported), 2 when nothing could be read (reported), -1 on a
@@ -714,7 +756,8 @@ pipeline_free(struct pipeline *p)
 
 /* render -> the formats asked for, into opts->output_dir */
 static int
-render_stage(sqlite3 *db, const struct olr_opts *opts, struct olr_err *err)
+render_stage(sqlite3 *db, const struct olr_opts *opts,
+    const struct olr_progress *progress, struct olr_err *err)
 {
 	struct render_opts ro;
 	struct buf notes = BUF_INIT;
@@ -726,6 +769,7 @@ render_stage(sqlite3 *db, const struct olr_opts *opts, struct olr_err *err)
 	ro.version = PACKAGE_VERSION;
 	ro.since = opts->since[0] ? opts->since : NULL;
 	ro.until = opts->until[0] ? opts->until : NULL;
+	ro.progress = progress;
 	if (render_apply_window(db, &ro, err) != 0)
 		return -1;
 	rc = render_all(db, &ro, opts->formats, opts->output_dir, &notes, err);
@@ -740,6 +784,8 @@ main(int argc, char **argv)
 {
 	struct olr_opts opts;
 	struct pipeline p;
+	struct progress_line pl;
+	struct olr_progress progress = { progress_step, &pl };
 	struct olr_err err;
 	struct stat st;
 	char *db_path = NULL;
@@ -753,6 +799,10 @@ main(int argc, char **argv)
 	olr_err_clear(&err);
 	p.opts = &opts;
 	p.progress = !opts.quiet && isatty(STDERR_FILENO);
+	memset(&pl, 0, sizeof pl);
+	pl.on = p.progress;
+	pl.delay = getenv("OLR_PROGRESS_DELAY") ? atof(getenv(
+	    "OLR_PROGRESS_DELAY")) : 1.0;
 
 	if (opts.output_dir != NULL && make_dir(opts.output_dir, &err) != 0)
 		goto fatal;
@@ -800,13 +850,17 @@ main(int argc, char **argv)
 	}
 	/* reconstruct -> analyze, over the whole database */
 	t_ingest = now_seconds();
-	if (reconstruct_loads(store_db(p.store), &nloads, &err) != 0) {
+	rc = reconstruct_loads(store_db(p.store), &nloads, &progress, &err);
+	progress_clear(&pl);
+	if (rc != 0) {
 		report_err(&err);
 		status = 1;
 		goto done;
 	}
 	t_loads = now_seconds();
-	if (analyze_run(store_db(p.store), &opts.analyze, &err) != 0) {
+	rc = analyze_run(store_db(p.store), &opts.analyze, &progress, &err);
+	progress_clear(&pl);
+	if (rc != 0) {
 		report_err(&err);
 		status = 1;
 		goto done;
@@ -821,8 +875,12 @@ main(int argc, char **argv)
 		printf("%ld model loads in %s\n", nloads, temp_db ? "the "
 		    "database" : db_path);
 	/* render, from the database alone */
-	if (opts.output_dir != NULL && (opts.formats & ~RENDER_DB) &&
-	    render_stage(store_db(p.store), &opts, &err) != 0) {
+	if (opts.output_dir != NULL && (opts.formats & ~RENDER_DB)) {
+		rc = render_stage(store_db(p.store), &opts, &progress, &err);
+		progress_clear(&pl);
+	} else
+		rc = 0;
+	if (rc != 0) {
 		report_err(&err);
 		status = err.code == OLR_E_USAGE ? 2 : 1;
 		goto done;

@@ -441,7 +441,8 @@ out:
  * rows are not.
  */
 static int
-assign_windows(sqlite3 *db, struct olr_err *err)
+assign_windows(sqlite3 *db, const struct olr_progress *progress,
+    struct olr_err *err)
 {
 	struct windows ws;
 	struct buf sql = BUF_INIT;
@@ -453,6 +454,7 @@ assign_windows(sqlite3 *db, struct olr_err *err)
 	for (i = 0; i < NELEM(window_rules) && rc == 0; i++) {
 		const char *table = window_rules[i].table;
 
+		olr_progress(progress, "load sequences", table);
 		/* without its index, the UPDATEs are cheaper; the index is
 		 * made again, in one sort, afterwards */
 		buf_reset(&sql);
@@ -807,7 +809,8 @@ out:
 }
 
 int
-reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err)
+reconstruct_loads(sqlite3 *db, long *nloads,
+    const struct olr_progress *progress, struct olr_err *err)
 {
 	sqlite3_stmt *src = NULL, *q = NULL, *ins = NULL;
 	int rc = -1;
@@ -830,15 +833,21 @@ reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err)
 		db_fail(db, err, "prepare");
 		goto out;
 	}
+	olr_progress(progress, "load sequences", "boundaries of each load");
 	while (sqlite3_step(src) == SQLITE_ROW) {
 		if (sequence_source(db, sqlite3_column_int64(src, 0),
 		    (long)sqlite3_column_int64(src, 1), q, ins, nloads,
 		    err) != 0)
 			goto out;
 	}
-	if (assign_windows(db, err) != 0 || db_exec(db, facts_sql, err) != 0 ||
-	    finish_loads(db, err) != 0 || db_exec(db, timeouts_sql, err) != 0 ||
-	    db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0)
+	if (assign_windows(db, progress, err) != 0)
+		goto out;
+	olr_progress(progress, "load sequences", "facts of each load");
+	if (db_exec(db, facts_sql, err) != 0 || finish_loads(db, err) != 0 ||
+	    db_exec(db, timeouts_sql, err) != 0)
+		goto out;
+	olr_progress(progress, "load sequences", "devices of each load");
+	if (db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -12,9 +12,11 @@
 #include <sqlite3.h>
 
 #include "err.h"
+#include "progress.h"
 
 /* Returns 0, or -1 with err filled; *nloads gets the number of loads. */
-int reconstruct_loads(sqlite3 *db, long *nloads, struct olr_err *err);
+int reconstruct_loads(sqlite3 *db, long *nloads,
+    const struct olr_progress *progress, struct olr_err *err);
 
 /* "sha256-<64 hex>" from a model path (also "sha256:<hex>"), into out
  * (at least 72 bytes); 0 on success, -1 when the path holds no digest. */

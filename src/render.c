@@ -179,6 +179,9 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 			goto out;
 		}
 		for (i = 0; i < CHART_COUNT; i++) {
+			buf_reset(&path);
+			buf_printf(&path, "charts/%s.png", charts[i].stem);
+			olr_progress(o->progress, "reports", path.data);
 			buf_reset(&png);
 			why[0] = '\0';
 			drawn = chart_render(db, charts[i].id, o, &png, why,
@@ -200,12 +203,14 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 	if (mask & RENDER_XLSX) {
 		buf_reset(&path);
 		buf_printf(&path, "%s/report.xlsx", dir);
+		olr_progress(o->progress, "reports", "report.xlsx");
 		if (xlsx_render(db, o, path.data, err) != 0)
 			goto out;
 	}
 	if (mask & RENDER_HTML) {
 		buf_reset(&path);
 		buf_printf(&path, "%s/index.html", dir);
+		olr_progress(o->progress, "reports", "index.html");
 		if (html_render(db, o, path.data, err) != 0)
 			goto out;
 	}

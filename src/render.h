@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "progress.h"
 
 struct render_opts {
 	const char *title;       /* report title; never NULL */
@@ -23,6 +24,7 @@ struct render_opts {
 	const char *until;       /* UTC ISO-8601 upper bound, or NULL */
 	int64_t     now_epoch;   /* "generated at": SOURCE_DATE_EPOCH or now */
 	const char *version;     /* ollama-logreport version */
+	const struct olr_progress *progress;   /* or NULL */
 };
 
 /* Output formats, OR-able. */

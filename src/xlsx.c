@@ -382,6 +382,10 @@ table_sheet(struct xw *x, const char *name, const char *sql,
 	int ncol, i, r, rc = -1;
 	int64_t extra = 0;
 	lxw_error e;
+	char step[96];
+
+	snprintf(step, sizeof step, "report.xlsx, sheet %s", name);
+	olr_progress(x->o->progress, "reports", step);
 
 	memset(&map, 0, sizeof map);
 	if (new_sheet(x, &s, name) != 0)

@@ -147,4 +147,24 @@ n=$("$OLR_DBDUMP" "$tmp/win/ollama.db" | awk '/^## model_summary/ { on = 1; next
   /^## / { on = 0 } on' | sed 1d | wc -l)
 [ "$n" -eq 9 ] && ok || bad "--until: database model_summary has $n rows, not 9"
 
+# 11. the progress line: on a terminal (script(1) gives one), every step of
+#     the stages after ingest, each line taken away when its stage ends; on
+#     a pipe, nothing
+if command -v script >/dev/null 2>&1; then
+  OLR_PROGRESS_DELAY=0 script -qec "'$OLR_BIN' examples/*.log -o \
+    '$tmp/prog' --format db,xlsx" /dev/null > "$tmp/prog.txt" 2>&1
+  for step in "load sequences: model_metadata" "load sequences: facts of each load" \
+      "analyses: memory release" "reports: report.xlsx, sheet model_metadata"; do
+    grep -q "$step" "$tmp/prog.txt" && ok || bad "progress: no '$step'"
+  done
+  # each stage's line is cleared (CR, erase line) before the next output
+  n=$(grep -o "$(printf '\r\033\\[K')" "$tmp/prog.txt" | wc -l)
+  [ "$n" -eq 3 ] && ok || bad "progress: $n line clearings, not 3"
+  "$OLR_BIN" examples/*.log -o "$tmp/prog2" --format db,xlsx \
+    > /dev/null 2> "$tmp/prog2.err"
+  [ ! -s "$tmp/prog2.err" ] && ok || bad "progress: output on a pipe"
+else
+  echo "SKIP: progress line (no script(1))"
+fi
+
 finish
