@@ -81,7 +81,7 @@ enum chart_axis {
 	AX_BYTES,     /* bytes, shown in GiB or MiB */
 	AX_SECONDS,   /* durations */
 	AX_COUNT,     /* layers */
-	AX_LOG,       /* parameters in billions, log10 scale */
+	AX_LOG,       /* log10 scale (parameters in billions, seconds) */
 	AX_NUMBER,    /* bits per weight */
 	AX_ROWS       /* one category per row (y only) */
 };
@@ -116,7 +116,7 @@ struct chart_point {
 struct chart_axis_def {
 	enum chart_axis kind;
 	char    label[80];     /* "Load time (s)" */
-	double  min, max;      /* in data units (log axis: log10 of billions) */
+	double  min, max;      /* in data units (log axis: their log10) */
 	double  scale;         /* divisor for tick labels (GIB, MIB, 1) */
 	int     nticks;
 	double  ticks[CHART_MAXTICKS];
@@ -246,6 +246,34 @@ chart_model_label(const char *name, const char *model, char *out,
 		snprintf(out, size, "(unknown model)");
 }
 
+/*
+ * A per-model label that two models share (the same general.name in two
+ * quantizations, say) gets what tells them apart: " (Q4_K_M)" when the
+ * file type does, else the first hex digits of the digest.
+ * shared: 0 the name is the model's own, 1 shared, 2 shared with the file
+ * type too.
+ */
+static void
+chart_model_qualify(char *label, size_t size, int shared,
+    const char *file_type, const char *model)
+{
+	const char *base;
+	size_t len = strlen(label);
+
+	if (shared <= 0 || len >= size)
+		return;
+	if (shared == 1 && file_type != NULL && *file_type != '\0') {
+		snprintf(label + len, size - len, " (%s)", file_type);
+		return;
+	}
+	base = model ? strrchr(model, '/') : NULL;
+	base = base ? base + 1 : model ? model : "";
+	if (strncmp(base, "sha256-", 7) == 0 || strncmp(base, "sha256:", 7) ==
+	    0)
+		base += 7;
+	snprintf(label + len, size - len, " (%.8s)", base);
+}
+
 /* "2025-10-27 18:14" from seconds. */
 static void
 chart_minute_text(double t, char *out, size_t size)
@@ -331,6 +359,34 @@ chart_rank(const double *v, size_t n, double pct)
 	return v[k - 1];
 }
 
+/*
+ * Load times run from a second to minutes: when the largest is 30 times
+ * the smallest or more, a linear axis squeezes most loads against zero,
+ * so the axis becomes log10 (every value must be above zero).
+ */
+static void
+chart_log_if_wide(struct chart_data *d, const char *label)
+{
+	double lo = 0, hi = 0, x;
+	size_t i;
+
+	for (i = 0; i < d->npt; i++) {
+		x = d->pt[i].x;
+		if (x <= 0)
+			return;
+		if (i == 0 || x < lo)
+			lo = x;
+		if (i == 0 || x > hi)
+			hi = x;
+		if (d->pt[i].x2 > hi)
+			hi = d->pt[i].x2;
+	}
+	if (d->npt == 0 || hi < 30 * lo)
+		return;
+	d->x.kind = AX_LOG;
+	snprintf(d->x.label, sizeof d->x.label, "%s", label);
+}
+
 static int
 chart_load_dist(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 {
@@ -360,9 +416,15 @@ chart_load_dist(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 		    "the %d models with most timed loads, of %d",
 		    CHART_MAXROWS, nmodels);
 	/* Busiest models first, then the label order. */
-	if (db_prepare(db, "SELECT model, MAX(model_name), COUNT(*) AS n "
-	    "FROM loads WHERE load_seconds IS NOT NULL GROUP BY model "
-	    "ORDER BY n DESC, MAX(model_name), model LIMIT 60", &st, err) != 0)
+	if (db_prepare(db, "SELECT m.model, m.nm, m.n, m.ft, CASE WHEN"
+	    " (SELECT COUNT(DISTINCT x.model) FROM loads x WHERE"
+	    " x.load_seconds IS NOT NULL AND x.model_name = m.nm) < 2 THEN 0"
+	    " WHEN (SELECT COUNT(DISTINCT x.model) FROM loads x WHERE"
+	    " x.load_seconds IS NOT NULL AND x.model_name = m.nm AND"
+	    " x.file_type IS m.ft) < 2 THEN 1 ELSE 2 END FROM (SELECT model,"
+	    " MAX(model_name) AS nm, COUNT(*) AS n, MAX(file_type) AS ft FROM"
+	    " loads WHERE load_seconds IS NOT NULL GROUP BY model) m"
+	    " ORDER BY m.n DESC, m.nm, m.model LIMIT 60", &st, err) != 0)
 		goto fail;
 	if (db_prepare(db, "SELECT load_seconds FROM loads WHERE model IS ? "
 	    "AND load_seconds IS NOT NULL ORDER BY load_seconds", &pts,
@@ -373,6 +435,8 @@ chart_load_dist(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 
 		chart_model_label(chart_col_text(st, 1), chart_col_text(st, 0),
 		    label, sizeof label);
+		chart_model_qualify(label, sizeof label, sqlite3_column_int(st,
+		    4), chart_col_text(st, 3), chart_col_text(st, 0));
 		row = chart_add_row(d, label);
 		sqlite3_reset(pts);
 		sqlite3_bind_text(pts, 1, chart_col_text(st, 0), -1,
@@ -405,6 +469,7 @@ chart_load_dist(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	}
 	for (n = 0; n < d->npt; n++)
 		d->pt[n].row = (int)d->pt[n].y;
+	chart_log_if_wide(d, "Load time (s, log scale)");
 	sqlite3_finalize(st);
 	sqlite3_finalize(pts);
 	free(v);
@@ -813,15 +878,30 @@ chart_load_bpw(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	    "Parameters (billions, log scale)");
 	snprintf(d->y.label, sizeof d->y.label, "Bits per weight");
 	s = chart_add_series(d, "model", COL_BLUE, ST_POINT, 0);
-	if (db_prepare(db, "SELECT model, model_name, params, bpw FROM "
-	    "model_summary WHERE params > 0 AND bpw > 0 ORDER BY params, "
-	    "model_name, model", &st, err) != 0)
+	/* models at the same point under the same name are one point,
+	 * "name ×2" */
+	if (db_prepare(db, "WITH g AS (SELECT MIN(model) AS model, model_name,"
+	    " params, bpw, MAX(file_type) AS ft, COUNT(*) AS n FROM"
+	    " model_summary WHERE params > 0 AND bpw > 0 GROUP BY"
+	    " coalesce(model_name, model), params, bpw) SELECT model,"
+	    " model_name, params, bpw, ft, CASE WHEN (SELECT COUNT(*) FROM g x"
+	    " WHERE x.model_name = g.model_name) < 2 THEN 0 WHEN (SELECT"
+	    " COUNT(*) FROM g x WHERE x.model_name = g.model_name AND x.ft IS"
+	    " g.ft) < 2 THEN 1 ELSE 2 END, n FROM g ORDER BY params,"
+	    " model_name, model", &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct chart_point *p;
+		size_t len;
 
 		chart_model_label(chart_col_text(st, 1), chart_col_text(st, 0),
 		    label, sizeof label);
+		chart_model_qualify(label, sizeof label, sqlite3_column_int(st,
+		    5), chart_col_text(st, 4), chart_col_text(st, 0));
+		len = strlen(label);
+		if (sqlite3_column_int(st, 6) > 1 && len < sizeof label)
+			snprintf(label + len, sizeof label - len, " \xc3\x97%d",
+			    sqlite3_column_int(st, 6));
 		p = chart_add_point(d, s, sqlite3_column_double(st, 2) / 1e9,
 		    sqlite3_column_double(st, 3));
 		snprintf(p->label, sizeof p->label, "%s", label);
@@ -1115,7 +1195,8 @@ chart_layout(struct chart_data *d)
 		double x = p->x, x2 = p->x2;
 
 		if (d->x.kind == AX_LOG) {
-			x = x2 = log10(p->x);
+			x = log10(p->x);
+			x2 = p->x2 > p->x ? log10(p->x2) : x;
 		}
 		if (xfirst || x < d->x.min)
 			d->x.min = x;
@@ -1619,8 +1700,9 @@ chart_y_ticks(const struct chart_frame *f)
 	}
 }
 
-/* Point labels (bpw chart): right, left, above or below, never on top of
- * another label; skipped when no place is free. */
+/* Point labels (bpw chart): right, left, above, below, then the four
+ * corners, never on top of another label; skipped when no place is
+ * free. */
 static void
 chart_point_labels(const struct chart_frame *f)
 {
@@ -1640,10 +1722,14 @@ chart_point_labels(const struct chart_frame *f)
 			continue;
 		chart_fit(cr, p->label, 180, text, sizeof text);
 		w = chart_text_w(cr, text);
-		for (k = 0; k < 4; k++) {
-			double x0 = k == 0 ? px + 7 : k == 1 ? px - 7 - w :
-			    px - w / 2;
-			double y0 = k == 2 ? py - 20 : k == 3 ? py + 6 : py - 7;
+		for (k = 0; k < 8; k++) {
+			/* x: right, left, centred; y: level, above, below */
+			static const int kx[8] = { 0, 1, 2, 2, 0, 0, 1, 1 };
+			static const int ky[8] = { 0, 0, 1, 2, 1, 2, 1, 2 };
+			double x0 = kx[k] == 0 ? px + 7 : kx[k] == 1 ?
+			    px - 7 - w : px - w / 2;
+			double y0 = ky[k] == 1 ? py - 20 : ky[k] == 2 ? py + 6 :
+			    py - 7;
 			double b[4] = { x0, y0, x0 + w, y0 + 14 };
 
 			if (b[0] < f->left || b[2] > f->right ||

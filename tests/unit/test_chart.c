@@ -37,7 +37,7 @@ struct fixture {
 };
 
 static struct render_opts opts = {
-	"test", NULL, NULL, 1700000000, "test"
+	"test", NULL, NULL, 1700000000, "test", NULL
 };
 
 static const char *
@@ -250,6 +250,81 @@ test_empty(void **state)
 }
 
 /* A bad id is an error, not a crash. */
+/* A copy of the examples database in memory, to bend. */
+static sqlite3 *
+copy_db(sqlite3 *from)
+{
+	sqlite3 *to;
+	sqlite3_backup *b;
+
+	assert_int_equal(sqlite3_open(":memory:", &to), SQLITE_OK);
+	b = sqlite3_backup_init(to, "main", from, "main");
+	assert_non_null(b);
+	assert_int_equal(sqlite3_backup_step(b, -1), SQLITE_DONE);
+	sqlite3_backup_finish(b);
+	return to;
+}
+
+static char *
+series_of(sqlite3 *db, enum chart_id id)
+{
+	struct buf out = BUF_INIT;
+	struct olr_err err;
+
+	assert_int_equal(chart_series(db, id, &opts, &out, &err), 0);
+	return out.data;
+}
+
+/*
+ * Load times from 1.3 s to 300 s: the load-time axis turns log10. Two
+ * models under one name: their rows say what tells them apart (the file
+ * type, else the digest); at one point of the BPW chart they are one
+ * point, "name x2".
+ */
+static void
+test_wide_and_shared(void **state)
+{
+	struct fixture *fx = *state;
+	sqlite3 *db = copy_db(fx->db);
+	char *out;
+
+	out = series_of(db, CHART_LOAD_TIME_DIST);
+	assert_non_null(strstr(out, "xaxis\tseconds\t"));
+	free(out);
+	assert_int_equal(sqlite3_exec(db, "UPDATE loads SET load_seconds ="
+	    " 300 WHERE id = (SELECT max(id) FROM loads WHERE load_seconds IS"
+	    " NOT NULL)", NULL, NULL, NULL), SQLITE_OK);
+	out = series_of(db, CHART_LOAD_TIME_DIST);
+	assert_non_null(strstr(out, "xaxis\tlog10\t"));
+	assert_non_null(strstr(out, "Load time (s, log scale)"));
+	assert_non_null(strstr(out, "xtick\t2\t100\n"));
+	free(out);
+
+	/* the two timed models with the most loads get one name */
+	assert_int_equal(sqlite3_exec(db, "UPDATE loads SET model_name ="
+	    " 'Twin', file_type = CASE WHEN model = (SELECT min(model) FROM"
+	    " loads WHERE load_seconds IS NOT NULL) THEN 'Q4_0' ELSE 'Q8_0'"
+	    " END WHERE model IN (SELECT model FROM loads WHERE load_seconds IS"
+	    " NOT NULL GROUP BY model ORDER BY model LIMIT 2)", NULL, NULL,
+	    NULL), SQLITE_OK);
+	out = series_of(db, CHART_LOAD_TIME_DIST);
+	assert_non_null(strstr(out, "Twin (Q4_0)"));
+	assert_non_null(strstr(out, "Twin (Q8_0)"));
+	free(out);
+	/* the same file type: the digests tell them apart */
+	assert_int_equal(sqlite3_exec(db, "UPDATE loads SET file_type = 'Q4_0'"
+	    " WHERE model_name = 'Twin'", NULL, NULL, NULL), SQLITE_OK);
+	out = series_of(db, CHART_LOAD_TIME_DIST);
+	assert_null(strstr(out, "Twin (Q4_0)"));
+	assert_non_null(strstr(out, "Twin ("));
+	free(out);
+
+	out = series_of(db, CHART_BPW_PARAMS);
+	assert_non_null(strstr(out, "Qwen2.5 14B Instruct \xc3\x97" "2\n"));
+	free(out);
+	sqlite3_close(db);
+}
+
 static void
 test_bad_id(void **state)
 {
@@ -271,6 +346,7 @@ main(void)
 		cmocka_unit_test(test_series_golden),
 		cmocka_unit_test(test_render_png),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_wide_and_shared),
 		cmocka_unit_test(test_bad_id),
 	};
 
