@@ -167,4 +167,33 @@ else
   echo "SKIP: progress line (no script(1))"
 fi
 
+# 12. an unreadable file: one line naming it, the other input still read,
+#     exit 1. Root reads any file, so as root the run is made as nobody
+#     (setpriv), from a directory nobody may use, with a copy of the binary.
+u=$(mktemp -d "${TMPDIR:-/tmp}/olr-unr.XXXXXX")
+chmod 755 "$u"
+cp "$OLR_BIN" "$u/olr" && cp examples/ollama-0.13.5-two-gpu.log "$u/ok.log"
+printf 'x\n' > "$u/secret.log"
+mkdir "$u/out" && chmod 777 "$u/out" && chmod 644 "$u/ok.log" &&
+  chmod 000 "$u/secret.log"
+as=""
+if [ "$(id -u)" = 0 ]; then
+  as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+  $as true 2>/dev/null || as="none"
+fi
+if [ "$as" = none ]; then
+  echo "SKIP: unreadable file (root, and setpriv cannot drop to nobody)"
+else
+  # (the suppressions of a sanitizer build must be readable by nobody)
+  cp "$OLR_SRCDIR/tests/lsan.supp" "$u/lsan.supp" && chmod 644 "$u/lsan.supp"
+  (cd "$u" && LSAN_OPTIONS=suppressions="$u/lsan.supp" \
+    $as ./olr -q secret.log ok.log -o out --format db) 2> "$u/err.txt"; rc=$?
+  [ $rc -eq 1 ] && ok || bad "unreadable: exit status $rc, expected 1"
+  printf 'ollama-logreport: secret.log: cannot open: Permission denied\n' |
+    cmp -s - "$u/err.txt" && ok || bad "unreadable: stderr: $(cat "$u/err.txt")"
+  n=$("$OLR_DBDUMP" --counts "$u/out/ollama.db" | grep -c 'ok.log')
+  [ "$n" -gt 5 ] && ok || bad "unreadable: the readable file was not read"
+fi
+rm -rf "$u"
+
 finish
