@@ -286,6 +286,41 @@ chart_minute_text(double t, char *out, size_t size)
 
 /* ---- loaders ---------------------------------------------------------- */
 
+/*
+ * Load times run from a second to minutes: when the largest is 30 times
+ * the smallest or more, a linear axis squeezes most loads against zero,
+ * so the axis (x, or y when on_y) becomes log10. Every value must be above
+ * zero; marks that sit on the x axis (no value) do not count.
+ */
+static void
+chart_log_if_wide(struct chart_data *d, int on_y, const char *label)
+{
+	struct chart_axis_def *a = on_y ? &d->y : &d->x;
+	double lo = 0, hi = 0, v, v2;
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < d->npt; i++) {
+		if (d->ser[d->pt[i].s].style == ST_AXISMARK)
+			continue;
+		v = on_y ? d->pt[i].y : d->pt[i].x;
+		v2 = on_y ? v : d->pt[i].x2;
+		if (v <= 0)
+			return;
+		if (first || v < lo)
+			lo = v;
+		if (first || v > hi)
+			hi = v;
+		if (v2 > hi)
+			hi = v2;
+		first = 0;
+	}
+	if (first || hi < 30 * lo)
+		return;
+	a->kind = AX_LOG;
+	snprintf(a->label, sizeof a->label, "%s", label);
+}
+
 static int
 chart_load_times(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 {
@@ -332,6 +367,7 @@ chart_load_times(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 		return db_fail(db, err, "load times");
 	}
 	sqlite3_finalize(st);
+	chart_log_if_wide(d, 1, "Load time (s, log scale)");
 	if (n_ok == 0)
 		snprintf(d->why, sizeof d->why,
 		    "no load reported its load time");
@@ -357,34 +393,6 @@ chart_rank(const double *v, size_t n, double pct)
 	if (k > n)
 		k = n;
 	return v[k - 1];
-}
-
-/*
- * Load times run from a second to minutes: when the largest is 30 times
- * the smallest or more, a linear axis squeezes most loads against zero,
- * so the axis becomes log10 (every value must be above zero).
- */
-static void
-chart_log_if_wide(struct chart_data *d, const char *label)
-{
-	double lo = 0, hi = 0, x;
-	size_t i;
-
-	for (i = 0; i < d->npt; i++) {
-		x = d->pt[i].x;
-		if (x <= 0)
-			return;
-		if (i == 0 || x < lo)
-			lo = x;
-		if (i == 0 || x > hi)
-			hi = x;
-		if (d->pt[i].x2 > hi)
-			hi = d->pt[i].x2;
-	}
-	if (d->npt == 0 || hi < 30 * lo)
-		return;
-	d->x.kind = AX_LOG;
-	snprintf(d->x.label, sizeof d->x.label, "%s", label);
 }
 
 static int
@@ -469,7 +477,7 @@ chart_load_dist(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	}
 	for (n = 0; n < d->npt; n++)
 		d->pt[n].row = (int)d->pt[n].y;
-	chart_log_if_wide(d, "Load time (s, log scale)");
+	chart_log_if_wide(d, 0, "Load time (s, log scale)");
 	sqlite3_finalize(st);
 	sqlite3_finalize(pts);
 	free(v);
@@ -1188,7 +1196,7 @@ chart_layout(struct chart_data *d)
 {
 	size_t i;
 	int xfirst = 1, yfirst = 1;
-	double pw;
+	double pw, y;
 
 	for (i = 0; i < d->npt; i++) {
 		struct chart_point *p = &d->pt[i];
@@ -1209,10 +1217,11 @@ chart_layout(struct chart_data *d)
 			continue;
 		if (d->ser[p->s].style == ST_AXISMARK)
 			continue;
-		if (yfirst || p->y < d->y.min)
-			d->y.min = p->y;
-		if (yfirst || p->y > d->y.max)
-			d->y.max = p->y;
+		y = d->y.kind == AX_LOG ? log10(p->y) : p->y;
+		if (yfirst || y < d->y.min)
+			d->y.min = y;
+		if (yfirst || y > d->y.max)
+			d->y.max = y;
 		yfirst = 0;
 	}
 	if (d->y.kind != AX_ROWS && yfirst)
@@ -1250,7 +1259,9 @@ chart_layout(struct chart_data *d)
 		if (d->y.min < 0)
 			d->y.min = 0;
 	}
-	if (d->y.kind != AX_ROWS)
+	if (d->y.kind == AX_LOG)
+		chart_log_ticks(&d->y);
+	else if (d->y.kind != AX_ROWS)
 		chart_value_ticks(&d->y, 8, d->y.kind == AX_SECONDS ? "s" :
 		    NULL);
 	if (d->y.kind == AX_SECONDS)
@@ -1471,6 +1482,8 @@ chart_py(const struct chart_frame *f, double y)
 {
 	const struct chart_axis_def *a = &f->d->y;
 
+	if (a->kind == AX_LOG)
+		y = y > 0 ? log10(y) : a->min;
 	return f->bottom - (y - a->min) / (a->max - a->min) *
 	    (f->bottom - f->top);
 }
@@ -1688,7 +1701,10 @@ chart_y_ticks(const struct chart_frame *f)
 
 	cairo_set_font_size(cr, 12);
 	for (i = 0; i < a->nticks; i++) {
-		double y = chart_py(f, a->ticks[i]);
+		/* log ticks are log10 already */
+		double y = a->kind == AX_LOG ? f->bottom - (a->ticks[i] -
+		    a->min) / (a->max - a->min) * (f->bottom - f->top) :
+		    chart_py(f, a->ticks[i]);
 
 		cairo_set_source_rgb(cr, 0.9, 0.9, 0.9);
 		cairo_set_line_width(cr, 1);

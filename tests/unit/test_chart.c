@@ -276,7 +276,7 @@ series_of(sqlite3 *db, enum chart_id id)
 }
 
 /*
- * Load times from 1.3 s to 300 s: the load-time axis turns log10. Two
+ * Load times from 1.3 s to 300 s: the load-time axes turn log10. Two
  * models under one name: their rows say what tells them apart (the file
  * type, else the digest); at one point of the BPW chart they are one
  * point, "name x2".
@@ -291,6 +291,9 @@ test_wide_and_shared(void **state)
 	out = series_of(db, CHART_LOAD_TIME_DIST);
 	assert_non_null(strstr(out, "xaxis\tseconds\t"));
 	free(out);
+	out = series_of(db, CHART_LOAD_TIMES);
+	assert_non_null(strstr(out, "yaxis\tseconds\t"));
+	free(out);
 	assert_int_equal(sqlite3_exec(db, "UPDATE loads SET load_seconds ="
 	    " 300 WHERE id = (SELECT max(id) FROM loads WHERE load_seconds IS"
 	    " NOT NULL)", NULL, NULL, NULL), SQLITE_OK);
@@ -298,6 +301,10 @@ test_wide_and_shared(void **state)
 	assert_non_null(strstr(out, "xaxis\tlog10\t"));
 	assert_non_null(strstr(out, "Load time (s, log scale)"));
 	assert_non_null(strstr(out, "xtick\t2\t100\n"));
+	free(out);
+	out = series_of(db, CHART_LOAD_TIMES);
+	assert_non_null(strstr(out, "yaxis\tlog10\t0\t3\tLoad time (s, log"
+	    " scale)\n"));
 	free(out);
 
 	/* the two timed models with the most loads get one name */
