@@ -79,6 +79,20 @@ reader(void *arg)
 	return NULL;
 }
 
+/* Free what readahead_start() made (the thread is not running). */
+static void
+ra_free(struct readahead *ra)
+{
+	size_t i;
+
+	pthread_mutex_destroy(&ra->mu);
+	pthread_cond_destroy(&ra->filled);
+	pthread_cond_destroy(&ra->freed);
+	for (i = 0; i < READAHEAD_BLOCKS; i++)
+		free(ra->ring[i].data);
+	free(ra);
+}
+
 struct readahead *
 readahead_start(struct input *in)
 {
@@ -93,12 +107,7 @@ readahead_start(struct input *in)
 	pthread_cond_init(&ra->filled, NULL);
 	pthread_cond_init(&ra->freed, NULL);
 	if (pthread_create(&ra->thread, NULL, reader, ra) != 0) {
-		pthread_mutex_destroy(&ra->mu);
-		pthread_cond_destroy(&ra->filled);
-		pthread_cond_destroy(&ra->freed);
-		for (i = 0; i < READAHEAD_BLOCKS; i++)
-			free(ra->ring[i].data);
-		free(ra);
+		ra_free(ra);
 		return NULL;
 	}
 	return ra;
@@ -154,8 +163,6 @@ readahead_sha256_hex(struct readahead *ra, char hex[65])
 void
 readahead_stop(struct readahead *ra)
 {
-	size_t i;
-
 	if (ra == NULL)
 		return;
 	pthread_mutex_lock(&ra->mu);
@@ -163,10 +170,5 @@ readahead_stop(struct readahead *ra)
 	pthread_cond_signal(&ra->freed);
 	pthread_mutex_unlock(&ra->mu);
 	pthread_join(ra->thread, NULL);
-	pthread_mutex_destroy(&ra->mu);
-	pthread_cond_destroy(&ra->filled);
-	pthread_cond_destroy(&ra->freed);
-	for (i = 0; i < READAHEAD_BLOCKS; i++)
-		free(ra->ring[i].data);
-	free(ra);
+	ra_free(ra);
 }

@@ -151,6 +151,19 @@ writer(void *arg)
 	return NULL;
 }
 
+/* Free what rowq_new() made (the thread is not running). */
+static void
+q_free(struct rowq *q)
+{
+	pthread_mutex_destroy(&q->mu);
+	pthread_cond_destroy(&q->work);
+	pthread_cond_destroy(&q->idle);
+	free(q->b[0].data);
+	free(q->b[1].data);
+	free(q->path);
+	free(q);
+}
+
 struct rowq *
 rowq_new(const char *path)
 {
@@ -161,11 +174,7 @@ rowq_new(const char *path)
 	pthread_cond_init(&q->work, NULL);
 	pthread_cond_init(&q->idle, NULL);
 	if (pthread_create(&q->thread, NULL, writer, q) != 0) {
-		pthread_mutex_destroy(&q->mu);
-		pthread_cond_destroy(&q->work);
-		pthread_cond_destroy(&q->idle);
-		free(q->path);
-		free(q);
+		q_free(q);
 		return NULL;
 	}
 	return q;
@@ -218,13 +227,7 @@ rowq_free(struct rowq *q)
 	pthread_cond_signal(&q->work);
 	pthread_mutex_unlock(&q->mu);
 	pthread_join(q->thread, NULL);
-	pthread_mutex_destroy(&q->mu);
-	pthread_cond_destroy(&q->work);
-	pthread_cond_destroy(&q->idle);
-	free(q->b[0].data);
-	free(q->b[1].data);
-	free(q->path);
-	free(q);
+	q_free(q);
 }
 
 void
