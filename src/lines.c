@@ -12,6 +12,7 @@
 #include "lines.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "buf.h"
@@ -115,6 +116,13 @@ repair_utf8(struct lines_reader *lr, const char *s, size_t len)
 	size_t i = 0, run = 0, k;
 	int bad = 0;
 
+	/* almost every line is ASCII: 8 bytes at a time */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		if (w & 0x8080808080808080ull)
+			break;
+	}
 	while (i < len && p[i] < 0x80)
 		i++;
 	if (i == len)
