@@ -743,6 +743,30 @@ out:
 	return status;
 }
 
+/*
+ * The page size of a new database: 64 KiB pages rebuild the loads of a
+ * large input a third faster (1.9 s instead of 3.1 s for 196 MiB of logs),
+ * but every table and index takes a page at least, so the database of a
+ * few small logs, the one attached to a bug report, would be 3.6 MB
+ * instead of 0.5 MB. From 16 MiB of input on disk the database is 20 MB
+ * or more and the 3 MB no longer matter.
+ */
+static int
+page_size_for(const struct olr_opts *o)
+{
+	struct stat st;
+	uint64_t total = 0;
+	int i;
+
+	for (i = 0; i < o->ninputs; i++) {
+		if (strcmp(o->inputs[i], "-") == 0)
+			continue;
+		if (stat(o->inputs[i], &st) == 0 && S_ISREG(st.st_mode))
+			total += (uint64_t)st.st_size;
+	}
+	return total >= 16u * 1024 * 1024 ? 65536 : 4096;
+}
+
 static void
 pipeline_free(struct pipeline *p)
 {
@@ -830,7 +854,8 @@ main(int argc, char **argv)
 	    pat_set_load_file(p.patterns, opts.patterns, &err) != 0)
 		goto fatal;
 	pat_set_finish(p.patterns);
-	if ((p.store = store_open(db_path, &err)) == NULL ||
+	if ((p.store = store_open(db_path, page_size_for(&opts), &err)) ==
+	    NULL ||
 	    store_prepare(p.store, p.patterns, &err) != 0)
 		goto fatal;
 	p.classifier = classifier_new(p.patterns);

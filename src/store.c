@@ -38,8 +38,9 @@ struct store {
 };
 
 struct store *
-store_open(const char *path, struct olr_err *err)
+store_open(const char *path, int page_size, struct olr_err *err)
 {
+	char pragma[64];
 	struct store *st = xcalloc(1, sizeof *st);
 	int rc;
 
@@ -58,10 +59,10 @@ store_open(const char *path, struct olr_err *err)
 		return NULL;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
-	/* 64 KiB pages (a new database only): a sixteenth of the B-tree
-	 * pages and writes of 4 KiB pages, ingest 10 % faster */
-	if (db_exec(st->db, "PRAGMA page_size=65536; PRAGMA synchronous=OFF;"
-	    " PRAGMA cache_size=-8000; PRAGMA temp_store=FILE;", err) != 0 ||
+	snprintf(pragma, sizeof pragma, "PRAGMA page_size=%d", page_size);
+	if (db_exec(st->db, pragma, err) != 0 ||
+	    db_exec(st->db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-8000;"
+	    " PRAGMA temp_store=FILE;", err) != 0 ||
 	    db_exec(st->db, (const char *)embedded_schema[0].data, err) != 0) {
 		if (strstr(err->msg, "not a database") != NULL)
 			olr_err_set(err, OLR_E_DB, path, 0,

@@ -44,7 +44,13 @@ struct store_source_info {
 };
 
 /* Open or create the database at path. NULL and err on failure. */
-struct store *store_open(const char *path, struct olr_err *err);
+/*
+ * Open (or create) the database at path. page_size applies to a new
+ * database only: 4096 keeps a small one small (every table and index
+ * takes a page at least), 65536 makes a large ingest faster.
+ */
+struct store *store_open(const char *path, int page_size,
+    struct olr_err *err);
 void store_close(struct store *st);
 
 /* Prepare one INSERT per non-noise entry of set (set must outlive st). */
