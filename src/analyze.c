@@ -731,7 +731,13 @@ analyze_run(sqlite3 *db, const struct analyze_opts *opts,
 	    " CREATE INDEX IF NOT EXISTS gpus_id ON gpus(source_id, gpu_id,"
 	    " line); CREATE INDEX IF NOT EXISTS vram_updates_line ON"
 	    " vram_updates(source_id, line); CREATE INDEX IF NOT EXISTS"
-	    " system_memory_line ON system_memory(source_id, line)", err) != 0)
+	    " system_memory_line ON system_memory(source_id, line);"
+	    /* the tables a load's start, end and failure lines are in, for
+	     * the report's evidence of a load (html.c) */
+	    " CREATE INDEX IF NOT EXISTS runners_line ON runners(source_id,"
+	    " line); CREATE INDEX IF NOT EXISTS model_params_line ON"
+	    " model_params(source_id, line); CREATE INDEX IF NOT EXISTS"
+	    " failures_line ON failures(source_id, line)", err) != 0)
 		return -1;
 	olr_progress(progress, "analyses", "estimate vs actual");
 	if (db_exec(db, eva_sql, err) != 0 || eva_allocations(db, err) != 0 ||
