@@ -247,15 +247,14 @@ evidence_line(struct buf *b, const struct reading *r, const char *what)
 
 /* every load in file order; the audit looks at each ok one and the next */
 static const char release_loads_sql[] =
-    "SELECT id, source_id, model, coalesce(end_line, 0), ollama_version,"
-    " outcome = 'ok', coalesce(start_line, end_line), (SELECT line_count"
-    " FROM sources WHERE id = l.source_id) FROM loads l ORDER BY"
-    " source_id, coalesce(start_line, end_line)";
+    "SELECT id, source_id, model, ollama_version, outcome = 'ok',"
+    " coalesce(start_line, end_line) FROM loads ORDER BY source_id,"
+    " coalesce(start_line, end_line)";
 
 struct rl {
 	long long id, src;
 	char     *model, *version;
-	long      end, ws, nlines;
+	long      ws;          /* window start: start line, else end */
 	int       ok;
 };
 
@@ -494,13 +493,11 @@ memory_release(sqlite3 *db, struct olr_err *err)
 			nx->model = sqlite3_column_type(m.lq, 2) == SQLITE_NULL ?
 			    NULL : xstrdup((const char *)
 			    sqlite3_column_text(m.lq, 2));
-			nx->end = (long)sqlite3_column_int64(m.lq, 3);
-			nx->version = sqlite3_column_type(m.lq, 4) ==
+			nx->version = sqlite3_column_type(m.lq, 3) ==
 			    SQLITE_NULL ? NULL : xstrdup((const char *)
-			    sqlite3_column_text(m.lq, 4));
-			nx->ok = sqlite3_column_int(m.lq, 5);
-			nx->ws = (long)sqlite3_column_int64(m.lq, 6);
-			nx->nlines = (long)sqlite3_column_int64(m.lq, 7);
+			    sqlite3_column_text(m.lq, 3));
+			nx->ok = sqlite3_column_int(m.lq, 4);
+			nx->ws = (long)sqlite3_column_int64(m.lq, 5);
 		}
 		if (have && r->ok && release_one(db, &m, r, more &&
 		    nx->src == r->src ? nx : NULL, err) != 0)

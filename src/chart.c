@@ -286,6 +286,19 @@ chart_minute_text(double t, char *out, size_t size)
 
 /* ---- loaders ---------------------------------------------------------- */
 
+/* Count the rows of a query returning one integer. */
+static int
+chart_count(sqlite3 *db, const char *sql, int *out, struct olr_err *err)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	*out = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return 0;
+}
+
 /*
  * Load times run from a second to minutes: when the largest is 30 times
  * the smallest or more, a linear axis squeezes most loads against zero,
@@ -412,13 +425,9 @@ chart_load_dist(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	s_pt = chart_add_series(d, "load", COL_BLUE, ST_POINT, 1);
 	s_med = chart_add_series(d, "median", COL_BLACK, ST_TICK, 1);
 	s_p95 = chart_add_series(d, "p95", COL_VERM, ST_DIAMOND, 1);
-	if (db_prepare(db, "SELECT COUNT(DISTINCT model) FROM loads "
-	    "WHERE load_seconds IS NOT NULL", &st, err) != 0)
+	if (chart_count(db, "SELECT COUNT(DISTINCT model) FROM loads WHERE"
+	    " load_seconds IS NOT NULL", &nmodels, err) != 0)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		nmodels = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	st = NULL;
 	if (nmodels > CHART_MAXROWS)
 		snprintf(d->note, sizeof d->note,
 		    "the %d models with most timed loads, of %d",
@@ -647,19 +656,6 @@ chart_load_sysmem(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	if (d->npt == 0)
 		snprintf(d->why, sizeof d->why,
 		    "no system memory reading with a total and a free figure");
-	return 0;
-}
-
-/* Count the rows of a query returning one integer. */
-static int
-chart_count(sqlite3 *db, const char *sql, int *out, struct olr_err *err)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (db_prepare(db, sql, &st, err) != 0)
-		return -1;
-	*out = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
 	return 0;
 }
 

@@ -810,6 +810,7 @@ main(int argc, char **argv)
 	struct pipeline p;
 	struct progress_line pl;
 	struct olr_progress progress = { progress_step, &pl };
+	const char *env;
 	struct olr_err err;
 	struct stat st;
 	char *db_path = NULL;
@@ -825,8 +826,9 @@ main(int argc, char **argv)
 	p.progress = !opts.quiet && isatty(STDERR_FILENO);
 	memset(&pl, 0, sizeof pl);
 	pl.on = p.progress;
-	pl.delay = getenv("OLR_PROGRESS_DELAY") ? atof(getenv(
-	    "OLR_PROGRESS_DELAY")) : 1.0;
+	pl.delay = 1.0;
+	if ((env = getenv("OLR_PROGRESS_DELAY")) != NULL)
+		pl.delay = atof(env);
 
 	if (opts.output_dir != NULL && make_dir(opts.output_dir, &err) != 0)
 		goto fatal;

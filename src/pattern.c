@@ -360,6 +360,7 @@ pat_set_load_text(struct pat_set *set, const char *text, size_t len,
 			}
 			e = xcalloc(1, sizeof *e);
 			e->name = xstrndup(s + 1, (size_t)(close - s - 1));
+			e->name_len = strlen(e->name);
 			e->file = xstrdup(file);
 			e->line = lineno;
 			e->match = PAT_TEXT;

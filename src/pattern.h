@@ -49,6 +49,7 @@ struct pat_col {
 
 struct pat_entry {
 	char            *name;
+	size_t           name_len; /* strlen(name): stored with every row */
 	char            *table;    /* "noise" = count only */
 	int              is_noise;
 	enum pat_match   match;

@@ -168,13 +168,27 @@ insert_load(sqlite3 *db, sqlite3_stmt *ins, int64_t source_id,
 	return 0;
 }
 
+/* Store the loads ls has completed; 1 on a database error. */
+static int
+store_completed(sqlite3 *db, sqlite3_stmt *ins, int64_t source_id,
+    struct loadseq *ls, long *nloads, struct olr_err *err)
+{
+	const struct loadseq_load *l;
+
+	while ((l = loadseq_next(ls)) != NULL) {
+		if (insert_load(db, ins, source_id, l, err) != 0)
+			return 1;
+		(*nloads)++;
+	}
+	return 0;
+}
+
 /* The loads of one source, stored as the state machine completes them. */
 static int
 sequence_source(sqlite3 *db, int64_t source_id, long last_line,
     sqlite3_stmt *q, sqlite3_stmt *ins, long *nloads, struct olr_err *err)
 {
 	struct loadseq *ls = loadseq_new();
-	const struct loadseq_load *l;
 	struct loadseq_event ev;
 	int rc, failed = 0;
 
@@ -191,19 +205,13 @@ sequence_source(sqlite3 *db, int64_t source_id, long last_line,
 		ev.oom = sqlite3_column_int(q, 5);
 		ev.row_id = sqlite3_column_int64(q, 6);
 		loadseq_feed(ls, &ev);
-		while (!failed && (l = loadseq_next(ls)) != NULL) {
-			failed = insert_load(db, ins, source_id, l, err) != 0;
-			(*nloads)++;
-		}
+		failed = store_completed(db, ins, source_id, ls, nloads, err);
 	}
 	if (!failed && rc != SQLITE_DONE)
 		failed = db_fail(db, err, "load events") != 0;
 	if (!failed) {
 		loadseq_finish(ls, last_line);
-		while (!failed && (l = loadseq_next(ls)) != NULL) {
-			failed = insert_load(db, ins, source_id, l, err) != 0;
-			(*nloads)++;
-		}
+		failed = store_completed(db, ins, source_id, ls, nloads, err);
 	}
 	sqlite3_reset(q);
 	loadseq_free(ls);

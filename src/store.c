@@ -236,7 +236,7 @@ store_insert_event(struct store *st, const struct olr_event *ev,
 	rowq_int(st->q, ev->stamp.inherited);
 	rowq_text(st->q, ev->host, ev->host_len);
 	rowq_text(st->q, ev->level, ev->level_len);
-	rowq_text(st->q, ev->entry->name, strlen(ev->entry->name));
+	rowq_text(st->q, ev->entry->name, ev->entry->name_len);
 	rowq_text(st->q, ev->raw, ev->raw_len);
 	for (j = 0; j < ev->entry->ncols; j++) {
 		v = &ev->values[j];
