@@ -15,7 +15,7 @@
 #include "err.h"
 #include "input.h"
 
-#define READAHEAD_BLOCK  (256 * 1024)
+#define READAHEAD_BLOCK  (1024 * 1024)
 #define READAHEAD_BLOCKS 4
 
 struct readahead;

@@ -2,9 +2,9 @@
  * store.c - SQLite storage (see store.h).
  *
  * The schema is src/schema.sql, built into the binary. Every catalogue
- * entry gets its own prepared INSERT, so storing a row is binding values
- * and one sqlite3_step. Each source is one transaction: fast, and it lets a
- * duplicate source be undone whole.
+ * entry is a kind of row of the row queue (its own prepared INSERT), so
+ * storing a row is queueing its values. Each source is one transaction:
+ * fast, and it lets a duplicate source be undone whole.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -28,10 +28,9 @@
 struct store {
 	sqlite3       *db;
 	char          *path;
-	sqlite3_stmt **ins;       /* per entry index; NULL for noise */
-	size_t         nins;
-	sqlite3_stmt  *unknown;
-	sqlite3_stmt  *csvrec;
+	struct rowq_kind **ins;   /* per entry index; NULL for noise */
+	struct rowq_kind *unknown;
+	struct rowq_kind *csvrec;
 	struct rowq   *q;         /* the rows, stored by a writer thread */
 	int            in_tx;
 	long           pending;   /* counter for placeholder hashes */
@@ -70,7 +69,7 @@ store_open(const char *path, int page_size, struct olr_err *err)
 		store_close(st);
 		return NULL;
 	}
-	if ((st->q = rowq_new(path)) == NULL) {
+	if ((st->q = rowq_new(st->db, path)) == NULL) {
 		olr_err_set(err, OLR_E_DB, path, 0, "cannot start the thread "
 		    "that writes the database");
 		store_close(st);
@@ -82,18 +81,12 @@ store_open(const char *path, int page_size, struct olr_err *err)
 void
 store_close(struct store *st)
 {
-	size_t i;
-
 	if (st == NULL)
 		return;
 	rowq_free(st->q);      /* waits for the rows queued */
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	for (i = 0; i < st->nins; i++)
-		sqlite3_finalize(st->ins[i]);
 	free(st->ins);
-	sqlite3_finalize(st->unknown);
-	sqlite3_finalize(st->csvrec);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -120,7 +113,6 @@ store_prepare(struct store *st, const struct pat_set *set,
 	int rc = -1;
 
 	st->ins = xcalloc(set->n + 1, sizeof *st->ins);
-	st->nins = set->n;
 	for (i = 0; i < set->n; i++) {
 		const struct pat_entry *e = set->entries[i];
 		if (e->is_noise)
@@ -134,9 +126,8 @@ store_prepare(struct store *st, const struct pat_set *set,
 			goto out;
 		}
 		buf_reset(&sql);
-		buf_printf(&sql, "INSERT INTO %s (source_id, line, ts, "
-		    "ts_offset, ts_inherited, host, level, event, raw",
-		    e->table);
+		buf_puts(&sql, "source_id, line, ts, ts_offset, ts_inherited,"
+		    " host, level, event, raw");
 		for (j = 0; j < e->ncols; j++) {
 			if (!is_ident(e->cols[j].column)) {
 				olr_err_set(err, OLR_E_PATTERN, e->file,
@@ -146,26 +137,20 @@ store_prepare(struct store *st, const struct pat_set *set,
 			}
 			buf_printf(&sql, ", %s", e->cols[j].column);
 		}
-		buf_puts(&sql, ") VALUES (?");
-		for (j = 1; j < STORE_COMMON_COLS + e->ncols; j++)
-			buf_puts(&sql, ", ?");
-		buf_puts(&sql, ")");
-		if (sqlite3_prepare_v3(st->db, sql.data, -1,
-		    SQLITE_PREPARE_PERSISTENT, &st->ins[i], NULL) != SQLITE_OK) {
+		if (rowq_prepare(st->q, e->table, sql.data,
+		    (int)(STORE_COMMON_COLS + e->ncols), &st->ins[i]) !=
+		    SQLITE_OK) {
 			olr_err_set(err, OLR_E_PATTERN, e->file, e->line,
-			    "entry [%s]: %s", e->name, sqlite3_errmsg(st->db));
+			    "entry [%s]: %s", e->name, STORE_COMMON_COLS +
+			    e->ncols > ROWQ_MAX_VALUES ? "too many columns" :
+			    sqlite3_errmsg(st->db));
 			goto out;
 		}
 	}
-	if (sqlite3_prepare_v3(st->db, "INSERT INTO csv_records (source_id,"
-	    " line, csv_line, time_ns) VALUES (?, ?, ?, ?)", -1,
-	    SQLITE_PREPARE_PERSISTENT, &st->csvrec, NULL) != SQLITE_OK) {
-		db_fail(st->db, err, "prepare");
-		goto out;
-	}
-	if (sqlite3_prepare_v3(st->db, "INSERT INTO unknown_lines (source_id,"
-	    " line, ts, text) VALUES (?, ?, ?, ?)", -1,
-	    SQLITE_PREPARE_PERSISTENT, &st->unknown, NULL) != SQLITE_OK) {
+	if (rowq_prepare(st->q, "csv_records", "source_id, line, csv_line,"
+	    " time_ns", 4, &st->csvrec) != SQLITE_OK ||
+	    rowq_prepare(st->q, "unknown_lines", "source_id, line, ts, text",
+	    4, &st->unknown) != SQLITE_OK) {
 		db_fail(st->db, err, "prepare");
 		goto out;
 	}
@@ -216,13 +201,13 @@ int
 store_insert_event(struct store *st, const struct olr_event *ev,
     struct olr_err *err)
 {
-	sqlite3_stmt *s = st->ins[ev->entry->index];
+	const struct rowq_kind *k = st->ins[ev->entry->index];
 	const struct olr_value *v;
 	size_t j;
 
-	if (s == NULL)
+	if (k == NULL)
 		return 0;
-	rowq_begin(st->q, s, ev->line, ev->entry->table);
+	rowq_begin(st->q, k, ev->line);
 	rowq_int(st->q, ev->source_id);
 	rowq_int(st->q, ev->line);
 	if (ev->stamp.has_ts)
@@ -262,7 +247,7 @@ int
 store_insert_unknown(struct store *st, int64_t source_id, long line,
     const char *ts, const char *text, size_t len, struct olr_err *err)
 {
-	rowq_begin(st->q, st->unknown, line, "unknown_lines");
+	rowq_begin(st->q, st->unknown, line);
 	rowq_int(st->q, source_id);
 	rowq_int(st->q, line);
 	rowq_text(st->q, ts, ts ? strlen(ts) : 0);
@@ -274,7 +259,7 @@ int
 store_insert_csv_record(struct store *st, int64_t source_id, long line,
     long csv_line, int64_t time_ns, struct olr_err *err)
 {
-	rowq_begin(st->q, st->csvrec, line, "csv_records");
+	rowq_begin(st->q, st->csvrec, line);
 	rowq_int(st->q, source_id);
 	rowq_int(st->q, line);
 	rowq_int(st->q, csv_line);
