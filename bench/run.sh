@@ -174,6 +174,11 @@ stage() { awk -v k="$1" '/^times:/ { for (i = 1; i <= NF; i++) if ($i == k) { v 
 st_ingest=$(stage ingest)
 st_loads=$(stage sequences)
 st_analyses=$(stage analyses)
+# the "ingest CPU:" line: CPU seconds of the reader, parser and writer threads
+cpu() { awk -v k="$1" '/^ingest CPU:/ { for (i = 1; i <= NF; i++) if ($i == k) { v = $(i + 1) } } END { print v + 0 }' "$tmp/stages"; }
+cpu_read=$(cpu read)
+cpu_parse=$(cpu store)
+cpu_write=$(cpu write)
 
 best_of s_res "$BIN" "$small" -o "$tmp/out" --quiet --format "$FORMAT"
 read -r s_s s_rss <<<"$s_res"
@@ -192,6 +197,7 @@ echo
 printf '%-34s %s\n' "input (large)" "$(mib "$big_bytes") MiB ($matches lines match the grep pattern)"
 printf '%-34s %s\n' "whole run seconds (--format $FORMAT)" "$i_s"
 printf '%-34s %s\n' "  ingest (read -> store) seconds" "$st_ingest"
+printf '%-34s %s\n' "    CPU s: read; decode..store; write" "$cpu_read; $cpu_parse; $cpu_write"
 printf '%-34s %s\n' "  load sequences seconds" "$st_loads"
 printf '%-34s %s\n' "  analyses seconds" "$st_analyses"
 printf '%-34s %s\n' "ingest MB/s" "$st_rate"

@@ -86,6 +86,7 @@ struct pipeline {
 	struct slog_scanner     *slog;
 	struct event_builder    *events;
 	int                      progress;   /* stderr is a terminal */
+	double                   read_cpu;   /* of the reader threads */
 };
 
 /* What is known about the source being read. */
@@ -432,12 +433,19 @@ ingest_line(struct pipeline *p, struct source *src,
 }
 
 static double
-now_seconds(void)
+clock_seconds(clockid_t id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	if (clock_gettime(id, &ts) != 0)
+		return 0;
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double
+now_seconds(void)
+{
+	return clock_seconds(CLOCK_MONOTONIC);
 }
 
 static void
@@ -735,6 +743,8 @@ ingest_source(struct pipeline *p, const char *path)
 		printf("\n");
 	}
 out:
+	if (ra != NULL)
+		p->read_cpu += readahead_cpu_seconds(ra);
 	readahead_stop(ra);
 	free(src.host);
 	lines_reader_free(lr);
@@ -817,6 +827,7 @@ main(int argc, char **argv)
 	long nloads = 0;
 	int i, rc, status = 0, temp_db = 0;
 	double t_start = now_seconds(), t_ingest, t_loads, t_analyzed;
+	double cpu_ingest, cpu_write;
 
 	if ((rc = parse_args(argc, argv, &opts)) != 0)
 		return rc;
@@ -877,6 +888,8 @@ main(int argc, char **argv)
 	}
 	/* reconstruct -> analyze, over the whole database */
 	t_ingest = now_seconds();
+	cpu_ingest = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
+	cpu_write = store_writer_cpu(p.store);
 	rc = reconstruct_loads(store_db(p.store), &nloads, &progress, &err);
 	progress_clear(&pl);
 	if (rc != 0) {
@@ -917,6 +930,9 @@ main(int argc, char **argv)
 		    "%.2f s, reports %.2f s\n", t_ingest - t_start,
 		    t_loads - t_ingest, t_analyzed - t_loads,
 		    now_seconds() - t_analyzed);
+	if (opts.verbose && opts.ninputs > 0)
+		printf("ingest CPU: read %.2f s, decode to store %.2f s, "
+		    "write %.2f s\n", p.read_cpu, cpu_ingest, cpu_write);
 done:
 	pipeline_free(&p);
 	if (temp_db)

@@ -13,6 +13,7 @@
 #include "readahead.h"
 
 #include <pthread.h>
+#include <time.h>
 #include <stdlib.h>
 
 #include "sha256.h"
@@ -34,10 +35,21 @@ struct readahead {
 	uint64_t        offset;      /* of the block held */
 	struct olr_err  err;         /* of the block with n = -1 */
 	struct sha256   sha;
+	double          cpu;         /* of the reader, once it finished */
 	pthread_t       thread;
 	pthread_mutex_t mu;
 	pthread_cond_t  filled, freed;
 };
+
+static double
+thread_cpu_seconds(void)
+{
+	struct timespec t;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0)
+		return 0;
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 static void *
 reader(void *arg)
@@ -66,6 +78,8 @@ reader(void *arg)
 			sha256_update(&ra->sha, b->data, (size_t)n);
 		b->n = n;
 		b->offset = input_file_offset(ra->in);
+		if (n <= 0)
+			ra->cpu = thread_cpu_seconds();
 
 		pthread_mutex_lock(&ra->mu);
 		if (n < 0)
@@ -152,6 +166,17 @@ uint64_t
 readahead_offset(const struct readahead *ra)
 {
 	return ra->offset;
+}
+
+double
+readahead_cpu_seconds(struct readahead *ra)
+{
+	double cpu;
+
+	pthread_mutex_lock(&ra->mu);
+	cpu = ra->cpu;
+	pthread_mutex_unlock(&ra->mu);
+	return cpu;
 }
 
 void

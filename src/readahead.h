@@ -38,6 +38,10 @@ uint64_t readahead_offset(const struct readahead *ra);
  * or -1. */
 void readahead_sha256_hex(struct readahead *ra, char hex[65]);
 
+/* The CPU time the reader thread used, in seconds, once readahead_next()
+ * returned 0 or -1 (else 0). */
+double readahead_cpu_seconds(struct readahead *ra);
+
 /* Stop reading (at any point) and free. NULL is fine. The input stays
  * open: the caller closes it. */
 void readahead_stop(struct readahead *ra);

@@ -27,6 +27,7 @@
 #include "rowq.h"
 
 #include <pthread.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -610,6 +611,18 @@ rowq_end(struct rowq *q, struct olr_err *err)
 		return 0;
 	*err = q->err;
 	return -1;
+}
+
+double
+rowq_cpu_seconds(struct rowq *q)
+{
+	clockid_t id;
+	struct timespec t;
+
+	if (pthread_getcpuclockid(q->thread, &id) != 0 ||
+	    clock_gettime(id, &t) != 0)
+		return 0;
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 int

@@ -62,4 +62,7 @@ int rowq_end(struct rowq *q, struct olr_err *err);
 /* Execute every queued row and wait until the writer is idle. */
 int rowq_sync(struct rowq *q, struct olr_err *err);
 
+/* The CPU time the writer thread used so far, in seconds. */
+double rowq_cpu_seconds(struct rowq *q);
+
 #endif

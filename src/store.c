@@ -351,3 +351,9 @@ store_db(struct store *st)
 {
 	return st->db;
 }
+
+double
+store_writer_cpu(struct store *st)
+{
+	return rowq_cpu_seconds(st->q);
+}

@@ -86,4 +86,7 @@ void store_source_abort(struct store *st);
 /* The sqlite3 handle, for readers (reconstruct, render). */
 struct sqlite3 *store_db(struct store *st);
 
+/* The CPU time of the thread that writes the rows, so far, in seconds. */
+double store_writer_cpu(struct store *st);
+
 #endif
