@@ -766,7 +766,8 @@ void units_format_utc(int64_t epoch_ms, char *out, size_t size)
 	    (unsigned)(msod % 1000));
 }
 
-void units_format_offset(int offset_min, char *out, size_t size)
+void
+units_format_offset(int offset_min, char *out, size_t size)
 {
 	long a;
 
@@ -777,6 +778,17 @@ void units_format_offset(int offset_min, char *out, size_t size)
 		return;
 	}
 	a = offset_min < 0 ? -(long)offset_min : (long)offset_min;
+	if (a / 60 < 100 && size >= 7) {
+		/* once per line of input: digits by hand, not snprintf */
+		out[0] = offset_min < 0 ? '-' : '+';
+		out[1] = (char)('0' + a / 600);
+		out[2] = (char)('0' + a / 60 % 10);
+		out[3] = ':';
+		out[4] = (char)('0' + a % 60 / 10);
+		out[5] = (char)('0' + a % 10);
+		out[6] = '\0';
+		return;
+	}
 	snprintf(out, size, "%c%02ld:%02ld", offset_min < 0 ? '-' : '+',
 	    a / 60, a % 60);
 }
