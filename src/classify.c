@@ -42,10 +42,13 @@ struct ac {
 };
 
 /*
- * The automaton searches at most the first AC_MAXLIT bytes of a literal: a
- * short longest literal lets a long subject be scanned as two halves at
- * once (see ac_scan). An entry whose literal is longer is a candidate when
- * the prefix occurs, and a memmem() of the whole literal confirms it.
+ * The automaton searches at most AC_MAXLIT bytes of a literal: a short
+ * longest literal lets a long subject be scanned as two halves at once
+ * (see ac_scan). Of a longer literal it searches the last AC_MAXLIT bytes,
+ * which tell lines apart better than the first ("llama_model_loader:
+ * loaded meta data with" against every "llama_model_loader: - kv" line):
+ * the entry is a candidate when they occur, and the whole literal is
+ * confirmed where it would end there (memmem() only when that fails).
  */
 #define AC_MAXLIT 16
 
@@ -53,6 +56,13 @@ static size_t
 searched_len(const struct pat_entry *e)
 {
 	return e->literal_len < AC_MAXLIT ? e->literal_len : AC_MAXLIT;
+}
+
+/* The bytes of e's literal the automaton searches. */
+static const char *
+searched(const struct pat_entry *e)
+{
+	return e->literal + (e->literal_len - searched_len(e));
 }
 
 /* The entries of one match kind, in priority order. */
@@ -70,6 +80,9 @@ struct classifier {
 	struct kind_list          kind[2];  /* PAT_SLOG, PAT_TEXT */
 	int                      *lit_id;   /* per entry index: literal id */
 	uint32_t                 *lit_gen;  /* per literal: line it was seen */
+	size_t                   *lit_end;  /* per literal: where it ended
+	                                       (the offset after it), seen
+	                                       first in that line */
 	uint32_t                  gen;
 	size_t                    nlit;
 	int32_t                  *hits;     /* literals seen in this line */
@@ -99,7 +112,7 @@ ac_build(struct ac *a, const struct pat_set *set, const int *lit_id,
 		if (e->match == kind && searched_len(e) > a->maxlen)
 			a->maxlen = searched_len(e);
 		for (j = 0; e->match == kind && j < searched_len(e); j++) {
-			c = (unsigned char)e->literal[j];
+			c = (unsigned char)searched(e)[j];
 			if (a->cls[c] == 0)
 				a->cls[c] = (uint8_t)nc++;
 		}
@@ -117,7 +130,7 @@ ac_build(struct ac *a, const struct pat_set *set, const int *lit_id,
 			continue;
 		s = 0;
 		for (j = 0; j < searched_len(e); j++) {
-			c = a->cls[(unsigned char)e->literal[j]];
+			c = a->cls[(unsigned char)searched(e)[j]];
 			if (go[s * nc + c] < 0) {
 				if (a->nstates == cap) {
 					cap *= 2;
@@ -253,7 +266,7 @@ classifier_new(const struct pat_set *set)
 			const struct pat_entry *o = set->entries[j];
 			if (o->match == e->match && o->literal_len > 0 &&
 			    searched_len(o) == searched_len(e) &&
-			    memcmp(o->literal, e->literal, searched_len(e)) ==
+			    memcmp(searched(o), searched(e), searched_len(e)) ==
 			    0) {
 				c->lit_id[i] = c->lit_id[j];
 				break;
@@ -263,6 +276,7 @@ classifier_new(const struct pat_set *set)
 			c->nlit++;
 	}
 	c->lit_gen = xcalloc(c->nlit + 1, sizeof *c->lit_gen);
+	c->lit_end = xcalloc(c->nlit + 1, sizeof *c->lit_end);
 	c->hits = xcalloc(c->nlit + 1, sizeof *c->hits);
 	c->cand = xcalloc(set->n + 1, sizeof *c->cand);
 	for (i = 0; i < 2; i++)
@@ -291,6 +305,7 @@ classifier_free(struct classifier *c)
 	}
 	free(c->lit_id);
 	free(c->lit_gen);
+	free(c->lit_end);
 	free(c->hits);
 	free(c->cand);
 	ac_free(&c->ac[0]);
@@ -301,24 +316,26 @@ classifier_free(struct classifier *c)
 }
 
 static inline void
-ac_hit(struct classifier *c, int32_t lit)
+ac_hit(struct classifier *c, int32_t lit, size_t end)
 {
 	if (c->lit_gen[lit] != c->gen) {
 		c->lit_gen[lit] = c->gen;
+		c->lit_end[lit] = end;
 		c->hits[c->nhits++] = lit;
 	}
 }
 
-/* The literals that end in accepting state st (times nclass). */
+/* The literals that end in accepting state st (times nclass), reached
+ * with the byte before offset end. */
 static void
-ac_accept(struct classifier *c, const struct ac *a, uint32_t st)
+ac_accept(struct classifier *c, const struct ac *a, uint32_t st, size_t end)
 {
 	int32_t d, q = (int32_t)(st / a->nclass);
 
 	if (a->out[q] >= 0)
-		ac_hit(c, a->out[q]);
+		ac_hit(c, a->out[q], end);
 	for (d = a->dict[q]; d > 0; d = a->dict[d])
-		ac_hit(c, a->out[d]);
+		ac_hit(c, a->out[d], end);
 }
 
 /*
@@ -352,9 +369,9 @@ ac_scan(struct classifier *c, const struct ac *a, const char *s, size_t len)
 			st = go[st + cls[p[i]]];
 			st2 = go[st2 + cls[q[i]]];
 			if (st >= accept)
-				ac_accept(c, a, st);
+				ac_accept(c, a, st, i + 1);
 			if (st2 >= accept)
-				ac_accept(c, a, st2);
+				ac_accept(c, a, st2, mid + i + 1);
 		}
 		p = q + n1;             /* the rest of the second part */
 		st = st2;
@@ -362,7 +379,8 @@ ac_scan(struct classifier *c, const struct ac *a, const char *s, size_t len)
 	for (; p < end; p++) {
 		st = go[st + cls[*p]];
 		if (st >= accept)
-			ac_accept(c, a, st);
+			ac_accept(c, a, st, (size_t)(p + 1 -
+			    (const unsigned char *)s));
 	}
 }
 
@@ -393,6 +411,23 @@ add_candidates(struct classifier *c, size_t *n, const size_t *from,
 	}
 }
 
+/*
+ * 1 when s holds all of e's literal, whose searched end was seen (a
+ * literal longer than AC_MAXLIT): where that end was first seen, else
+ * anywhere.
+ */
+static int
+confirm(const struct classifier *c, const struct pat_entry *e,
+    const char *s, size_t len)
+{
+	size_t end = c->lit_end[c->lit_id[e->index]];
+
+	if (end >= e->literal_len && end <= len &&
+	    memcmp(s + end - e->literal_len, e->literal, e->literal_len) == 0)
+		return 1;
+	return memmem(s, len, e->literal, e->literal_len) != NULL;
+}
+
 static const struct pat_entry *
 walk(struct classifier *c, enum pat_match kind, const char *s, size_t len,
     const struct slog_rec *rec)
@@ -416,8 +451,8 @@ walk(struct classifier *c, enum pat_match kind, const char *s, size_t len,
 		if (e->nrequire > 0 && !has_required(e, rec))
 			continue;
 		if (e->literal_len > AC_MAXLIT &&
-		    memmem(s, len, e->literal, e->literal_len) == NULL)
-			continue;       /* only its prefix occurs */
+		    !confirm(c, e, s, len))
+			continue;       /* only its end occurs */
 		if (e->re == NULL)
 			return e;
 		rc = pcre2_match(e->re, (PCRE2_SPTR)s, len, 0, 0, c->md, NULL);
