@@ -311,8 +311,13 @@ convert(const struct pat_col *col, const char *s, size_t n, int present,
 		if (units_parse_bytes_list(s, n, list, EVENT_MAX_LIST, &cnt) != 0)
 			return;
 		if (col->type == PAT_T_BYTES_SUM) {
-			for (i = 0, sum = 0; i < cnt; i++)
+			for (i = 0, sum = 0; i < cnt; i++) {
+				/* each size fits in 63 bits, their sum may
+				 * not: a total past INT64_MAX is no size */
+				if (list[i] > INT64_MAX - sum)
+					return;
 				sum += list[i];
+			}
 			v->kind = OLR_V_INT;
 			v->i = sum;
 			return;
