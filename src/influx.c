@@ -441,7 +441,8 @@ int
 influx_parse_time(const char *s, size_t len, int64_t *ns)
 {
 	struct olr_time t;
-	size_t i;
+	int64_t ms, sub;
+	size_t i, k;
 
 	while (len > 0 && (*s == ' ' || *s == '\t')) {
 		s++;
@@ -452,8 +453,10 @@ influx_parse_time(const char *s, size_t len, int64_t *ns)
 	if (len == 0)
 		return -1;
 	i = s[0] == '-';
-	if (i < len && len - i <= 19 && strspn(s + i, "0123456789") ==
-	    len - i) {
+	/* the digits within len only: s need not be NUL-terminated */
+	for (k = i; k < len && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	if (i < len && len - i <= 19 && k == len) {
 		/* epoch nanoseconds (1.x default) */
 		int64_t v = 0;
 		for (; i < len; i++) {
@@ -467,7 +470,23 @@ influx_parse_time(const char *s, size_t len, int64_t *ns)
 	/* RFC 3339 with 0-9 fraction digits: the shared parser */
 	if (units_parse_time(s, len, &t) != 0)
 		return -1;
-	*ns = t.epoch_ms * 1000000 + t.sub_ms_ns;
+	/*
+	 * Epoch nanoseconds fit in 64 bits from 1677-09-21 to 2262-04-11
+	 * only (as Go's UnixNano); a time outside is not a point's time.
+	 * Negative milliseconds are taken one up, the nanoseconds then
+	 * negative, so that the product overflows only when the sum does.
+	 */
+	ms = t.epoch_ms;
+	sub = t.sub_ms_ns;
+	if (ms < 0) {
+		ms++;
+		sub -= 1000000;
+	}
+	if (ms > INT64_MAX / 1000000 || ms < INT64_MIN / 1000000 ||
+	    (sub > 0 && ms * 1000000 > INT64_MAX - sub) ||
+	    (sub < 0 && ms * 1000000 < INT64_MIN - sub))
+		return -1;
+	*ns = ms * 1000000 + sub;
 	return 0;
 }
 

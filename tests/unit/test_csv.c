@@ -179,6 +179,16 @@ static const struct time_case times[] = {
 	{ "yesterday", -1, 0 },
 	{ "", -1, 0 },
 	{ "99999999999999999999", -1, 0 },
+	/* only 1677-09-21 to 2262-04-11 fit in int64 nanoseconds (fuzz_influx:
+	 * later or earlier times overflowed) */
+	{ "2262-04-11T23:47:16.854775807Z", 0, INT64_MAX },
+	{ "2262-04-11T23:47:16.854775808Z", -1, 0 },
+	{ "2262-04-12T01:47:17+02:00", -1, 0 },
+	{ "1677-09-21T00:12:43.145224192Z", 0, INT64_MIN },
+	{ "1677-09-21T00:12:43.145224191Z", -1, 0 },
+	{ "1969-12-31T23:59:59.999999999Z", 0, -1 },
+	{ "9999-12-31T23:59:59.999Z", -1, 0 },
+	{ "0000-01-01T00:00:00Z", -1, 0 },
 };
 
 static void
@@ -196,6 +206,16 @@ test_parse_time(void **state)
 			fail_msg("'%s': rc %d ns %lld", times[i].in, rc,
 			    (long long)ns);
 	}
+	/* a view: the digits after len are not part of it (fuzz_influx:
+	 * they were read, past the end of an unterminated buffer) */
+	ns = 0;
+	assert_int_equal(influx_parse_time("12345", 3, &ns), 0);
+	assert_int_equal(ns, 123);
+	ns = 0;
+	assert_int_equal(influx_parse_time("-7 ", 2, &ns), 0);
+	assert_int_equal(ns, -7);
+	assert_int_equal(influx_parse_time("2x", 1, &ns), 0);
+	assert_int_equal(ns, 2);
 }
 
 static void
