@@ -186,6 +186,8 @@ execute(struct rowq *q, const struct batch *b)
 			k = row_kind(q->row[i]);
 			q->run_first = i;
 			q->run_kind = k;
+			memcpy(&q->cur_line, q->row[i] + 1 + sizeof k,
+			    sizeof q->cur_line);
 			if (sqlite3_step(k->s) != SQLITE_DONE) {
 				olr_err_set(&q->err, OLR_E_DB, q->path,
 				    q->cur_line, "insert into %s: %s", k->what,

@@ -40,7 +40,8 @@ void rowq_free(struct rowq *q);
 
 /*
  * A kind of row: its values go to columns (e.g. "a, b, c", nvalues of
- * them) of table. The queue owns it. Returns an SQLite result code
+ * them) of table. The queue owns it. Only while the writer is idle: before
+ * the first row, or after rowq_sync(). Returns an SQLite result code
  * (SQLITE_RANGE: nvalues is not 1 .. ROWQ_MAX_VALUES; else the error of
  * preparing the INSERT, in sqlite3_errmsg()).
  */
