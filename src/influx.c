@@ -457,14 +457,24 @@ influx_parse_time(const char *s, size_t len, int64_t *ns)
 	for (k = i; k < len && s[k] >= '0' && s[k] <= '9'; k++)
 		;
 	if (i < len && len - i <= 19 && k == len) {
-		/* epoch nanoseconds (1.x default) */
-		int64_t v = 0;
-		for (; i < len; i++) {
+		/*
+		 * Epoch nanoseconds (the 1.x default), or seconds,
+		 * milliseconds or microseconds (influx -precision s|ms|u,
+		 * /query?epoch=): from 2001-09-09 to 2286-11-20 these are
+		 * 10, 13 and 16 digits long, nanoseconds 19; other lengths
+		 * are read as nanoseconds.
+		 */
+		static const int64_t unit[20] = { [10] = 1000000000,
+		    [13] = 1000000, [16] = 1000 };
+		int64_t v = 0, u = unit[len - i] ? unit[len - i] : 1;
+		for (k = i; k < len; k++) {
 			if (v > (INT64_MAX - 9) / 10)
 				return -1;
-			v = v * 10 + (s[i] - '0');
+			v = v * 10 + (s[k] - '0');
 		}
-		*ns = s[0] == '-' ? -v : v;
+		if (v > INT64_MAX / u)
+			return -1;
+		*ns = (s[0] == '-' ? -v : v) * u;
 		return 0;
 	}
 	/* RFC 3339 with 0-9 fraction digits: the shared parser */
@@ -514,7 +524,7 @@ influx_detect(const char *data, size_t len)
 	    (n >= 9 && memcmp(data, "#default,", 9) == 0))
 		return 1;
 	/* a header: comma-separated column names */
-	for (p = data; p <= end; first = 0) {
+	for (p = data;; first = 0) {
 		f = p;
 		while (p < end && *p != ',')
 			p++;
@@ -527,6 +537,8 @@ influx_detect(const char *data, size_t len)
 			has_time = 1;
 		if (n == 5 && memcmp(f, "_time", 5) == 0)
 			has_utime = 1;
+		if (p == end)        /* not past it: end may be data + len */
+			break;
 		p++;
 	}
 	return has_utime || (name_first && has_time);

@@ -5,8 +5,8 @@
  * and #default rows, a leading annotation column, result and table
  * columns, several tables separated by empty lines, each with its own
  * header), the same without annotation rows, and InfluxDB 1.x
- * `influx -format csv` output (name,tags,time,... with epoch-nanosecond or
- * RFC 3339 times). Columns are found by name in each table's header.
+ * `influx -format csv` output (name,tags,time,... with epoch times, in
+ * ns, us, ms or s, or RFC 3339 times). Columns are found by name in each table's header.
  *
  * Each log line is one point: the field value of field "message" or
  * "value" (a 2.x row's _value where _field names it, or a column of that
@@ -88,7 +88,9 @@ const struct lines_stats *influx_get_stats(const struct influx_reader *ir);
 /*
  * Helper, exposed for tests: an RFC 3339 time with 0-9 fraction digits
  * ("2024-05-07T12:29:32.104123456Z", "...+02:00") or an integer of epoch
- * nanoseconds, to epoch nanoseconds. 0 on success, -1 if not a time.
+ * nanoseconds, to epoch nanoseconds; an integer of 10, 13 or 16 digits is
+ * seconds, milliseconds or microseconds (influx -precision s|ms|u). 0 on
+ * success, -1 if not a time.
  */
 int influx_parse_time(const char *s, size_t len, int64_t *ns);
 

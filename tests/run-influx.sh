@@ -96,6 +96,13 @@ exports ex-eq1 --shape v1 --tables 1 --equal-times -- "$@"
 (cd "$tmp/ex-eq1" && ingest ex-eq1 "$@")
 answers "$tmp/ex-eq1.db" ex-eq1
 same ex-log ex-eq1
+# influx -precision ms: 13-digit epoch times are milliseconds
+exports ex-ms --shape v1-ms --tables 1 --equal-times -- "$@"
+grep -qE '^[a-z_]+,[^,]*,[0-9]{13},' "$tmp/ex-ms/$1" && ok ||
+  bad "ex-ms: no 13-digit times in $tmp/ex-ms/$1"
+(cd "$tmp/ex-ms" && ingest ex-ms "$@")
+answers "$tmp/ex-ms.db" ex-ms
+same ex-log ex-ms
 
 # the line in field "value" (tail's data_format = "value"), in a 2.x
 # _field and a 1.x column; a field of another name with --influx-field

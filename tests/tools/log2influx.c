@@ -12,6 +12,9 @@
  *   --shape v1      1.x `influx -format csv`, epoch nanoseconds, rows
  *                   grouped by series (GROUP BY stream)
  *   --shape v1-rfc  the same with RFC 3339 times
+ *   --shape v1-ms   the same with epoch milliseconds (influx -precision ms;
+ *                   use with --equal-times: InfluxDB keeps one point per
+ *                   series and time)
  *   --field NAME    the field key of the line (default message)
  *   --tables N      spread the lines over N series (default 3; 1 = log
  *                   order)
@@ -114,11 +117,14 @@ put_rfc3339(int64_t ns)
 	putchar('Z');
 }
 
+/* rfc: 0 epoch ns, 1 RFC 3339, 2 epoch ms */
 static void
 put_time(int64_t ns, int rfc)
 {
-	if (rfc)
+	if (rfc == 1)
 		put_rfc3339(ns);
+	else if (rfc == 2)
+		printf("%lld", (long long)(ns / 1000000 - (ns % 1000000 < 0)));
 	else
 		printf("%lld", (long long)ns);
 }
@@ -205,11 +211,12 @@ main(int argc, char **argv)
 			path = NULL, i = argc;
 	}
 	v1 = strncmp(shape, "v1", 2) == 0;
-	rfc = strcmp(shape, "v1") != 0;
+	rfc = strcmp(shape, "v1") == 0 ? 0 : strcmp(shape, "v1-ms") == 0 ? 2 :
+	    1;
 	annotated = strcmp(shape, "v2") == 0;
 	if (path == NULL || ntables < 1 || ntables > 4 || (!v1 && !annotated &&
 	    strcmp(shape, "raw") != 0) || (data = slurp(path, &len)) == NULL) {
-		fprintf(stderr, "usage: log2influx [--shape v2|raw|v1|v1-rfc] "
+		fprintf(stderr, "usage: log2influx [--shape v2|raw|v1|v1-rfc|v1-ms] "
 		    "[--field NAME] [--tables N] [--equal-times] LOG\n");
 		return 2;
 	}
