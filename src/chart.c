@@ -1041,6 +1041,67 @@ chart_value_ticks(struct chart_axis_def *a, int maxticks, const char *unit)
 }
 
 /*
+ * Calendar steps: a step of a month or more counts calendar months (a
+ * quarter from January, April, ...), a step of a week or more starts on a
+ * Monday, so that ticks fall on the dates people expect. The months of a
+ * step, 0 below a month.
+ */
+static int
+chart_step_months(double step)
+{
+	if (step >= 31536000)
+		return 12 * (int)llround(step / 31536000);
+	if (step >= 2592000)
+		return (int)llround(step / 2592000);
+	return 0;
+}
+
+/* The start of month m, counted from January 1970 (m >= 0). */
+static double
+chart_month_start(long m)
+{
+	return (double)units_days_from_civil(1970 + m / 12,
+	    (unsigned)(m % 12 + 1), 1) * 86400;
+}
+
+/* The first tick at or after t0 for a step: see chart_step_months(). */
+static double
+chart_first_tick(double t0, double step)
+{
+	int months = chart_step_months(step);
+	long m;
+	char iso[32];
+
+	if (months > 0 && t0 >= 0) {
+		units_format_utc((int64_t)floor(t0 * 1000.0), iso, sizeof iso);
+		m = (atol(iso) - 1970) * 12 + atol(iso + 5) - 1;
+		if (chart_month_start(m) < t0)
+			m++;
+		m = (m + months - 1) / months * months;
+		return chart_month_start(m);
+	}
+	if (step >= 604800)             /* 1970-01-05 was a Monday */
+		return ceil((t0 - 345600) / step) * step + 345600;
+	return ceil(t0 / step) * step;
+}
+
+/* The tick after tt. */
+static double
+chart_next_tick(double tt, double step)
+{
+	int months = chart_step_months(step);
+	char iso[32];
+	long m;
+
+	if (months > 0 && tt >= 0) {
+		units_format_utc((int64_t)llround(tt * 1000.0), iso, sizeof iso);
+		m = (atol(iso) - 1970) * 12 + atol(iso + 5) - 1;
+		return chart_month_start(m + months);
+	}
+	return tt + step;
+}
+
+/*
  * A time axis in pieces: the sorted times are cut where a gap is longer
  * than an hour and a fiftieth of the whole span (logs from different machines
  * or months apart), keeping at most CHART_MAXSEG pieces (the shortest gaps
@@ -1124,13 +1185,19 @@ chart_time_ticks(struct chart_axis_def *a, double *t, size_t n, double pw)
 		if (w / step > maxticks)
 			step = ceil(w / maxticks / 31536000) * 31536000;
 		full = 1;
-		for (tt = ceil(a->seg_t0[j] / step) * step;
+		for (tt = chart_first_tick(a->seg_t0[j], step);
 		    tt <= a->seg_t1[j] && a->nticks < CHART_MAXTICKS;
-		    tt += step) {
+		    tt = chart_next_tick(tt, step)) {
 			units_format_utc((int64_t)llround(tt * 1000.0), iso,
 			    sizeof iso);
 			a->ticks[a->nticks] = tt;
-			if (step >= 86400)
+			if (chart_step_months(step) >= 12)
+				snprintf(a->tick_text[a->nticks], 32, "%.4s",
+				    iso);
+			else if (chart_step_months(step) > 0)
+				snprintf(a->tick_text[a->nticks], 32, "%.7s",
+				    iso);
+			else if (step >= 86400)
 				snprintf(a->tick_text[a->nticks], 32, "%.10s",
 				    iso);
 			else if (full || fmod(tt, 86400) < 1e-6)

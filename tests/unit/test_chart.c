@@ -332,6 +332,64 @@ test_wide_and_shared(void **state)
 	sqlite3_close(db);
 }
 
+/* n loads, one every hours hours from start, in place of the others */
+static void
+set_loads(sqlite3 *db, const char *start, int hours, int n)
+{
+	char sql[512];
+
+	snprintf(sql, sizeof sql, "DELETE FROM loads; WITH RECURSIVE k(i) AS"
+	    " (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < %d) INSERT INTO"
+	    " loads (source_id, started_at, outcome, load_seconds, model_name,"
+	    " model) SELECT 1, strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', '%s',"
+	    " '+' || (i * %d) || ' hours'), 'ok', 5, 'M', 'm' FROM k", n - 1,
+	    start, hours);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/*
+ * Ticks of a week or more fall on Mondays, of a month or more on the 1st
+ * of a month (half years from January and July), with the date, month or
+ * year as label.
+ */
+static void
+test_calendar_ticks(void **state)
+{
+	struct fixture *fx = *state;
+	sqlite3 *db = copy_db(fx->db);
+	char *out;
+
+	/* 11 weeks from Wednesday 2024-01-03: every two weeks, Mondays */
+	set_loads(db, "2024-01-03 06:00", 15, 124);
+	out = series_of(db, CHART_LOAD_TIMES);
+	assert_non_null(strstr(out, "xtick\t2024-01-08T00:00:00.000Z\t"
+	    "2024-01-08\n"));
+	assert_non_null(strstr(out, "xtick\t2024-01-22T00:00:00.000Z\t"
+	    "2024-01-22\n"));
+	assert_non_null(strstr(out, "xtick\t2024-03-18T00:00:00.000Z\t"
+	    "2024-03-18\n"));
+	assert_null(strstr(out, "xtick\t2024-01-15"));
+	free(out);
+	/* two years from 2024-02-10: half years, from January and July */
+	set_loads(db, "2024-02-10 12:00", 175, 100);
+	out = series_of(db, CHART_LOAD_TIMES);
+	assert_non_null(strstr(out, "xtick\t2024-07-01T00:00:00.000Z\t"
+	    "2024-07\n"));
+	assert_non_null(strstr(out, "xtick\t2025-01-01T00:00:00.000Z\t"
+	    "2025-01\n"));
+	assert_non_null(strstr(out, "xtick\t2026-01-01T00:00:00.000Z\t"
+	    "2026-01\n"));
+	assert_null(strstr(out, "xtick\t2024-04"));
+	free(out);
+	/* ten years: whole years */
+	set_loads(db, "2016-06-01 00:00", 876, 100);
+	out = series_of(db, CHART_LOAD_TIMES);
+	assert_non_null(strstr(out, "xtick\t2020-01-01T00:00:00.000Z\t"
+	    "2020\n"));
+	free(out);
+	sqlite3_close(db);
+}
+
 static void
 test_bad_id(void **state)
 {
@@ -354,6 +412,7 @@ main(void)
 		cmocka_unit_test(test_render_png),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_wide_and_shared),
+		cmocka_unit_test(test_calendar_ticks),
 		cmocka_unit_test(test_bad_id),
 	};
 
