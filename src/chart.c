@@ -1064,17 +1064,25 @@ chart_month_start(long m)
 	    (unsigned)(m % 12 + 1), 1) * 86400;
 }
 
+/* The month t falls in, counted from January 1970 (t >= 0). */
+static long
+chart_month_of(double t)
+{
+	char iso[32];
+
+	units_format_utc((int64_t)floor(t * 1000.0), iso, sizeof iso);
+	return (atol(iso) - 1970) * 12 + atol(iso + 5) - 1;
+}
+
 /* The first tick at or after t0 for a step: see chart_step_months(). */
 static double
 chart_first_tick(double t0, double step)
 {
 	int months = chart_step_months(step);
 	long m;
-	char iso[32];
 
 	if (months > 0 && t0 >= 0) {
-		units_format_utc((int64_t)floor(t0 * 1000.0), iso, sizeof iso);
-		m = (atol(iso) - 1970) * 12 + atol(iso + 5) - 1;
+		m = chart_month_of(t0);
 		if (chart_month_start(m) < t0)
 			m++;
 		m = (m + months - 1) / months * months;
@@ -1090,14 +1098,9 @@ static double
 chart_next_tick(double tt, double step)
 {
 	int months = chart_step_months(step);
-	char iso[32];
-	long m;
 
-	if (months > 0 && tt >= 0) {
-		units_format_utc((int64_t)llround(tt * 1000.0), iso, sizeof iso);
-		m = (atol(iso) - 1970) * 12 + atol(iso + 5) - 1;
-		return chart_month_start(m + months);
-	}
+	if (months > 0 && tt >= 0)
+		return chart_month_start(chart_month_of(tt) + months);
 	return tt + step;
 }
 
