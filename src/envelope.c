@@ -295,3 +295,15 @@ envelope_decode(struct envelope_decoder *dec, const char *line, size_t len,
 	out->payload = line;
 	out->payload_len = len;
 }
+
+int
+envelope_blank(const struct envelope *env)
+{
+	size_t i;
+
+	for (i = 0; i < env->payload_len; i++)
+		if (env->payload[i] != ' ' && env->payload[i] != '\t' &&
+		    env->payload[i] != '\r')
+			return 0;
+	return 1;
+}

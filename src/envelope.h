@@ -46,4 +46,7 @@ void envelope_decoder_free(struct envelope_decoder *dec);
 void envelope_decode(struct envelope_decoder *dec, const char *line,
     size_t len, struct envelope *out);
 
+/* 1 when the payload is empty or only blanks (spaces, tabs, CR). */
+int envelope_blank(const struct envelope *env);
+
 #endif

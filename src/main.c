@@ -317,17 +317,6 @@ make_dir(const char *path, struct olr_err *err)
 	return 0;
 }
 
-static int
-is_blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return 0;
-	return 1;
-}
-
 /*
  * The time of an InfluxDB point as the envelope time of its line, in the
  * zone of the log so far: a line without a time of its own then has its
@@ -370,7 +359,7 @@ ingest_line(struct pipeline *p, struct source *src,
 
 	src->stats.lines_total++;
 	envelope_decode(p->envelope, lv->text, lv->len, &env);
-	if (is_blank(env.payload, env.payload_len)) {
+	if (envelope_blank(&env)) {
 		src->stats.lines_blank++;
 		return 0;
 	}

@@ -751,6 +751,21 @@ new_chart(struct xw *x, uint8_t type, const char *title, const char *xname,
 	return ch;
 }
 
+/* A series of ch: rows 1..rows of column val of sheet, against column cat. */
+static lxw_chart_series *
+add_series(lxw_chart *ch, const char *sheet, int cat, int val,
+    lxw_row_t rows, const char *name)
+{
+	lxw_chart_series *ser = chart_add_series(ch, NULL, NULL);
+
+	chart_series_set_categories(ser, sheet, 1, (lxw_col_t)cat, rows,
+	    (lxw_col_t)cat);
+	chart_series_set_values(ser, sheet, 1, (lxw_col_t)val, rows,
+	    (lxw_col_t)val);
+	chart_series_set_name(ser, name);
+	return ser;
+}
+
 /*
  * Load time per load (Loads sheet) and estimated against allocated memory
  * per load (the 'total' rows, written first on Estimate vs actual).
@@ -773,12 +788,8 @@ charts_sheet(struct xw *x, struct sheet *s, const struct table_out *loads,
 		    "Load (Loads sheet id)", "Seconds");
 		if (ch == NULL)
 			return -1;
-		ser = chart_add_series(ch, NULL, NULL);
-		chart_series_set_categories(ser, "Loads", 1, (lxw_col_t)id,
-		    loads->rows, (lxw_col_t)id);
-		chart_series_set_values(ser, "Loads", 1, (lxw_col_t)secs,
-		    loads->rows, (lxw_col_t)secs);
-		chart_series_set_name(ser, "load_seconds");
+		ser = add_series(ch, "Loads", id, secs, loads->rows,
+		    "load_seconds");
 		chart_series_set_marker_type(ser, LXW_CHART_MARKER_CIRCLE);
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 		e = worksheet_insert_chart_opt(s->ws, at, 1, ch, &place);
@@ -795,18 +806,10 @@ charts_sheet(struct xw *x, struct sheet *s, const struct table_out *loads,
 		    "Load (Loads sheet id)", "GiB");
 		if (ch == NULL)
 			return -1;
-		ser = chart_add_series(ch, NULL, NULL);
-		chart_series_set_categories(ser, "Estimate vs actual", 1,
-		    (lxw_col_t)load, (lxw_row_t)eva_totals, (lxw_col_t)load);
-		chart_series_set_values(ser, "Estimate vs actual", 1,
-		    (lxw_col_t)est, (lxw_row_t)eva_totals, (lxw_col_t)est);
-		chart_series_set_name(ser, "Ollama's estimate");
-		ser = chart_add_series(ch, NULL, NULL);
-		chart_series_set_categories(ser, "Estimate vs actual", 1,
-		    (lxw_col_t)load, (lxw_row_t)eva_totals, (lxw_col_t)load);
-		chart_series_set_values(ser, "Estimate vs actual", 1,
-		    (lxw_col_t)act, (lxw_row_t)eva_totals, (lxw_col_t)act);
-		chart_series_set_name(ser, "Allocated");
+		add_series(ch, "Estimate vs actual", load, est,
+		    (lxw_row_t)eva_totals, "Ollama's estimate");
+		add_series(ch, "Estimate vs actual", load, act,
+		    (lxw_row_t)eva_totals, "Allocated");
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 		e = worksheet_insert_chart_opt(s->ws, at, 1, ch, &place);
 		if (e != LXW_NO_ERROR)

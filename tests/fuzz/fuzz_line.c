@@ -59,17 +59,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static int
-is_blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return 0;
-	return 1;
-}
-
 /* Read n bytes at s the way rowq_text() copies them. */
 static volatile unsigned sink;
 
@@ -134,7 +123,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	touch(env.payload, env.payload_len);
 	touch(env.host, env.host_len);
 	touch(env.ident, env.ident_len);
-	if (is_blank(env.payload, env.payload_len))
+	if (envelope_blank(&env))
 		return 0;
 	if (slog_scan(slog, env.payload, env.payload_len, &rec)) {
 		r = &rec;

@@ -133,12 +133,41 @@ test_prefixes(void **state)
 	envelope_decoder_free(dec);
 }
 
+/* A payload of blanks only, after its prefix is removed, is blank. */
+static void
+test_blank(void **state)
+{
+	struct envelope_decoder *dec = envelope_decoder_new();
+	struct envelope env;
+	static const struct {
+		const char *line;
+		int blank;
+	} c[] = {
+		{ "", 1 },
+		{ " \t\r", 1 },
+		{ "ollama-1  | ", 1 },
+		{ "Mar 18 14:36:20 host ollama[25324]:  \t", 1 },
+		{ "ollama-1  | x", 0 },
+		{ " . ", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		envelope_decode(dec, c[i].line, strlen(c[i].line), &env);
+		if (envelope_blank(&env) != c[i].blank)
+			fail_msg("'%s': blank %d", c[i].line, !c[i].blank);
+	}
+	envelope_decoder_free(dec);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_prefixes),
+		cmocka_unit_test(test_blank),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
