@@ -274,6 +274,19 @@ col value        = attr:file_type
 col kv_count     = attr:num_key_values:int
 col tensor_count = attr:num_tensors:int
 
+# images.go (0.30+): the model's name as people type it, logged when a
+# request's model is resolved (right after its load completes):
+# msg="template selection" model=registry.ollama.ai/library/qwen2.5-coder:32b
+# The only line that prints name:tag; names.c gives it to the load.
+[model_tag]
+table   = model_files
+match   = slog
+literal = template selection
+require = model
+regex   = ^template selection$
+col kind  = const:tag
+col value = attr:model
+
 # ---------------------------------------------------------------- C10 tensor_loads (Ollama engine, ggml.go)
 
 # the new Go engine logs the layer split itself (v0.11.5+)

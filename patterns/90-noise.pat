@@ -292,12 +292,6 @@ match   = slog
 literal = evicting a model to make space
 regex   = ^model requires more gpu memory than is currently available, evicting a model to make space$
 
-[slog_template_selection]
-table   = noise
-match   = slog
-literal = template selection
-regex   = ^template selection$
-
 [slog_key_not_found]
 table   = noise
 match   = slog

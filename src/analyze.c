@@ -527,7 +527,7 @@ out:
 
 /* ---------------------------------------------------------------- alerts */
 
-#define LOAD_LABEL "coalesce(l.model_name, l.model, 'a model')"
+#define LOAD_LABEL "coalesce(l.name, l.model, 'a model')"
 
 static const char alerts_sql[] =
     /* VRAM used above the threshold (total from the reading or from the
@@ -573,7 +573,7 @@ static const char alerts_sql[] =
     " message) SELECT 'oom', 'error', f.ts, f.source_id, f.line,"
     " f.load_id, printf('Out of memory %s: %s', CASE WHEN l.id IS NULL"
     " THEN 'outside any model load' ELSE 'after the load of ' ||"
-    " coalesce(l.model_name, l.model, 'a model') || ' completed' END,"
+    " " LOAD_LABEL " || ' completed' END,"
     " substr(coalesce(f.error, f.raw), 1, 300)) FROM failures f LEFT JOIN"
     " loads l ON l.id = f.load_id WHERE f.oom = 1 AND (l.id IS NULL OR"
     " (l.outcome = 'ok' AND f.line > l.end_line)); "
@@ -633,11 +633,11 @@ alerts(sqlite3 *db, const struct analyze_opts *o, struct olr_err *err)
 /* ---------------------------------------------------------------- model summary */
 
 static const char summary_sql[] =
-    "INSERT INTO model_summary (model, model_name, architecture, params,"
+    "INSERT INTO model_summary (model, model_name, name, architecture, params,"
     " file_type, file_size_bytes, bpw, loads, ok, failed, incomplete,"
     " layers_offloaded_min, layers_offloaded_max, layers_total,"
     " peak_memory_bytes, hosts, first_seen, last_seen) SELECT"
-    " coalesce(model, '?'), max(model_name), max(architecture),"
+    " coalesce(model, '?'), max(model_name), max(name), max(architecture),"
     " max(params), max(file_type), max(file_size_bytes), max(bpw),"
     " count(*), sum(outcome = 'ok'), sum(outcome = 'failed'),"
     " sum(outcome = 'incomplete'), min(layers_offloaded),"

@@ -246,34 +246,6 @@ chart_model_label(const char *name, const char *model, char *out,
 		snprintf(out, size, "(unknown model)");
 }
 
-/*
- * A per-model label that two models share (the same general.name in two
- * quantizations, say) gets what tells them apart: " (Q4_K_M)" when the
- * file type does, else the first hex digits of the digest.
- * shared: 0 the name is the model's own, 1 shared, 2 shared with the file
- * type too.
- */
-static void
-chart_model_qualify(char *label, size_t size, int shared,
-    const char *file_type, const char *model)
-{
-	const char *base;
-	size_t len = strlen(label);
-
-	if (shared <= 0 || len >= size)
-		return;
-	if (shared == 1 && file_type != NULL && *file_type != '\0') {
-		snprintf(label + len, size - len, " (%s)", file_type);
-		return;
-	}
-	base = model ? strrchr(model, '/') : NULL;
-	base = base ? base + 1 : model ? model : "";
-	if (strncmp(base, "sha256-", 7) == 0 || strncmp(base, "sha256:", 7) ==
-	    0)
-		base += 7;
-	snprintf(label + len, size - len, " (%.8s)", base);
-}
-
 /* "2025-10-27 18:14" from seconds. */
 static void
 chart_minute_text(double t, char *out, size_t size)
@@ -352,7 +324,7 @@ chart_load_times(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	s_inc = chart_add_series(d, "incomplete (no time)", COL_ORANGE,
 	    ST_AXISMARK, 1);
 	if (db_prepare(db, "SELECT started_at, outcome, load_seconds, "
-	    "model_name, model FROM loads WHERE started_at IS NOT NULL "
+	    "name, model FROM loads WHERE started_at IS NOT NULL "
 	    "ORDER BY started_at, id", &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -433,15 +405,10 @@ chart_load_dist(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 		    "the %d models with most timed loads, of %d",
 		    CHART_MAXROWS, nmodels);
 	/* Busiest models first, then the label order. */
-	if (db_prepare(db, "SELECT m.model, m.nm, m.n, m.ft, CASE WHEN"
-	    " (SELECT COUNT(DISTINCT x.model) FROM loads x WHERE"
-	    " x.load_seconds IS NOT NULL AND x.model_name = m.nm) < 2 THEN 0"
-	    " WHEN (SELECT COUNT(DISTINCT x.model) FROM loads x WHERE"
-	    " x.load_seconds IS NOT NULL AND x.model_name = m.nm AND"
-	    " x.file_type IS m.ft) < 2 THEN 1 ELSE 2 END FROM (SELECT model,"
-	    " MAX(model_name) AS nm, COUNT(*) AS n, MAX(file_type) AS ft FROM"
-	    " loads WHERE load_seconds IS NOT NULL GROUP BY model) m"
-	    " ORDER BY m.n DESC, m.nm, m.model LIMIT 60", &st, err) != 0)
+	if (db_prepare(db, "SELECT m.model, m.nm, m.n FROM (SELECT model,"
+	    " MAX(name) AS nm, COUNT(*) AS n FROM loads WHERE load_seconds"
+	    " IS NOT NULL GROUP BY model) m ORDER BY m.n DESC, m.nm, m.model"
+	    " LIMIT 60", &st, err) != 0)
 		goto fail;
 	if (db_prepare(db, "SELECT load_seconds FROM loads WHERE model IS ? "
 	    "AND load_seconds IS NOT NULL ORDER BY load_seconds", &pts,
@@ -452,8 +419,6 @@ chart_load_dist(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 
 		chart_model_label(chart_col_text(st, 1), chart_col_text(st, 0),
 		    label, sizeof label);
-		chart_model_qualify(label, sizeof label, sqlite3_column_int(st,
-		    4), chart_col_text(st, 3), chart_col_text(st, 0));
 		row = chart_add_row(d, label);
 		sqlite3_reset(pts);
 		sqlite3_bind_text(pts, 1, chart_col_text(st, 0), -1,
@@ -669,7 +634,7 @@ static int
 chart_load_layers(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 {
 	static const char *sql =
-	    "SELECT l.id, l.started_at, l.model_name, l.model,"
+	    "SELECT l.id, l.started_at, l.name, l.model,"
 	    " l.layers_offloaded, l.layers_total,"
 	    " (SELECT COUNT(*) FROM load_devices ld WHERE ld.load_id = l.id"
 	    "  AND ld.layers > 0) FROM loads l"
@@ -779,7 +744,7 @@ static int
 chart_load_est(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 {
 	static const char *sql =
-	    "SELECT l.id, l.started_at, l.model_name, l.model,"
+	    "SELECT l.id, l.started_at, l.name, l.model,"
 	    " l.est_total_bytes, e.basis LIKE '%on the GPUs%',"
 	    " l.actual_weights_bytes, l.actual_kv_bytes, l.actual_compute_bytes,"
 	    " g.w, g.k, g.c, g.n"
@@ -882,30 +847,16 @@ chart_load_bpw(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	    "Parameters (billions, log scale)");
 	snprintf(d->y.label, sizeof d->y.label, "Bits per weight");
 	s = chart_add_series(d, "model", COL_BLUE, ST_POINT, 0);
-	/* models at the same point under the same name are one point,
-	 * "name ×2" */
-	if (db_prepare(db, "WITH g AS (SELECT MIN(model) AS model, model_name,"
-	    " params, bpw, MAX(file_type) AS ft, COUNT(*) AS n FROM"
-	    " model_summary WHERE params > 0 AND bpw > 0 GROUP BY"
-	    " coalesce(model_name, model), params, bpw) SELECT model,"
-	    " model_name, params, bpw, ft, CASE WHEN (SELECT COUNT(*) FROM g x"
-	    " WHERE x.model_name = g.model_name) < 2 THEN 0 WHEN (SELECT"
-	    " COUNT(*) FROM g x WHERE x.model_name = g.model_name AND x.ft IS"
-	    " g.ft) < 2 THEN 1 ELSE 2 END, n FROM g ORDER BY params,"
-	    " model_name, model", &st, err) != 0)
+	/* one point per model, named as everywhere (model_names) */
+	if (db_prepare(db, "SELECT model, name, params, bpw FROM"
+	    " model_summary WHERE params > 0 AND bpw > 0 ORDER BY params,"
+	    " name, model", &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct chart_point *p;
-		size_t len;
 
 		chart_model_label(chart_col_text(st, 1), chart_col_text(st, 0),
 		    label, sizeof label);
-		chart_model_qualify(label, sizeof label, sqlite3_column_int(st,
-		    5), chart_col_text(st, 4), chart_col_text(st, 0));
-		len = strlen(label);
-		if (sqlite3_column_int(st, 6) > 1 && len < sizeof label)
-			snprintf(label + len, sizeof label - len, " \xc3\x97%d",
-			    sqlite3_column_int(st, 6));
 		p = chart_add_point(d, s, sqlite3_column_double(st, 2) / 1e9,
 		    sqlite3_column_double(st, 3));
 		snprintf(p->label, sizeof p->label, "%s", label);
@@ -929,7 +880,7 @@ chart_load_timeline(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 		const char *sql;
 	} lanes[] = {
 		{ "failed loads", COL_VERM,
-		  "SELECT COALESCE(ended_at, started_at), COALESCE(model_name,"
+		  "SELECT COALESCE(ended_at, started_at), COALESCE(name,"
 		  " model) FROM loads WHERE outcome = 'failed'" },
 		{ "out-of-memory alerts", COL_PURPLE,
 		  "SELECT ts, message FROM alerts WHERE rule = 'oom'" },

@@ -341,7 +341,7 @@ static const char sql_alerts[] =
     " ELSE 2 END, a.ts, a.source_id, a.line, a.id";
 
 static const char sql_models[] =
-    "SELECT coalesce(model_name, substr(model, 1, 19)) AS name, model,"
+    "SELECT coalesce(name, substr(model, 1, 19)) AS name, model,"
     " CASE WHEN length(model) > 23 THEN substr(model, 1, 19) || '…'"
     " ELSE model END AS model_short,"
     " architecture, html_params(params) AS params, file_type,"
@@ -361,7 +361,7 @@ static const char sql_models[] =
     " html_time(first_seen) AS first, html_time(last_seen) AS last,"
     " CASE WHEN failed > 0 THEN 'y' END AS has_failed"
     " FROM model_summary"
-    " ORDER BY coalesce(model_name, model), model";
+    " ORDER BY coalesce(name, model), model";
 
 static const char sql_load_groups[] =
     "SELECT s.id AS source_id, s.path, html_base(s.path) AS file,"
@@ -374,7 +374,7 @@ static const char sql_loads[] =
     "SELECT l.id, l.source_id, l.start_line, l.end_line, l.failure_line,"
     " l.runtime_failure_line, l.first_line, l.last_line,"
     " html_time(l.started_at) AS started, l.host, l.ollama_version,"
-    " l.start_kind, coalesce(l.model_name, substr(l.model, 1, 19)) AS name,"
+    " l.start_kind, coalesce(l.name, substr(l.model, 1, 19)) AS name,"
     " l.model, l.architecture, html_params(l.params) AS params,"
     " l.file_type, html_fixed(l.bpw, 2) AS bpw, l.ctx_size, l.parallel,"
     " CASE WHEN l.layers_offloaded IS NULL THEN NULL ELSE"
@@ -432,7 +432,7 @@ static const char sql_evidence[] =
 static const char sql_eva[] =
     SHOWN_CTE
     "SELECT e.load_id, html_base(s.path) AS file, l.start_line,"
-    " coalesce(l.model_name, substr(l.model, 1, 19)) AS name, e.device,"
+    " coalesce(l.name, substr(l.model, 1, 19)) AS name, e.device,"
     " html_bytes(e.est_bytes) AS est, html_bytes(e.actual_bytes) AS actual,"
     " html_bytes(e.diff_bytes, 1) AS diff,"
     " html_fixed(e.ratio * 100, 1) || ' %' AS ratio,"
@@ -447,7 +447,7 @@ static const char sql_eva[] =
 static const char sql_release[] =
     SHOWN_CTE
     "SELECT m.load_id, html_base(s.path) AS file, l.start_line,"
-    " coalesce(l.model_name, substr(l.model, 1, 19)) AS name, m.verdict,"
+    " coalesce(l.name, substr(l.model, 1, 19)) AS name, m.verdict,"
     " CASE m.verdict WHEN 'released' THEN 'ok' WHEN 'not released'"
     " THEN 'bad' WHEN 'slow' THEN 'warn' ELSE 'unk' END AS verdict_class,"
     " m.unloaded, html_bytes(m.vram_before_bytes) AS vram_before,"

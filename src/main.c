@@ -15,6 +15,9 @@
  *   store       store.c     one row per line in its category table
  *   reconstruct reconstruct.c  model loads rebuilt from the stored rows
  *               (loadseq.c is the state machine)
+ *               names.c     one name per model: its Ollama tag (from the
+ *                           log, or an Ollama models directory read by
+ *                           manifests.c), else general.name
  *   analyze     analyze.c   estimate vs actual, memory release, alerts,
  *                           per-model summary
  *   render      render.c    charts (chart.c), workbook (xlsx.c) and
@@ -39,12 +42,15 @@
 
 #include "analyze.h"
 #include "classify.h"
+#include "db.h"
 #include "envelope.h"
 #include "err.h"
 #include "event.h"
 #include "influx.h"
 #include "input.h"
 #include "lines.h"
+#include "manifests.h"
+#include "names.h"
 #include "pattern.h"
 #include "readahead.h"
 #include "reconstruct.h"
@@ -63,6 +69,7 @@ struct olr_opts {
 	const char  *db_path;
 	const char  *host;
 	const char  *patterns;
+	const char  *models_dir;   /* --models DIR, or NULL */
 	int          quiet;
 	int          verbose;
 	int          redact;       /* --redact */
@@ -126,6 +133,8 @@ usage(FILE *fp)
 "      --influx-field NAME the field holding the log line in an InfluxDB\n"
 "                          export (default message, else value)\n"
 "      --patterns FILE  extra catalogue entries (override built-in ones)\n"
+"      --models DIR     an Ollama models directory (~/.ollama/models): name\n"
+"                       model blobs by the tags of its manifests\n"
 "      --vram-alert PCT    alert when VRAM in use exceeds PCT%% (default 90)\n"
 "      --sysmem-alert PCT  alert when system memory in use exceeds PCT%%\n"
 "                          (default 85)\n"
@@ -183,6 +192,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		{ "db",       required_argument, NULL, 'D' },
 		{ "host",     required_argument, NULL, 'H' },
 		{ "patterns", required_argument, NULL, 'P' },
+		{ "models",   required_argument, NULL, 'M' },
 		{ "vram-alert", required_argument, NULL, 'A' },
 		{ "format",   required_argument, NULL, 'F' },
 		{ "title",    required_argument, NULL, 'T' },
@@ -210,6 +220,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		case 'D': o->db_path = optarg; break;
 		case 'H': o->host = optarg; break;
 		case 'P': o->patterns = optarg; break;
+		case 'M': o->models_dir = optarg; break;
 		case 'T': o->title = optarg; break;
 		case 'X': o->influx_field = optarg; break;
 		case 'I':
@@ -766,6 +777,44 @@ page_size_for(const struct olr_opts *o)
 	return total >= 16u * 1024 * 1024 ? 65536 : 4096;
 }
 
+static int
+add_manifest_tag(void *arg, const char *digest, const char *tag,
+    struct olr_err *err)
+{
+	return names_add_tag(arg, digest, tag, "manifest", err);
+}
+
+/*
+ * --models DIR: the tags of an Ollama models directory into model_tags.
+ * Returns 0, or 1 after reporting why it could not be read whole.
+ */
+static int
+read_models_dir(sqlite3 *db, const struct olr_opts *opts)
+{
+	struct manifests_stats ms;
+	struct olr_err err;
+
+	olr_err_clear(&err);
+	if (db_exec(db, "BEGIN", &err) != 0 ||
+	    manifests_read(opts->models_dir, add_manifest_tag, db, &ms,
+	    &err) != 0) {
+		report_err(&err);
+		db_exec(db, "ROLLBACK", &err);
+		return 1;
+	}
+	if (db_exec(db, "COMMIT", &err) != 0) {
+		report_err(&err);
+		return 1;
+	}
+	if (!opts->quiet)
+		printf("%s: %ld model tags%s", opts->models_dir, ms.tags,
+		    ms.skipped ? "" : "\n");
+	if (!opts->quiet && ms.skipped)
+		printf(", %ld files that are no manifest skipped\n",
+		    ms.skipped);
+	return 0;
+}
+
 static void
 pipeline_free(struct pipeline *p)
 {
@@ -882,6 +931,14 @@ main(int argc, char **argv)
 	rc = reconstruct_loads(store_db(p.store), &nloads, &progress, &err);
 	progress_clear(&pl);
 	if (rc != 0) {
+		report_err(&err);
+		status = 1;
+		goto done;
+	}
+	if (opts.models_dir != NULL &&
+	    read_models_dir(store_db(p.store), &opts) != 0)
+		status = 1;
+	if (names_resolve(store_db(p.store), &err) != 0) {
 		report_err(&err);
 		status = 1;
 		goto done;

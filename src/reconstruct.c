@@ -49,7 +49,7 @@ static const struct {
 	{ "vram_timeouts",     1, NULL, "load_id" },
 	{ "gpus",              0, NULL, "load_id" },
 	{ "token_caches",      0, "1", "load_id" },
-	{ "model_files",       0, "1", "load_id" },
+	{ "model_files",       0, "t.kind <> 'tag'", "load_id" },
 	{ "tensor_loads",      1, NULL, "load_id, device" },
 	{ "model_params",      1, "t.kind <> 'started'", "load_id" },
 	{ "runners",           1, NULL, "load_id" },

@@ -185,7 +185,7 @@ CREATE TABLE IF NOT EXISTS model_files (
   id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, line INTEGER NOT NULL,
   ts TEXT, ts_offset TEXT, ts_inherited INTEGER NOT NULL DEFAULT 0,
   host TEXT, level TEXT, event TEXT NOT NULL, load_id INTEGER, raw TEXT,
-  kind          TEXT,     -- size | file_type | file_format | loaded | ollama_model (Go engine's own read)
+  kind          TEXT,     -- size | file_type | file_format | loaded | ollama_model (Go engine's own read) | tag ("template selection": the model's name:tag, in value)
   size_bytes    INTEGER,
   bpw           REAL,     -- bits per weight
   value         TEXT,     -- file type / format text
@@ -293,6 +293,7 @@ CREATE TABLE IF NOT EXISTS loads (
   model                 TEXT,     -- blob digest "sha256-..." or the model path
   model_path            TEXT,     -- the path as logged
   model_name            TEXT,     -- general.name
+  name                  TEXT,     -- the model's one name in every report: model_names.name
   architecture          TEXT,     -- general.architecture
   params                INTEGER,  -- parameter count
   file_type             TEXT,     -- quantisation (Q4_K - Medium, ...)
@@ -394,7 +395,8 @@ CREATE TABLE IF NOT EXISTS alerts (
 -- Per model: the seed of the capacity review.
 CREATE TABLE IF NOT EXISTS model_summary (
   model             TEXT PRIMARY KEY, -- digest or path, as loads.model
-  model_name        TEXT,
+  model_name        TEXT,    -- general.name
+  name              TEXT,    -- model_names.name
   architecture      TEXT,
   params            INTEGER,
   file_type         TEXT,
@@ -415,6 +417,32 @@ CREATE TABLE IF NOT EXISTS model_summary (
   hosts             TEXT,    -- comma-separated
   first_seen        TEXT,    -- UTC
   last_seen         TEXT
+);
+
+-- Ollama's names of a model blob (name:tag, as people type it; the
+-- registry.ollama.ai/library/ prefix removed, other namespaces and
+-- registries kept): printed in the log ("template selection", 0.30+) or
+-- read from an Ollama models directory (--models DIR: the manifest whose
+-- model layer is the blob). Kept across runs.
+CREATE TABLE IF NOT EXISTS model_tags (
+  model      TEXT NOT NULL,  -- blob digest sha256-<hex>, as loads.model
+  tag        TEXT NOT NULL,  -- llama3.2:latest, hf.co/org/repo:Q4_K_M, ...
+  origin     TEXT NOT NULL,  -- log | manifest
+  source_id  INTEGER,        -- log: where it was printed first
+  line       INTEGER,
+  PRIMARY KEY (model, tag, origin)
+);
+
+-- One name per model, the same in every table, chart, sheet and file:
+-- a tag from the log, else from --models, else general.name with size and
+-- quantisation ("Meta Llama 3.1 8B Instruct Q4_K_M"), else the
+-- architecture, else the file. Two models that would share a name get
+-- their short digest in it. Rebuilt after every run.
+CREATE TABLE IF NOT EXISTS model_names (
+  model      TEXT PRIMARY KEY, -- as loads.model
+  name       TEXT NOT NULL,
+  origin     TEXT NOT NULL,    -- log | manifest | general.name | architecture | file
+  tags       TEXT              -- every known tag, comma-separated
 );
 
 -- Per source: what happened to every line.

@@ -832,14 +832,14 @@ static const struct {
 	{ "Models", "SELECT * FROM model_summary ORDER BY model" },
 	/* Estimate vs actual: written here in order; see xlsx_render */
 	{ "Memory release",
-	  "SELECT r.load_id, l.source_id, l.model_name, r.next_load_id, "
+	  "SELECT r.load_id, l.source_id, l.name, r.next_load_id, "
 	  "r.unloaded, r.vram_before_bytes, r.vram_after_bytes, "
 	  "r.vram_recovered, r.sys_before_bytes, r.sys_after_bytes, "
 	  "r.sys_recovered, r.timeouts, r.timeout_seconds, r.verdict, "
 	  "r.evidence, r.note FROM memory_release r LEFT JOIN loads l "
 	  "ON l.id = r.load_id ORDER BY r.load_id" },
 	{ "Load devices",
-	  "SELECT d.load_id, l.source_id, l.model_name, d.device, d.layers, "
+	  "SELECT d.load_id, l.source_id, l.name, d.device, d.layers, "
 	  "d.weights_bytes, d.kv_bytes, d.compute_bytes, d.est_weights_bytes, "
 	  "d.est_kv_bytes, d.est_compute_bytes, d.est_total_bytes FROM "
 	  "load_devices d LEFT JOIN loads l ON l.id = d.load_id "
@@ -1002,7 +1002,7 @@ xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
 		goto out;
 	/* the 'total' rows first, so the memory chart has one range */
 	if (table_sheet(&x, "Estimate vs actual",
-	    "SELECT e.load_id, l.source_id, l.model_name, e.device, "
+	    "SELECT e.load_id, l.source_id, l.name, e.device, "
 	    "e.est_bytes, e.actual_bytes, e.diff_bytes, e.ratio, "
 	    "e.over_estimate, e.oom_after_fit, e.basis FROM "
 	    "estimate_vs_actual e LEFT JOIN loads l ON l.id = e.load_id "

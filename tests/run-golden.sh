@@ -200,4 +200,39 @@ else
 fi
 rm -rf "$u"
 
+# 13. --models DIR: a manifest names its blob in every output, the name is
+#     kept in the database for a render-only run; a directory that is no
+#     models directory is one line naming it, exit 1, the logs still read.
+m=$(mktemp -d "${TMPDIR:-/tmp}/olr-models.XXXXXX")
+mkdir -p "$m/models/manifests/registry.ollama.ai/library/llama3.3" \
+  "$m/models/manifests/hf.co/team/other" "$m/models/blobs"
+printf '{"schemaVersion":2,"layers":[{"mediaType":"application/vnd.ollama.image.model","digest":"sha256:f895b54d8e89e2394b939a5ff467c3198c747602953ac3a5c31f07745e0c457b","size":34263101604}]}' \
+  > "$m/models/manifests/registry.ollama.ai/library/llama3.3/70b-q3"
+printf '{"layers":[]}' > "$m/models/manifests/hf.co/team/other/latest"
+"$OLR_BIN" examples/ollama-0.13.5-two-gpu.log --models "$m/models" \
+  -o "$m/out" --format db,html > "$m/stdout.txt" 2> "$m/err.txt"; rc=$?
+[ $rc -eq 0 ] && ok || bad "--models: exit $rc: $(cat "$m/err.txt")"
+grep -qx "$m/models: 1 model tags, 1 files that are no manifest skipped" \
+  "$m/stdout.txt" && ok || bad "--models: stdout: $(cat "$m/stdout.txt")"
+"$OLR_DBDUMP" "$m/out/ollama.db" > "$m/dump.txt"
+grep -q "^sha256-f895b54d8e89e2394b939a5ff467c3198c747602953ac3a5c31f07745e0c457b	llama3.3:70b-q3	manifest	llama3.3:70b-q3$" \
+  "$m/dump.txt" && ok || bad "--models: model_names row missing"
+[ "$(grep -c 'llama3.3:70b-q3' "$m/out/index.html")" -ge 2 ] && ok ||
+  bad "--models: the HTML does not name the load llama3.3:70b-q3"
+grep -q 'Llama 3.3 70B Instruct Q3_K_M' "$m/out/index.html" &&
+  bad "--models: the HTML still shows general.name" || ok
+rm -f "$m/out/index.html"
+"$OLR_BIN" -q --db "$m/out/ollama.db" -o "$m/out" --format html 2>&1 &&
+  [ "$(grep -c 'llama3.3:70b-q3' "$m/out/index.html")" -ge 2 ] && ok ||
+  bad "--models: a render-only run lost the tag"
+"$OLR_BIN" -q examples/ollama-0.13.5-two-gpu.log --models "$m/models/blobs" \
+  -o "$m/out2" --format db 2> "$m/err2.txt"; rc=$?
+[ $rc -eq 1 ] && ok || bad "--models not a models dir: exit $rc, expected 1"
+printf 'ollama-logreport: %s: not an Ollama models directory (no manifests/ in it)\n' \
+  "$m/models/blobs" | cmp -s - "$m/err2.txt" && ok ||
+  bad "--models not a models dir: stderr: $(cat "$m/err2.txt")"
+"$OLR_DBDUMP" --loads "$m/out2/ollama.db" | grep -q 'two-gpu' && ok ||
+  bad "--models not a models dir: the log was not read"
+rm -rf "$m"
+
 finish

@@ -1,0 +1,445 @@
+/*
+ * names.c - one name per model blob (see names.h).
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+#include "names.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "db.h"
+#include "xmalloc.h"
+
+#define NAME_MAX_LEN 256
+
+/* A tag printed this long after its load completed still names it. */
+#define TAG_AFTER_LOAD_SECONDS 10
+#define OLR_STR_(x) #x
+#define OLR_STR(x) OLR_STR_(x)
+
+void
+names_tag_display(const char *model, char *out, size_t size)
+{
+	static const char lib[] = "registry.ollama.ai/library/";
+	static const char reg[] = "registry.ollama.ai/";
+	const char *p = model, *slash;
+
+	if (size == 0)
+		return;
+	if (strncmp(p, lib, sizeof lib - 1) == 0)
+		p += sizeof lib - 1;
+	else if (strncmp(p, reg, sizeof reg - 1) == 0)
+		p += sizeof reg - 1;
+	/* a tag is after the last ':' that follows the last '/' */
+	slash = strrchr(p, '/');
+	if (strchr(slash ? slash : p, ':') != NULL)
+		snprintf(out, size, "%s", p);
+	else
+		snprintf(out, size, "%s:latest", p);
+}
+
+void
+names_quant(const char *file_type, char *out, size_t size)
+{
+	const char *p = file_type;
+	size_t n;
+
+	if (size == 0)
+		return;
+	out[0] = '\0';
+	if (p == NULL)
+		return;
+	while (*p == ' ')
+		p++;
+	if (strncmp(p, "mostly ", 7) == 0)
+		p += 7;
+	else if (strncmp(p, "all ", 4) == 0)
+		p += 4;
+	for (n = 0; p[n] != '\0' && p[n] != ' '; n++)
+		;
+	if (n == 0)
+		return;
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	/* "Q4_K - Medium" -> "Q4_K_M" */
+	if (strncmp(p + n, " - ", 3) == 0 && n + 2 < size) {
+		const char *w = p + n + 3;
+
+		if (strncmp(w, "Medium", 6) == 0 || strncmp(w, "Small", 5) ==
+		    0 || strncmp(w, "Large", 5) == 0) {
+			out[n] = '_';
+			out[n + 1] = w[0];
+			out[n + 2] = '\0';
+		}
+	}
+}
+
+/* 1 when the name holds a size: "8B", "8x7B", "1.5B", "137M", "2b". */
+static int
+has_size(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (p[i] != '\0') {
+		size_t j = i;
+
+		if (!isdigit(p[i]) || (i > 0 && isalnum(p[i - 1]) &&
+		    p[i - 1] != 'x')) {
+			i++;
+			continue;
+		}
+		while (isdigit(p[j]))
+			j++;
+		if (p[j] == '.' && isdigit(p[j + 1]))
+			for (j++; isdigit(p[j]); j++)
+				;
+		if (p[j] == 'x' && isdigit(p[j + 1]))
+			for (j++; isdigit(p[j]); j++)
+				;
+		if ((p[j] == 'B' || p[j] == 'b' || p[j] == 'M' ||
+		    p[j] == 'm') && !isalnum(p[j + 1]))
+			return 1;
+		i = j > i ? j : i + 1;
+	}
+	return 0;
+}
+
+/* case-insensitive strstr */
+static int
+contains_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+void
+names_compose(const char *general_name, const char *arch,
+    long long params, const char *file_type, char *out, size_t size)
+{
+	const char *base = general_name && *general_name ? general_name :
+	    arch && *arch ? arch : NULL;
+	char quant[64], sz[32] = "";
+
+	if (size == 0)
+		return;
+	out[0] = '\0';
+	if (base == NULL)
+		return;
+	if (params > 0 && !has_size(base)) {
+		if (params >= 1000000000LL)
+			snprintf(sz, sizeof sz, " %.3gB", params / 1e9);
+		else
+			snprintf(sz, sizeof sz, " %.3gM", params / 1e6);
+	}
+	names_quant(file_type, quant, sizeof quant);
+	snprintf(out, size, "%s%s%s%s", base, sz, quant[0] &&
+	    !contains_ci(base, quant) ? " " : "", quant[0] &&
+	    !contains_ci(base, quant) ? quant : "");
+}
+
+int
+names_add_tag(sqlite3 *db, const char *digest, const char *tag,
+    const char *origin, struct olr_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "INSERT OR IGNORE INTO model_tags (model, tag,"
+	    " origin) VALUES (?, ?, ?)", &st, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, digest, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, tag, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, origin, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, "model_tags");
+}
+
+/*
+ * A "template selection" line names the model of the request it serves;
+ * Ollama prints it as the request's model has just been loaded, between
+ * the "started in" line and its repeat. It names the load of its source
+ * that started last before it, when that load ended ok at most
+ * TAG_AFTER_LOAD_SECONDS before it and has a blob digest.
+ */
+static const char log_tags_sql[] =
+    "SELECT f.id, f.source_id, f.line, f.value, l.id, l.model"
+    " FROM model_files f JOIN loads l ON l.id = (SELECT x.id FROM loads x"
+    "  WHERE x.source_id = f.source_id AND x.start_line < f.line"
+    "  ORDER BY x.start_line DESC LIMIT 1)"
+    " WHERE f.kind = 'tag' AND f.value IS NOT NULL AND l.outcome = 'ok'"
+    " AND l.end_line <= f.line AND l.model LIKE 'sha256-%'"
+    " AND (julianday(f.ts) - julianday(l.ended_at)) * 86400.0"
+    "  BETWEEN -0.001 AND " OLR_STR(TAG_AFTER_LOAD_SECONDS)
+    " ORDER BY f.source_id, f.line";
+
+static int
+attach_log_tags(sqlite3 *db, struct olr_err *err)
+{
+	sqlite3_stmt *q = NULL, *up = NULL, *ins = NULL;
+	char tag[NAME_MAX_LEN];
+	int rc;
+
+	if (db_exec(db, "DELETE FROM model_tags WHERE origin = 'log';"
+	    "UPDATE model_files SET load_id = NULL WHERE kind = 'tag'",
+	    err) != 0 ||
+	    db_prepare(db, log_tags_sql, &q, err) != 0 ||
+	    db_prepare(db, "UPDATE model_files SET load_id = ? WHERE id = ?",
+	    &up, err) != 0 ||
+	    db_prepare(db, "INSERT OR IGNORE INTO model_tags (model, tag,"
+	    " origin, source_id, line) VALUES (?, ?, 'log', ?, ?)", &ins,
+	    err) != 0) {
+		rc = -1;
+		goto out;
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		names_tag_display((const char *)sqlite3_column_text(q, 3), tag,
+		    sizeof tag);
+		sqlite3_bind_int64(up, 1, sqlite3_column_int64(q, 4));
+		sqlite3_bind_int64(up, 2, sqlite3_column_int64(q, 0));
+		sqlite3_bind_text(ins, 1, (const char *)sqlite3_column_text(q,
+		    5), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 2, tag, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(ins, 3, sqlite3_column_int64(q, 1));
+		sqlite3_bind_int64(ins, 4, sqlite3_column_int64(q, 2));
+		if (sqlite3_step(up) != SQLITE_DONE ||
+		    sqlite3_step(ins) != SQLITE_DONE) {
+			rc = db_fail(db, err, "model_tags");
+			goto out;
+		}
+		sqlite3_reset(up);
+		sqlite3_reset(ins);
+	}
+	rc = rc == SQLITE_DONE ? 0 : db_fail(db, err, "model_tags");
+out:
+	sqlite3_finalize(q);
+	sqlite3_finalize(up);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+struct model_name {
+	char *model;
+	char *name;
+	const char *origin;
+	char *tags;
+};
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	const struct model_name *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : strcmp(x->model, y->model);
+}
+
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* 1 when the comma-separated list holds item. */
+static int
+list_has(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	const char *p;
+
+	for (p = list; (p = strstr(p, item)) != NULL; p++)
+		if ((p == list || p[-1] == ',') && (p[n] == ',' ||
+		    p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* The last path component, without a Windows or POSIX directory. */
+static const char *
+base_name(const char *path)
+{
+	const char *p, *b = path;
+
+	for (p = path; *p; p++)
+		if (*p == '/' || *p == '\\')
+			b = p + 1;
+	return *b ? b : path;
+}
+
+/* The name of one model from its facts row and its tags. */
+static void
+name_of(sqlite3_stmt *facts, struct model_name *m, const char *first_tag,
+    const char *first_origin)
+{
+	char name[NAME_MAX_LEN];
+
+	if (first_tag != NULL) {
+		m->name = xstrdup(first_tag);
+		m->origin = strcmp(first_origin, "log") == 0 ? "log" :
+		    "manifest";
+		return;
+	}
+	names_compose(col_text(facts, 1), NULL, sqlite3_column_int64(facts,
+	    3), col_text(facts, 4), name, sizeof name);
+	if (name[0]) {
+		m->name = xstrdup(name);
+		m->origin = "general.name";
+		return;
+	}
+	names_compose(NULL, col_text(facts, 2), sqlite3_column_int64(facts,
+	    3), col_text(facts, 4), name, sizeof name);
+	if (name[0]) {
+		m->name = xstrdup(name);
+		m->origin = "architecture";
+		return;
+	}
+	/* a blob by its short digest, as "ollama list" shows its ID */
+	if (strncmp(m->model, "sha256-", 7) == 0 && strlen(m->model) >= 19) {
+		snprintf(name, sizeof name, "%.19s", m->model);
+		m->name = xstrdup(name);
+	} else
+		m->name = xstrdup(base_name(m->model));
+	m->origin = "file";
+}
+
+/* Two models under one name get their short digest (or file) in it. */
+static void
+disambiguate(struct model_name *ms, size_t n)
+{
+	size_t i, j;
+
+	qsort(ms, n, sizeof *ms, cmp_name);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(ms[j].name, ms[i].name) == 0;
+		    j++)
+			;
+		if (j - i < 2)
+			continue;
+		for (; i < j; i++) {
+			const char *m = ms[i].model;
+			char *nn;
+			size_t len;
+
+			if (strncmp(m, "sha256-", 7) == 0 && strlen(m) >= 19)
+				len = 19;
+			else
+				m = base_name(m), len = strlen(m);
+			nn = xmalloc(strlen(ms[i].name) + len + 4);
+			sprintf(nn, "%s (%.*s)", ms[i].name, (int)len, m);
+			free(ms[i].name);
+			ms[i].name = nn;
+		}
+	}
+}
+
+int
+names_resolve(sqlite3 *db, struct olr_err *err)
+{
+	sqlite3_stmt *facts = NULL, *tags = NULL, *ins = NULL;
+	struct model_name *ms = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = -1, trc;
+
+	if (db_exec(db, "BEGIN", err) != 0)
+		return -1;
+	if (attach_log_tags(db, err) != 0) {
+		db_exec(db, "ROLLBACK", NULL);
+		return -1;
+	}
+	/* the most complete, latest facts of each model; its tags, log first */
+	if (db_prepare(db, "SELECT model, model_name, architecture, params,"
+	    " file_type, model_path FROM loads WHERE model IS NOT NULL"
+	    " ORDER BY model, model_name IS NULL, params IS NULL,"
+	    " file_type IS NULL, id DESC", &facts, err) != 0 ||
+	    db_prepare(db, "SELECT model, tag, origin FROM model_tags"
+	    " ORDER BY model, origin <> 'log', tag", &tags, err) != 0 ||
+	    db_prepare(db, "INSERT INTO model_names (model, name, origin,"
+	    " tags) VALUES (?, ?, ?, ?)", &ins, err) != 0 ||
+	    db_exec(db, "DELETE FROM model_names", err) != 0)
+		goto out;
+	trc = sqlite3_step(tags);
+	while ((rc = sqlite3_step(facts)) == SQLITE_ROW) {
+		const char *model = col_text(facts, 0);
+		struct model_name *m;
+		struct buf all = BUF_INIT;
+		char *first_tag = NULL, *first_origin = NULL;
+
+		if (n > 0 && strcmp(ms[n - 1].model, model) == 0)
+			continue;
+		/* tags sorted by model too: skip those of models not loaded */
+		while (trc == SQLITE_ROW && strcmp(col_text(tags, 0), model) < 0)
+			trc = sqlite3_step(tags);
+		while (trc == SQLITE_ROW && strcmp(col_text(tags, 0), model) ==
+		    0) {
+			if (first_tag == NULL) {
+				first_tag = xstrdup(col_text(tags, 1));
+				first_origin = xstrdup(col_text(tags, 2));
+			}
+			if (!list_has(all.len ? all.data : "",
+			    col_text(tags, 1)))
+				buf_printf(&all, "%s%s", all.len ? "," : "",
+				    col_text(tags, 1));
+			trc = sqlite3_step(tags);
+		}
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			ms = xrealloc(ms, cap * sizeof *ms);
+		}
+		m = &ms[n++];
+		memset(m, 0, sizeof *m);
+		m->model = xstrdup(model);
+		name_of(facts, m, first_tag, first_origin);
+		m->tags = all.len ? xstrdup(all.data) : NULL;
+		buf_free(&all);
+		free(first_tag);
+		free(first_origin);
+	}
+	if (rc != SQLITE_DONE) {
+		rc = db_fail(db, err, "model names");
+		goto out;
+	}
+	disambiguate(ms, n);
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_text(ins, 1, ms[i].model, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 2, ms[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 3, ms[i].origin, -1, SQLITE_STATIC);
+		if (ms[i].tags)
+			sqlite3_bind_text(ins, 4, ms[i].tags, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(ins, 4);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			rc = db_fail(db, err, "model_names");
+			goto out;
+		}
+		sqlite3_reset(ins);
+	}
+	rc = db_exec(db, "UPDATE loads SET name = (SELECT name FROM"
+	    " model_names n WHERE n.model = loads.model)", err);
+out:
+	for (i = 0; i < n; i++) {
+		free(ms[i].model);
+		free(ms[i].name);
+		free(ms[i].tags);
+	}
+	free(ms);
+	sqlite3_finalize(facts);
+	sqlite3_finalize(tags);
+	sqlite3_finalize(ins);
+	if (rc == 0)
+		return db_exec(db, "COMMIT", err);
+	db_exec(db, "ROLLBACK", NULL);
+	return rc;
+}

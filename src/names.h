@@ -1,0 +1,59 @@
+/*
+ * names.h - one name per model blob, the same in every report.
+ *
+ * People call a model by its Ollama tag ("llama3.2:latest"); the log
+ * names it by blob digest and GGUF general.name. After the loads are
+ * rebuilt, names_resolve() gives every load's model one name (table
+ * model_names, copied into loads.name):
+ *
+ *   1. a tag printed in the log ("template selection", 0.30+), given to
+ *      the load that completed just before it;
+ *   2. a tag from an Ollama models directory (--models DIR, manifests.c);
+ *   3. general.name with size and quantisation:
+ *      "Meta Llama 3.1 8B Instruct Q4_K_M";
+ *   4. the architecture with size and quantisation; 5. the file name.
+ *
+ * Two blobs that would share a name get their short digest in it.
+ */
+#ifndef OLR_NAMES_H
+#define OLR_NAMES_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "err.h"
+
+/*
+ * "registry.ollama.ai/library/llama3.2:latest" -> "llama3.2:latest";
+ * "registry.ollama.ai/user/m:t" -> "user/m:t"; other registries kept
+ * whole; a name without a tag gets ":latest". Writes at most size bytes.
+ */
+void names_tag_display(const char *model, char *out, size_t size);
+
+/*
+ * "Q4_K - Medium" -> "Q4_K_M", "Q5_K - Small" -> "Q5_K_S", "all F32" ->
+ * "F32", "IQ2_XS - 2.3125 bpw" -> "IQ2_XS", "Q4_0" -> "Q4_0". Empty when
+ * nothing is left.
+ */
+void names_quant(const char *file_type, char *out, size_t size);
+
+/*
+ * The name from GGUF facts: general.name (or else the architecture) with
+ * the parameter count when the name holds no size ("8B", "8x7B", "1.5B",
+ * "137M"), and the quantisation. Any argument may be NULL or 0. Empty
+ * when there is no name and no architecture.
+ */
+void names_compose(const char *general_name, const char *arch,
+    long long params, const char *file_type, char *out, size_t size);
+
+/* Add a tag of a blob (origin "manifest"); kept across runs. */
+int names_add_tag(sqlite3 *db, const char *digest, const char *tag,
+    const char *origin, struct olr_err *err);
+
+/*
+ * Give tags printed in the logs to their loads, then (re)build
+ * model_names and loads.name.
+ */
+int names_resolve(sqlite3 *db, struct olr_err *err);
+
+#endif
