@@ -258,6 +258,24 @@ col type            = attr:type
 col total_bytes     = attr:total:bytes
 col available_bytes = attr:available:bytes
 
+# ---------------------------------------------------------------- requests (Gin access log)
+
+# [GIN] 2024/03/12 - 18:54:13 | 200 |     138.182µs |       127.0.0.1 | HEAD     "/"
+# Gin's LoggerWithFormatter: status %3d, latency %13v (Go duration: ns, µs,
+# ms, s, 1m4.71s), client %15s (IPv4 or IPv6), method %-7s, path %#v (Go
+# quoted: may hold "|" and \"). Colours are gone with the envelope. Not
+# anchored: a progress bar without a newline may come before it.
+[gin_request]
+table   = requests
+match   = text
+literal = [GIN] 
+regex   = \[GIN\] \d{4}/\d\d/\d\d - \d\d:\d\d:\d\d \| *(?<status>\d{3}) *\| *(?<latency>[^ |][^|]*?) *\| *(?<client>[^ |]*) *\| *(?<method>[A-Z]+) +"(?<path>(?:[^"\\]|\\.)*)"\s*$
+col status    = group:status:int
+col latency_s = group:latency:seconds
+col client    = group:client
+col method    = group:method
+col path      = group:path
+
 # ---------------------------------------------------------------- C9 model_files (Ollama engine)
 
 # ggml.go (v0.6.x new engine): the model file as the Go engine read it,

@@ -6,7 +6,7 @@
 
 # ================================================================ access log
 
-# [GIN] 2024/03/12 - 18:54:13 | 200 |     138.182µs |       127.0.0.1 | HEAD     "/"
+# a Gin access line that is not whole (requests has the whole ones)
 [gin_access]
 table   = noise
 match   = text

@@ -256,6 +256,24 @@ match_golog(const char *s, size_t len)
 	return 11 + c + 1;
 }
 
+/*
+ * The time of a Gin access line, "[GIN] 2024/03/12 - 18:54:13 | ...": the
+ * server's local time, like Go log's. The line itself stays the payload.
+ */
+static int
+gin_time(const char *s, size_t len, struct olr_time *t)
+{
+	char buf[19];
+
+	if (len < 30 || memcmp(s, "[GIN] ", 6) != 0 || memcmp(s + 16, " - ",
+	    3) != 0 || s[27] != ' ' || s[28] != '|')
+		return -1;
+	memcpy(buf, s + 6, 10);
+	buf[10] = ' ';
+	memcpy(buf + 11, s + 19, 8);
+	return units_parse_golog_time(buf, sizeof buf, t);
+}
+
 void
 envelope_decode(struct envelope_decoder *dec, const char *line, size_t len,
     struct envelope *out)
@@ -292,6 +310,9 @@ envelope_decode(struct envelope_decoder *dec, const char *line, size_t len,
 		line += n;
 		len -= n;
 	}
+	if (!out->has_ts && len > 0 && line[0] == '[' &&
+	    gin_time(line, len, &out->ts) == 0)
+		out->has_ts = 1;
 	out->payload = line;
 	out->payload_len = len;
 }

@@ -71,8 +71,12 @@ event_stamp(struct olr_clock *clk, const struct envelope *env,
 		/* the line's own time */
 	} else if (env->has_ts) {
 		t = env->ts;
-		if (!t.has_offset && clk->has_zone)
+		if (!t.has_offset && clk->has_zone) {
+			/* a local time (Go log, Gin) in the zone of the log */
 			t.epoch_ms -= (int64_t)clk->zone_min * 60000;
+			t.has_offset = 1;
+			t.offset_min = clk->zone_min;
+		}
 	} else {
 		if (clk->has) {
 			*out = clk->last;

@@ -263,6 +263,21 @@ CREATE TABLE IF NOT EXISTS tensor_types (
   count  INTEGER
 );
 
+-- Requests: Gin's access log, one line per HTTP request the server
+-- answered ("[GIN] 2024/03/12 - 18:54:13 | 200 | 4.55s | 127.0.0.1 |
+-- POST "/api/chat""). ts is the line's own time (the server's local time,
+-- read in the zone of the log).
+CREATE TABLE IF NOT EXISTS requests (
+  id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, line INTEGER NOT NULL,
+  ts TEXT, ts_offset TEXT, ts_inherited INTEGER NOT NULL DEFAULT 0,
+  host TEXT, level TEXT, event TEXT NOT NULL, load_id INTEGER, raw TEXT,
+  status        INTEGER,  -- HTTP status (499: the client closed the connection)
+  latency_s     REAL,     -- seconds, from Go's duration text (138.182µs, 1m4.71s)
+  client        TEXT,     -- client IP address (IPv4 or IPv6)
+  method        TEXT,     -- GET, POST, HEAD, ...
+  path          TEXT      -- request path as logged, without the quotes
+);
+
 -- Load errors, OOM, runner deaths, timeouts, panics.
 CREATE TABLE IF NOT EXISTS failures (
   id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, line INTEGER NOT NULL,

@@ -352,6 +352,10 @@ static const struct {
 	{ "us", UINT64_C(1000) },
 	{ "\xc2\xb5s", UINT64_C(1000) },   /* U+00B5 MICRO SIGN (Go) */
 	{ "\xce\xbcs", UINT64_C(1000) },   /* U+03BC GREEK SMALL LETTER MU */
+	/* the micro sign re-encoded on the way: UTF-8 read as Latin-1
+	 * ("Âµs"), or as code page 437/850 ("┬Ás") */
+	{ "\xc3\x82\xc2\xb5s", UINT64_C(1000) },
+	{ "\xe2\x94\xac\xc3\x81s", UINT64_C(1000) },
 	{ "ns", UINT64_C(1) },
 	{ "sec", UINT64_C(1000000000) },
 	{ "second", UINT64_C(1000000000) },

@@ -63,9 +63,13 @@ static const struct env_case cases[] = {
 	/* left alone */
 	{ "time=2024-03-18T14:36:20.1Z level=INFO msg=x",
 	  "time=2024-03-18T14:36:20.1Z level=INFO msg=x", NULL, 0, 0, 0 },
+	/* a Gin line keeps its text and gives its (local) time */
 	{ "[GIN] 2024/03/12 - 18:54:13 | 200 |     138.182\xc2\xb5s |  "
 	  "127.0.0.1 | HEAD     \"/\"", "[GIN] 2024/03/12 - 18:54:13 | 200 |     "
-	  "138.182\xc2\xb5s |  127.0.0.1 | HEAD     \"/\"", NULL, 0, 0, 0 },
+	  "138.182\xc2\xb5s |  127.0.0.1 | HEAD     \"/\"", NULL, 0, 1,
+	  1710269653000LL },
+	{ "[GIN] 2024/03/12 - 18:54:1 | 200 |", "[GIN] 2024/03/12 - 18:54:1 | "
+	  "200 |", NULL, 0, 0, 0 },
 	{ "  Device 0: Quadro RTX 6000, compute capability 7.5",
 	  "  Device 0: Quadro RTX 6000, compute capability 7.5", NULL, 0, 0, 0 },
 	{ "common_memory_breakdown_print: |   - CUDA0 (A40)        | 45488 |",
