@@ -2,10 +2,13 @@
  * xlsx.c - the XLSX workbook, built from the database with libxlsxwriter.
  *
  * Sheets, in order: Summary (title, generation time, sources, key figures,
- * alerts with errors first), Charts (native Excel charts over the Loads
- * and Estimate vs actual sheets), Loads, Models, Estimate vs actual,
- * Memory release, Load devices, one sheet per category table (named like
- * the table), failures, Unknown lines and Coverage.
+ * alerts with errors first, each linked to its load's row), Charts (native
+ * Excel charts over the Loads and Estimate vs actual sheets), Loads (the
+ * key columns first), Models, Estimate vs actual, Memory release, Load
+ * devices, one sheet per category table (named like the table), failures,
+ * requests, Unknown lines and Coverage. The database holds every row; a
+ * sheet of per-line rows shows the first LINE_ROWS, one of per-load rows
+ * the first LOAD_ROWS, with a note on top (see table_sheet).
  *
  * Every table sheet is written by one generic routine from a query: the
  * header row is frozen and carries an autofilter, and each column's type
@@ -54,6 +57,15 @@
 #define GIB          1073741824.0
 #define TRUNC_MARK   " [truncated]"
 
+/*
+ * The workbook is for people; the database holds every row. A sheet of
+ * per-line rows (the category tables, unknown lines) shows its first
+ * LINE_ROWS rows, a sheet of per-load rows its first LOAD_ROWS, each with
+ * a note on top saying how many there are and where the rest is.
+ */
+#define LINE_ROWS    5000
+#define LOAD_ROWS    50000
+
 /* How a result column is written. */
 enum colkind {
 	K_AUTO,      /* number or text, as SQLite holds it */
@@ -81,9 +93,11 @@ struct xw {
 	lxw_workbook         *wb;
 	struct source_name   *src;
 	size_t                nsrc;
+	int64_t              *load_ids;  /* the Loads sheet's loads, by id */
+	size_t                nloads;
 	lxw_format *f_title, *f_section, *f_head, *f_label, *f_note;
 	lxw_format *f_time, *f_gib, *f_int, *f_dec2, *f_ratio, *f_share;
-	lxw_format *f_count, *f_error, *f_warning;
+	lxw_format *f_count, *f_error, *f_warning, *f_link;
 };
 
 /* One worksheet being written top to bottom. */
@@ -289,6 +303,8 @@ new_sheet(struct xw *x, struct sheet *s, const char *name)
 
 /* ---- table sheets ---------------------------------------------------------- */
 
+static int scalar(struct xw *x, const char *sql, struct buf *val);
+
 /* Write one value of a result column at (row, col). */
 static int
 put_value(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
@@ -367,10 +383,13 @@ table_col(const struct table_out *t, const char *name)
  * A sheet holding the rows of sql: header row frozen with an autofilter,
  * formats by column name (see the top of this file), widths fitted. out,
  * if not NULL, receives where each column went; free with table_out_free.
+ * With table set, row 1 is a note: how many rows the table has and, past
+ * cap rows, that the sheet shows the first cap and the rest are in the
+ * database. The header is then row 2.
  */
 static int
 table_sheet(struct xw *x, const char *name, const char *sql,
-    struct table_out *out)
+    const char *table, lxw_row_t cap, struct table_out *out)
 {
 	struct sheet s;
 	struct table_out map;
@@ -381,6 +400,7 @@ table_sheet(struct xw *x, const char *name, const char *sql,
 	const char *cn;
 	int ncol, i, r, rc = -1;
 	int64_t extra = 0;
+	lxw_row_t top = 0, limit;
 	lxw_error e;
 	char step[96];
 
@@ -390,6 +410,27 @@ table_sheet(struct xw *x, const char *name, const char *sql,
 	memset(&map, 0, sizeof map);
 	if (new_sheet(x, &s, name) != 0)
 		goto out;
+	if (table != NULL) {
+		int64_t total;
+
+		buf_reset(&note);
+		buf_printf(&note, "SELECT count(*) FROM %s", table);
+		if (scalar(x, note.data, &head) != 0)
+			goto out;
+		total = strtoll(buf_str(&head), NULL, 10);
+		buf_reset(&note);
+		if (cap > 0 && total > (int64_t)cap)
+			buf_printf(&note, "The first %lu of %lld rows: all are in "
+			    "table %s of the database (ollama.db).",
+			    (unsigned long)cap, (long long)total, table);
+		else
+			buf_printf(&note, "%lld rows (table %s of the database).",
+			    (long long)total, table);
+		if (put_str(x, &s, 0, 0, note.data, x->f_note, 0) != 0)
+			goto out;
+		s.width[0] = 0;	/* the note spills over: no width */
+		top = 1;
+	}
 	if (db_prepare(x->db, sql, &st, x->err) != 0)
 		goto out;
 	ncol = sqlite3_column_count(st);
@@ -409,24 +450,31 @@ table_sheet(struct xw *x, const char *name, const char *sql,
 		if (kinds[i] == K_BYTES) {
 			buf_append(&head, cn, strlen(cn) - strlen("_bytes"));
 			buf_puts(&head, " (GiB)");
-			if (put_str(x, &s, 0, col, head.data, x->f_head, 1) != 0 ||
-			    put_str(x, &s, 0, col + 1, cn, x->f_head, 1) != 0)
+			if (put_str(x, &s, top, col, head.data, x->f_head, 1) !=
+			    0 || put_str(x, &s, top, col + 1, cn, x->f_head, 1) !=
+			    0)
 				goto out;
 			s.hidden[col + 1] = 1;
 			col += 2;
 			continue;
 		}
-		if (put_str(x, &s, 0, col, kinds[i] == K_SOURCE ? "source" : cn,
-		    x->f_head, 1) != 0)
+		if (put_str(x, &s, top, col, kinds[i] == K_SOURCE ? "source" :
+		    cn, x->f_head, 1) != 0)
 			goto out;
 		col++;
 	}
 	/* room for the filter button */
 	for (i = 0; i < col; i++)
 		s.width[i] += 2;
-	s.row = 1;
+	s.row = top + 1;
+	limit = cap > 0 && cap < LXW_ROW_MAX - 1 - s.row ? s.row + cap :
+	    LXW_ROW_MAX - 1;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (s.row == LXW_ROW_MAX - 1) {
+		if (s.row == limit) {
+			if (table != NULL) {	/* counted in the note */
+				r = SQLITE_DONE;
+				break;
+			}
 			extra++;
 			continue;
 		}
@@ -440,31 +488,33 @@ table_sheet(struct xw *x, const char *name, const char *sql,
 		goto out;
 	}
 	/* constant_memory: the filter range must end on the current row */
-	worksheet_freeze_panes(s.ws, 1, 0);
-	e = worksheet_repeat_rows(s.ws, 0, 0);	/* header on every page */
+	worksheet_freeze_panes(s.ws, top + 1, 0);
+	e = worksheet_repeat_rows(s.ws, top, top);  /* header on every page */
 	if (e != LXW_NO_ERROR) {
 		lxw_fail(x, e, name);
 		goto out;
 	}
 	if (col > 0) {
-		e = worksheet_autofilter(s.ws, 0, 0, s.row - 1, col - 1);
+		e = worksheet_autofilter(s.ws, top, 0, s.row - 1, col - 1);
 		if (e != LXW_NO_ERROR) {
 			lxw_fail(x, e, name);
 			goto out;
 		}
 	}
 	if (extra > 0) {
-		buf_printf(&note, "Cut at Excel's row limit: %lld more rows "
-		    "are in the database only.", (long long)extra);
+		buf_printf(&note, "Cut at %lu rows: %lld more rows are in the "
+		    "database only.", (unsigned long)(s.row - top - 1),
+		    (long long)extra);
 		if (put_str(x, &s, s.row, 0, note.data, x->f_note, 0) != 0)
 			goto out;
-	} else if (s.row == 1) {
-		if (put_str(x, &s, 1, 0, "No rows.", x->f_note, 0) != 0)
+	} else if (s.row == top + 1) {
+		if (put_str(x, &s, s.row, 0, "No rows.", x->f_note, 0) != 0)
 			goto out;
 	}
 	if (fit_columns(x, &s) != 0)
 		goto out;
-	map.rows = s.row - 1;
+	worksheet_fit_to_pages(s.ws, 1, 0);	/* print: fit to width */
+	map.rows = s.row - top - 1;
 	if (out) {
 		*out = map;
 		map.n = 0;
@@ -476,6 +526,87 @@ out:
 	buf_free(&head);
 	buf_free(&note);
 	return rc;
+}
+
+/*
+ * Loads: the columns a reader looks for first (which load, where, which
+ * model, how it ended, how long, with which context), then the others in
+ * schema order.
+ */
+static const char *const loads_first[] = {
+	"id", "host", "name", "outcome", "load_seconds", "wall_seconds",
+	"ctx_size", "started_at", "ended_at", "failure", "oom", NULL
+};
+
+static int
+loads_query(struct xw *x, struct buf *sql)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int r;
+
+	buf_puts(sql, "SELECT");
+	for (i = 0; loads_first[i] != NULL; i++)
+		buf_printf(sql, "%s %s", i ? "," : "", loads_first[i]);
+	if (db_prepare(x->db, "SELECT name FROM pragma_table_info('loads')"
+	    " ORDER BY cid", &st, x->err) != 0)
+		return -1;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 0);
+
+		for (i = 0; loads_first[i] != NULL; i++)
+			if (strcmp(c, loads_first[i]) == 0)
+				break;
+		if (loads_first[i] == NULL)
+			buf_printf(sql, ", \"%s\"", c);
+	}
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE)
+		return db_fail(x->db, x->err, "loads");
+	buf_puts(sql, " FROM loads ORDER BY id");
+	return 0;
+}
+
+/* The ids of the loads the Loads sheet shows, in its order (by id). */
+static int
+load_rows(struct xw *x)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int r;
+
+	if (db_prepare(x->db, "SELECT id FROM loads ORDER BY id", &st,
+	    x->err) != 0)
+		return -1;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW && x->nloads < LOAD_ROWS) {
+		if (x->nloads == cap) {
+			cap = cap ? 2 * cap : 256;
+			x->load_ids = xreallocarray(x->load_ids, cap,
+			    sizeof *x->load_ids);
+		}
+		x->load_ids[x->nloads++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE && r != SQLITE_ROW)
+		return db_fail(x->db, x->err, "loads");
+	return 0;
+}
+
+/* The Excel row (1-based) of load id on the Loads sheet, or 0. */
+static long
+load_row(const struct xw *x, int64_t id)
+{
+	size_t lo = 0, hi = x->nloads;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x->load_ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->nloads && x->load_ids[lo] == id ? (long)lo + 2 : 0;
 }
 
 /* ---- Summary ---------------------------------------------------------------- */
@@ -526,6 +657,27 @@ header_row(struct xw *x, struct sheet *s, const char *const *names)
 		if (put_str(x, s, s->row, c, names[c], x->f_head, 1) != 0)
 			return -1;
 	s->row++;
+	return 0;
+}
+
+/* A load id that links to its row of the Loads sheet. */
+static int
+put_load(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+    int64_t id)
+{
+	char url[64], text[32];
+	long r = load_row(x, id);
+	lxw_error e;
+
+	snprintf(text, sizeof text, "%lld", (long long)id);
+	if (r == 0)
+		return put_str(x, s, row, col, text, NULL, 1);
+	snprintf(url, sizeof url, "internal:Loads!A%ld", r);
+	e = worksheet_write_url_opt(s->ws, row, col, url, x->f_link, text,
+	    "The load on the Loads sheet");
+	if (e != LXW_NO_ERROR)
+		return lxw_fail(x, e, s->name);
+	measure(s, col, (double)strlen(text));
 	return 0;
 }
 
@@ -700,9 +852,7 @@ summary_sheet(struct xw *x, struct sheet *s)
 				goto out;
 		}
 		if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
-		    put_num(x, s, s->row, 2, sqlite3_column_double(st, 5),
-		    x->f_int, num_width("%.0f", sqlite3_column_double(st, 5),
-		    0)) != 0)
+		    put_load(x, s, s->row, 2, sqlite3_column_int64(st, 5)) != 0)
 			goto out;
 		if (put_str(x, s, s->row, 5,
 		    (const char *)sqlite3_column_text(st, 6), NULL, 1) != 0)
@@ -828,8 +978,10 @@ charts_sheet(struct xw *x, struct sheet *s, const struct table_out *loads,
 static const struct {
 	const char *sheet;
 	const char *sql;
+	const char *table;   /* named in the sheet's note, or NULL */
+	lxw_row_t   cap;     /* rows shown at most, 0 = Excel's limit */
 } tables[] = {
-	{ "Models", "SELECT * FROM model_summary ORDER BY model" },
+	{ "Models", "SELECT * FROM model_summary ORDER BY model", NULL, 0 },
 	/* Estimate vs actual: written here in order; see xlsx_render */
 	{ "Memory release",
 	  "SELECT r.load_id, l.source_id, l.name, r.next_load_id, "
@@ -837,31 +989,49 @@ static const struct {
 	  "r.vram_recovered, r.sys_before_bytes, r.sys_after_bytes, "
 	  "r.sys_recovered, r.timeouts, r.timeout_seconds, r.verdict, "
 	  "r.evidence, r.note FROM memory_release r LEFT JOIN loads l "
-	  "ON l.id = r.load_id ORDER BY r.load_id" },
+	  "ON l.id = r.load_id ORDER BY r.load_id", "memory_release",
+	  LOAD_ROWS },
 	{ "Load devices",
 	  "SELECT d.load_id, l.source_id, l.name, d.device, d.layers, "
 	  "d.weights_bytes, d.kv_bytes, d.compute_bytes, d.est_weights_bytes, "
 	  "d.est_kv_bytes, d.est_compute_bytes, d.est_total_bytes FROM "
 	  "load_devices d LEFT JOIN loads l ON l.id = d.load_id "
-	  "ORDER BY d.load_id, d.device" },
-	{ "vram_updates", "SELECT * FROM vram_updates ORDER BY id" },
-	{ "system_memory", "SELECT * FROM system_memory ORDER BY id" },
-	{ "fit_decisions", "SELECT * FROM fit_decisions ORDER BY id" },
-	{ "offload_estimates", "SELECT * FROM offload_estimates ORDER BY id" },
-	{ "memory_buffers", "SELECT * FROM memory_buffers ORDER BY id" },
-	{ "vram_timeouts", "SELECT * FROM vram_timeouts ORDER BY id" },
-	{ "gpus", "SELECT * FROM gpus ORDER BY id" },
-	{ "token_caches", "SELECT * FROM token_caches ORDER BY id" },
-	{ "model_files", "SELECT * FROM model_files ORDER BY id" },
-	{ "tensor_loads", "SELECT * FROM tensor_loads ORDER BY id" },
-	{ "model_params", "SELECT * FROM model_params ORDER BY id" },
-	{ "runners", "SELECT * FROM runners ORDER BY id" },
-	{ "model_metadata", "SELECT * FROM model_metadata ORDER BY id" },
-	{ "tensor_types", "SELECT * FROM tensor_types ORDER BY id" },
-	{ "failures", "SELECT * FROM failures ORDER BY id" },
+	  "ORDER BY d.load_id, d.device", "load_devices", LOAD_ROWS },
+	{ "vram_updates", "SELECT * FROM vram_updates ORDER BY id", "vram_updates",
+	  LINE_ROWS },
+	{ "system_memory", "SELECT * FROM system_memory ORDER BY id", "system_memory",
+	  LINE_ROWS },
+	{ "fit_decisions", "SELECT * FROM fit_decisions ORDER BY id", "fit_decisions",
+	  LINE_ROWS },
+	{ "offload_estimates", "SELECT * FROM offload_estimates ORDER BY id", "offload_estimates",
+	  LINE_ROWS },
+	{ "memory_buffers", "SELECT * FROM memory_buffers ORDER BY id", "memory_buffers",
+	  LINE_ROWS },
+	{ "vram_timeouts", "SELECT * FROM vram_timeouts ORDER BY id", "vram_timeouts",
+	  LINE_ROWS },
+	{ "gpus", "SELECT * FROM gpus ORDER BY id", "gpus",
+	  LINE_ROWS },
+	{ "token_caches", "SELECT * FROM token_caches ORDER BY id", "token_caches",
+	  LINE_ROWS },
+	{ "model_files", "SELECT * FROM model_files ORDER BY id", "model_files",
+	  LINE_ROWS },
+	{ "tensor_loads", "SELECT * FROM tensor_loads ORDER BY id", "tensor_loads",
+	  LINE_ROWS },
+	{ "model_params", "SELECT * FROM model_params ORDER BY id", "model_params",
+	  LINE_ROWS },
+	{ "runners", "SELECT * FROM runners ORDER BY id", "runners",
+	  LINE_ROWS },
+	{ "model_metadata", "SELECT * FROM model_metadata ORDER BY id", "model_metadata",
+	  LINE_ROWS },
+	{ "tensor_types", "SELECT * FROM tensor_types ORDER BY id", "tensor_types",
+	  LINE_ROWS },
+	{ "failures", "SELECT * FROM failures ORDER BY id", "failures",
+	  LINE_ROWS },
+	{ "requests", "SELECT * FROM requests ORDER BY id", "requests",
+	  LINE_ROWS },
 	{ "Unknown lines",
 	  "SELECT source_id, line, ts, text FROM unknown_lines "
-	  "ORDER BY source_id, line" },
+	  "ORDER BY source_id, line", "unknown_lines", LINE_ROWS },
 	{ "Coverage",
 	  "SELECT s.id AS source_id, s.path, s.host, s.format, s.size_bytes, "
 	  "s.status, s.first_ts, s.last_ts, ls.lines_total, ls.lines_blank, "
@@ -869,7 +1039,8 @@ static const struct {
 	  "CASE WHEN ls.lines_total > 0 THEN 1.0 * (ls.lines_total - "
 	  "ls.lines_unknown) / ls.lines_total END AS recognised_share, "
 	  "ls.nul_bytes, ls.invalid_utf8, ls.crlf_lines FROM sources s "
-	  "LEFT JOIN line_stats ls ON ls.source_id = s.id ORDER BY s.id" },
+	  "LEFT JOIN line_stats ls ON ls.source_id = s.id ORDER BY s.id",
+	  NULL, 0 },
 };
 
 /* Load the source id -> file name (after the last / or \) map. */
@@ -940,6 +1111,9 @@ make_formats(struct xw *x)
 	format_set_font_color(x->f_error, 0xC00000);
 	x->f_warning = fmt(x, NULL, 1);
 	format_set_font_color(x->f_warning, 0x9C5700);
+	x->f_link = fmt(x, NULL, 0);
+	format_set_font_color(x->f_link, LXW_COLOR_BLUE);
+	format_set_underline(x->f_link, LXW_UNDERLINE_SINGLE);
 }
 
 int
@@ -951,7 +1125,7 @@ xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
 	struct xw x;
 	struct sheet summary, charts;
 	struct table_out loads, eva;
-	struct buf creator = BUF_INIT;
+	struct buf creator = BUF_INIT, lsql = BUF_INIT;
 	int64_t eva_totals = 0;
 	size_t i;
 	lxw_error e;
@@ -964,7 +1138,7 @@ xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
 	x.o = o;
 	x.path = path;
 	x.err = err;
-	if (load_sources(&x) != 0 ||
+	if (load_sources(&x) != 0 || load_rows(&x) != 0 ||
 	    scalar(&x, "SELECT count(*) FROM estimate_vs_actual "
 	    "WHERE device = 'total'", &creator) != 0)
 		goto out;
@@ -996,9 +1170,10 @@ xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
 	worksheet_fit_to_pages(charts.ws, 1, 0);
 	if (summary_sheet(&x, &summary) != 0)
 		goto out;
-	if (table_sheet(&x, "Loads", "SELECT * FROM loads ORDER BY id",
-	    &loads) != 0 ||
-	    table_sheet(&x, tables[0].sheet, tables[0].sql, NULL) != 0)
+	if (loads_query(&x, &lsql) != 0 ||
+	    table_sheet(&x, "Loads", lsql.data, NULL, LOAD_ROWS, &loads) != 0 ||
+	    table_sheet(&x, tables[0].sheet, tables[0].sql, tables[0].table,
+	    tables[0].cap, NULL) != 0)
 		goto out;
 	/* the 'total' rows first, so the memory chart has one range */
 	if (table_sheet(&x, "Estimate vs actual",
@@ -1006,10 +1181,14 @@ xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
 	    "e.est_bytes, e.actual_bytes, e.diff_bytes, e.ratio, "
 	    "e.over_estimate, e.oom_after_fit, e.basis FROM "
 	    "estimate_vs_actual e LEFT JOIN loads l ON l.id = e.load_id "
-	    "ORDER BY e.device <> 'total', e.load_id, e.device", &eva) != 0)
+	    "ORDER BY e.device <> 'total', e.load_id, e.device", NULL,
+	    LOAD_ROWS, &eva) != 0)
 		goto out;
+	if (eva_totals > (int64_t)eva.rows)
+		eva_totals = (int64_t)eva.rows;
 	for (i = 1; i < sizeof tables / sizeof tables[0]; i++)
-		if (table_sheet(&x, tables[i].sheet, tables[i].sql, NULL) != 0)
+		if (table_sheet(&x, tables[i].sheet, tables[i].sql,
+		    tables[i].table, tables[i].cap, NULL) != 0)
 			goto out;
 	if (charts_sheet(&x, &charts, &loads, &eva, eva_totals) != 0)
 		goto out;
@@ -1031,5 +1210,7 @@ out:
 	table_out_free(&loads);
 	table_out_free(&eva);
 	buf_free(&creator);
+	buf_free(&lsql);
+	free(x.load_ids);
 	return rc;
 }
