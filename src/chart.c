@@ -510,15 +510,16 @@ chart_load_vram(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	    "   WHERE g.source_id = v.source_id"
 	    "   HAVING COUNT(DISTINCT g.gpu_id) = 1)),"
 	    "  COALESCE(v.free_bytes, v.available_bytes), v.id FROM"
-	    " vram_updates v WHERE v.ts IS NOT NULL)"
+	    " vram_updates v WHERE v.ts IS NOT NULL),"
+	    /* readings per source and GPU: one pass (was a count per row) */
+	    " rn AS (SELECT r.*, COUNT(*) OVER (PARTITION BY r.source_id,"
+	    "  r.gpu_id) AS n FROM r)"
 	    " SELECT r.source_id, COALESCE(r.gpu_id, ''), r.ts, r.total,"
 	    "  r.free, (SELECT COALESCE(NULLIF(g.description, ''), g.name)"
 	    "   FROM gpus g WHERE g.source_id = r.source_id"
-	    "   AND g.gpu_id IS r.gpu_id LIMIT 1),"
-	    "  (SELECT COUNT(*) FROM r r2 WHERE r2.source_id = r.source_id"
-	    "   AND r2.gpu_id IS r.gpu_id) AS n"
-	    " FROM r WHERE r.total IS NOT NULL AND r.free IS NOT NULL"
-	    " ORDER BY n DESC, r.source_id, r.gpu_id, r.ts, r.ord";
+	    "   AND g.gpu_id IS r.gpu_id LIMIT 1), r.n"
+	    " FROM rn r WHERE r.total IS NOT NULL AND r.free IS NOT NULL"
+	    " ORDER BY r.n DESC, r.source_id, r.gpu_id, r.ts, r.ord";
 	sqlite3_stmt *st = NULL;
 	char keys[CHART_MAXSER][96], key[96], prev[96] = "", name[64];
 	int rc, dropped = 0, su, stot, ngpu = 0;
