@@ -44,6 +44,7 @@
 #include "classify.h"
 #include "db.h"
 #include "envelope.h"
+#include "export.h"
 #include "err.h"
 #include "event.h"
 #include "influx.h"
@@ -70,6 +71,7 @@ struct olr_opts {
 	const char  *host;
 	const char  *patterns;
 	const char  *models_dir;   /* --models DIR, or NULL */
+	const char  *export_dir;   /* --export ndjson DIR, or NULL */
 	int          quiet;
 	int          verbose;
 	int          redact;       /* --redact */
@@ -135,6 +137,8 @@ usage(FILE *fp)
 "      --patterns FILE  extra catalogue entries (override built-in ones)\n"
 "      --models DIR     an Ollama models directory (~/.ollama/models): name\n"
 "                       model blobs by the tags of its manifests\n"
+"      --export ndjson DIR  every table as DIR/<table>.ndjson (host on\n"
+"                       every row), for a fleet store such as ClickHouse\n"
 "      --vram-alert PCT    alert when VRAM in use exceeds PCT%% (default 90)\n"
 "      --sysmem-alert PCT  alert when system memory in use exceeds PCT%%\n"
 "                          (default 85)\n"
@@ -193,6 +197,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		{ "host",     required_argument, NULL, 'H' },
 		{ "patterns", required_argument, NULL, 'P' },
 		{ "models",   required_argument, NULL, 'M' },
+		{ "export",   required_argument, NULL, 'E' },
 		{ "vram-alert", required_argument, NULL, 'A' },
 		{ "format",   required_argument, NULL, 'F' },
 		{ "title",    required_argument, NULL, 'T' },
@@ -221,6 +226,15 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		case 'H': o->host = optarg; break;
 		case 'P': o->patterns = optarg; break;
 		case 'M': o->models_dir = optarg; break;
+		case 'E':
+			if (strcmp(optarg, "ndjson") != 0 || optind >= argc ||
+			    argv[optind][0] == '-') {
+				fprintf(stderr, "%s: --export: expected "
+				    "'--export ndjson DIR'\n", progname);
+				return 2;
+			}
+			o->export_dir = argv[optind++];
+			break;
 		case 'T': o->title = optarg; break;
 		case 'X': o->influx_field = optarg; break;
 		case 'I':
@@ -288,7 +302,8 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		    progname, progname);
 		return 2;
 	}
-	if (o->ninputs == 0 && o->output_dir == NULL) {
+	if (o->ninputs == 0 && o->output_dir == NULL &&
+	    o->export_dir == NULL) {
 		fprintf(stderr, "%s: nothing to do: give -o DIR to render the "
 		    "database\nTry '%s --help'.\n", progname, progname);
 		return 2;
@@ -960,6 +975,20 @@ main(int argc, char **argv)
 	if (!opts.quiet)
 		printf("%ld model loads in %s\n", nloads, temp_db ? "the "
 		    "database" : db_path);
+	if (opts.export_dir != NULL) {
+		struct export_stats es;
+
+		if (make_dir(opts.export_dir, &err) != 0 ||
+		    export_ndjson(store_db(p.store), opts.export_dir, &es,
+		    &err) != 0) {
+			report_err(&err);
+			status = 1;
+			goto done;
+		}
+		if (!opts.quiet)
+			printf("%s: %d tables, %lld rows as NDJSON\n",
+			    opts.export_dir, es.tables, (long long)es.rows);
+	}
 	/* render, from the database alone */
 	if (opts.output_dir != NULL && (opts.formats & ~RENDER_DB)) {
 		rc = render_stage(store_db(p.store), &opts, &progress, &err);

@@ -235,4 +235,35 @@ printf 'ollama-logreport: %s: not an Ollama models directory (no manifests/ in i
   bad "--models not a models dir: the log was not read"
 rm -rf "$m"
 
+# 14. --export ndjson DIR: one file per table, one JSON object per row,
+#     host on every row (the source's, the load's, or null)
+x=$(mktemp -d "${TMPDIR:-/tmp}/olr-export.XXXXXX")
+"$OLR_BIN" examples/*.log --db "$x/e.db" --export ndjson "$x/nd" \
+  > "$x/out.txt" 2>&1; rc=$?
+[ $rc -eq 0 ] && ok || bad "--export: exit $rc: $(cat "$x/out.txt")"
+ntab=$(ls "$x/nd" | grep -c '\.ndjson$')
+grep -q "^$x/nd: $ntab tables, [0-9]* rows as NDJSON\$" "$x/out.txt" && ok ||
+  bad "--export: summary line: $(cat "$x/out.txt")"
+[ "$ntab" -ge 28 ] && [ -s "$x/nd/loads.ndjson" ] && ok ||
+  bad "--export: $ntab tables"
+[ "$(wc -l < "$x/nd/loads.ndjson")" -eq \
+  "$("$OLR_DBDUMP" --loads "$x/e.db" | sed 1d | wc -l)" ] && ok ||
+  bad "--export: loads.ndjson has not one line per load"
+grep -c . "$x/nd/loads.ndjson" | grep -qx "$(grep -c '^{.*,"host":\(null\|"[^"]*"\)}$' "$x/nd/loads.ndjson")" &&
+  ok || bad "--export: a loads row without host last"
+grep -q '"host":"lab-ws07"}$' "$x/nd/runners.ndjson" &&
+  grep -q '"host":null}$' "$x/nd/runners.ndjson" && ok ||
+  bad "--export: runners rows do not carry their source's host"
+grep -q '"model_path":"C:\\\\Users\\\\okafor\\\\.ollama' "$x/nd/loads.ndjson" && ok ||
+  bad "--export: a Windows path is not escaped as JSON"
+grep -q '"bpw":4.91,' "$x/nd/loads.ndjson" && grep -q '"load_seconds":22.41,' \
+  "$x/nd/loads.ndjson" && ok || bad "--export: reals not written shortest"
+grep -q '"model":"sha256-2119ddf03b0cb7a7c32f0ecf02dd5a03f158c9fa4a707bbf21137a42a9907ebe","name":"mistral-nemo:12b","origin":"log","tags":"mistral-nemo:12b","host":null}' \
+  "$x/nd/model_names.ndjson" && ok || bad "--export: model_names row"
+ls -a "$x/nd" | grep -q '\.tmp$' && bad "--export: a temporary file is left" || ok
+"$OLR_BIN" -q --db "$x/e.db" --export csv "$x/nd2" 2> "$x/err.txt"; rc=$?
+[ $rc -eq 2 ] && grep -q "expected '--export ndjson DIR'" "$x/err.txt" && ok ||
+  bad "--export csv: exit $rc, expected 2"
+rm -rf "$x"
+
 finish
