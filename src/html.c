@@ -676,8 +676,8 @@ fill(sqlite3 *db, const struct render_opts *o, struct tmpl_vars *v,
 }
 
 int
-html_render(sqlite3 *db, const struct render_opts *o, const char *path,
-    struct olr_err *err)
+html_render(sqlite3 *db, const struct render_opts *o,
+    const struct report *rep, const char *path, struct olr_err *err)
 {
 	const struct embedded_file *f = embedded_find(embedded_templates,
 	    "report.html");
