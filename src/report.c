@@ -563,15 +563,15 @@ device_of(const char *s, struct alloc *a)
 
 	if (a->device[0])
 		return;
-	if (strstr(s, "pinned")) {
-		snprintf(a->device, sizeof a->device, "pinned host memory");
-		a->on_cpu = 1;
-	} else if (strstr(s, "CPU buffer") || strstr(s, "ggml_backend_cpu") ||
+	if (strstr(s, "CPU buffer") || strstr(s, "ggml_backend_cpu") ||
 	    strstr(s, "cpu_buffer")) {
 		snprintf(a->device, sizeof a->device, "the CPU (system memory)");
 		a->on_cpu = 1;
 	} else if ((p = strstr(s, "on device ")) != NULL) {
 		snprintf(a->device, sizeof a->device, "GPU %d", atoi(p + 10));
+	} else if (strstr(s, "pinned")) {
+		snprintf(a->device, sizeof a->device, "pinned host memory");
+		a->on_cpu = 1;
 	} else if (strstr(s, "cudaMalloc"))
 		snprintf(a->device, sizeof a->device, "a CUDA GPU");
 	else if (strstr(s, "Vulkan") || strstr(s, "vulkan"))
@@ -604,18 +604,16 @@ alloc_of(struct ctx *c, const struct lf *f, struct alloc *a)
 			a->line = (long)sqlite3_column_int64(st, 1);
 		}
 		buf_printf(&all, "%s\n%s\n", e, r);
-		device_of(e, a);
-		device_of(r, a);
 	}
 	sqlite3_finalize(st);
 	if (f->failure)
 		buf_printf(&all, "%s\n", f->failure);
 	a->what = all.len ? what_of(all.data) : NULL;
+	if (all.len)
+		device_of(all.data, a);
 	buf_free(&all);
 	if (rc != SQLITE_DONE)
 		return db_fail(c->db, c->err, "report");
-	if (f->failure)
-		device_of(f->failure, a);
 	/* the buffer line of the same size says what and where */
 	if (a->size > 0 && (a->what == NULL || a->device[0] == '\0')) {
 		long long q[2] = { f->id, a->size };
@@ -657,7 +655,13 @@ reading_before(struct ctx *c, long long src, long line, int vram,
     struct memread *m)
 {
 	long long a[2] = { src, line };
-	sqlite3_stmt *st = one_row(c, vram ?
+	sqlite3_stmt *st = one_row(c, vram == 2 ?
+	    "SELECT available_bytes, NULL, line, ts FROM (SELECT"
+	    " available_bytes, line, ts FROM fit_decisions WHERE source_id = ?1"
+	    " AND line < ?2 AND available_bytes IS NOT NULL UNION ALL SELECT"
+	    " available_bytes, line, ts FROM offload_estimates WHERE"
+	    " source_id = ?1 AND line < ?2 AND available_bytes IS NOT NULL)"
+	    " ORDER BY line DESC LIMIT 1" : vram ?
 	    "SELECT coalesce(free_bytes, available_bytes), total_bytes, line, ts"
 	    " FROM vram_updates WHERE source_id = ?1 AND line < ?2 AND"
 	    " coalesce(free_bytes, available_bytes) IS NOT NULL ORDER BY line"
@@ -685,8 +689,13 @@ reading_text(struct buf *b, const struct memread *m)
 	char f[64], t[64];
 
 	report_bytes(f, sizeof f, m->free, 1);
-	buf_printf(b, "the last %s reading before it (line %ld, %s) showed %s"
-	    " free", m->vram ? "VRAM" : "system memory", m->line, m->ts, f);
+	if (m->vram == 2)
+		buf_printf(b, "the last GPU memory figure before it, Ollama's"
+		    " own (line %ld, %s), was %s available", m->line, m->ts, f);
+	else
+		buf_printf(b, "the last %s reading before it (line %ld, %s)"
+		    " showed %s free", m->vram ? "VRAM" : "system memory",
+		    m->line, m->ts, f);
 	if (m->total > 0) {
 		report_bytes(t, sizeof t, m->total, 0);
 		buf_printf(b, " of %s", t);
@@ -715,6 +724,8 @@ story_oom(struct ctx *c, struct group *g)
 	}
 	if (!m.have && reading_before(c, f.src, f.fail_line, 1, &m) != 0)
 		goto out;
+	if (!m.have && reading_before(c, f.src, f.fail_line, 2, &m) != 0)
+		goto out;
 	if (f.start_line > 0)
 		ev_add(c, g, f.src, f.start_line);
 	if (g->p.kind == RK_OOM_AFTER_FIT) {
@@ -740,7 +751,7 @@ story_oom(struct ctx *c, struct group *g)
 			if (!col_null(st, 1)) {
 				report_bytes(av, sizeof av,
 				    sqlite3_column_int64(st, 1), 1);
-				buf_printf(&s, "%s available %s at the decision",
+				buf_printf(&s, "%savailable %s at the decision",
 				    n ? ", " : " (", av);
 				n++;
 			}
@@ -799,9 +810,29 @@ story_oom(struct ctx *c, struct group *g)
 		if (a.size > 0 && m.free > 0 && a.size > m.free)
 			buf_printf(&s, ": the allocation was %.1f times what"
 			    " was free", (double)a.size / (double)m.free);
+		else if (!a.on_cpu && m.vram) {
+			long long id = f.id;
+			sqlite3_stmt *w = one_row(c, "SELECT sum(weights_bytes)"
+			    " FROM load_devices WHERE load_id = ?1 AND device NOT"
+			    " LIKE 'CPU%' AND device NOT LIKE '%Host%'", 1, &id);
+
+			if (w != NULL) {
+				if (!col_null(w, 0)) {
+					char wb[80];
+
+					report_bytes(wb, sizeof wb,
+					    sqlite3_column_int64(w, 0), 1);
+					buf_printf(&s, ", but this load had already"
+					    " put %s of model weights on the"
+					    " GPU", wb);
+				}
+				sqlite3_finalize(w);
+			} else if (c->err->code)
+				goto out;
+		}
 	} else
-		buf_puts(&s, "; no memory reading before it was logged, so"
-		    " what was free then cannot tell");
+		buf_puts(&s, "; no memory reading was logged before it: how"
+		    " much was free then, the log cannot tell");
 	buf_putc(&s, '.');
 	if (a.what && strcmp(a.what, "a KV cache") == 0 && f.ctx > 0)
 		buf_printf(&s, " The KV cache grows with the context length:"
@@ -1251,6 +1282,21 @@ story_simple(struct ctx *c, struct group *g)
 			goto out;
 		buf_printf(&cause, "%s: only %lld of %lld layers on the GPU", M,
 		    f.lo, f.lt);
+		{
+			long long q[1] = { id };
+			sqlite3_stmt *t = one_row(c, "SELECT line FROM"
+			    " tensor_loads WHERE load_id = ?1 AND kind ="
+			    " 'offloaded' ORDER BY line LIMIT 1", 1, q);
+
+			if (t != NULL) {
+				ev_add(c, g, f.src,
+				    (long)sqlite3_column_int64(t, 0));
+				sqlite3_finalize(t);
+			} else if (c->err->code) {
+				lf_free(&f);
+				goto out;
+			}
+		}
 		buf_printf(&s, "%s was loaded with only %lld of its %lld layers"
 		    " on the GPU; the rest run on the CPU, which is much"
 		    " slower.", M, f.lo, f.lt);
