@@ -109,7 +109,9 @@ problem(struct buf *b, const struct report_problem *p, size_t num)
 	tshort(t1, sizeof t1, p->first_ts);
 	tshort(t2, sizeof t2, p->last_ts);
 	buf_printf(b, "**%s** · `%s` · ", p->severity, p->kind_name);
-	if (p->count > 1)
+	if (p->count > 1 && strcmp(t1, t2) == 0)
+		buf_printf(b, "%ld times, %s UTC", p->count, t1);
+	else if (p->count > 1)
 		buf_printf(b, "%ld times, %s to %s UTC", p->count, t1, t2);
 	else
 		buf_printf(b, "once, %s UTC", t1);

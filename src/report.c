@@ -526,8 +526,12 @@ times_sentence(struct buf *b, const struct group *g)
 		return;
 	tshort(t1, sizeof t1, g->p.first_ts);
 	tshort(t2, sizeof t2, g->p.last_ts);
-	buf_printf(b, " It happened %ld times, from %s to %s.", g->p.count,
-	    t1, t2);
+	if (strcmp(t1, t2) == 0)
+		buf_printf(b, " It happened %ld times, all at %s.", g->p.count,
+		    t1);
+	else
+		buf_printf(b, " It happened %ld times, from %s to %s.",
+		    g->p.count, t1, t2);
 }
 
 /* What an out-of-memory load was allocating, on which device. */
@@ -986,7 +990,7 @@ collect_sql(struct ctx *c, const char *sql, enum report_kind kind,
 {
 	sqlite3_stmt *st;
 	char *last_ts = NULL, *last_key = NULL;
-	long long last_src = -1;
+	long long last_src = -1, last_load = -1;
 	int rc;
 
 	/* columns: key, label, host, ts, src, line, load_id, value */
@@ -998,10 +1002,17 @@ collect_sql(struct ctx *c, const char *sql, enum report_kind kind,
 		long long src = sqlite3_column_int64(st, 4);
 		struct group *g;
 
-		if (dedupe_gpu && ts && last_ts && src == last_src &&
+		long long load = col_null(st, 6) ? -1 :
+		    sqlite3_column_int64(st, 6);
+
+		/* one load's device rows are one occurrence */
+		if (dedupe_gpu == 2 && load >= 0 && load == last_load)
+			continue;
+		last_load = load;
+		if (dedupe_gpu == 1 && ts && last_ts && src == last_src &&
 		    strcmp(ts, last_ts) == 0 && strcmp(key, last_key) == 0)
 			continue;
-		if (dedupe_gpu) {
+		if (dedupe_gpu == 1) {
 			free(last_ts);
 			free(last_key);
 			last_ts = ts ? xstrdup(ts) : NULL;
@@ -1402,7 +1413,7 @@ problems(struct ctx *c, struct report *r)
 	    collect_sql(c, oom_runtime_sql, RK_OOM_RUNTIME, 0) != 0 ||
 	    collect_sql(c, not_released_sql, RK_NOT_RELEASED, 0) != 0 ||
 	    collect_sql(c, vram_timeout_sql, RK_VRAM_TIMEOUT, 0) != 0 ||
-	    collect_sql(c, over_estimate_sql, RK_OVER_ESTIMATE, 0) != 0 ||
+	    collect_sql(c, over_estimate_sql, RK_OVER_ESTIMATE, 2) != 0 ||
 	    collect_sql(c, partial_sql, RK_PARTIAL_OFFLOAD, 0) != 0 ||
 	    collect_sql(c, sysmem_sql, RK_SYSMEM_HIGH, 1) != 0 ||
 	    collect_sql(c, vram_high_sql, RK_VRAM_HIGH, 1) != 0)
