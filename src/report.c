@@ -141,7 +141,7 @@ model_label(const char *name, const char *model)
 	if (name && *name)
 		return xstrdup(name);
 	if (model == NULL || *model == '\0')
-		return xstrdup("a model");
+		return xstrdup("an unnamed model");
 	model = base_name(model);
 	if (strncmp(model, "sha256-", 7) == 0 && strlen(model) > 19)
 		return xstrndup(model, 19);
@@ -904,14 +904,22 @@ story_failed(struct ctx *c, struct group *g)
 		goto fail;
 	switch (g->p.kind) {
 	case RK_CLIENT_GAVE_UP:
-		buf_printf(&cause, "%s: the client gave up after %s, before the"
-		    " model had loaded", M, g->p.count > 1 ? w2 : w);
+		if (f.start_line > 0 || g->p.count > 1)
+			buf_printf(&cause, "%s: the client gave up after %s,"
+			    " before the model had loaded", M, g->p.count > 1 ?
+			    w2 : w);
+		else
+			buf_printf(&cause, "%s: the client gave up before the"
+			    " model had loaded", M);
 		buf_printf(&s, "The load of %s", M);
 		load_setting(&s, &f);
-		buf_printf(&s, " had run %s", w);
 		if (f.start_line > 0)
-			buf_printf(&s, " (line %ld to %ld)", f.start_line,
-			    f.fail_line);
+			buf_printf(&s, " had run %s (line %ld to %ld)", w,
+			    f.start_line, f.fail_line);
+		else
+			buf_puts(&s, " (its start is not in the log, so how"
+			    " long it ran the log cannot tell) was still"
+			    " running");
 		buf_puts(&s, " when the client closed the connection before the"
 		    " server finished loading");
 		if (closed > 0)
@@ -1439,6 +1447,8 @@ problems(struct ctx *c, struct report *r)
 		}
 		if (rc != 0)
 			return -1;
+		if (g->p.cause && g->p.cause[0] >= 'a' && g->p.cause[0] <= 'z')
+			g->p.cause[0] = (char)(g->p.cause[0] - 'a' + 'A');
 		ev_rest(c, g);
 	}
 	r->nproblems = c->n;
