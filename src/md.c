@@ -276,9 +276,10 @@ md_render(const struct report *r, const struct render_opts *o,
 	}
 	if (shown < r->nproblems)
 		buf_printf(&body, "**%zu more problem%s (less severe) left out"
-		    " to keep this under GitHub's 65,536-character limit; they"
-		    " are in index.html.**\n\n", r->nproblems - shown,
-		    r->nproblems - shown == 1 ? " is" : "s are");
+		    " to keep this under GitHub's 65,536-character limit; %s"
+		    " in index.html.**\n\n", r->nproblems - shown,
+		    r->nproblems - shown == 1 ? "" : "s",
+		    r->nproblems - shown == 1 ? "it is" : "they are");
 	buf_append(out, h.data, h.len);
 	buf_append(out, body.data, body.len);
 	/* a table too long for the limit is cut: never over it */

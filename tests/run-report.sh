@@ -10,7 +10,9 @@
 #     (when installed) the evidence is <details> and the table a <table>
 #  4. --redact leaves no identifier in report.md, and the identifiers line
 #     is there without it
-#  5. the whole corpus (../shared/corpus, skipped when absent): report.md
+#  5. a log with more to say than an issue takes: cut at 65,000 bytes with
+#     a note on what was left out
+#  6. the whole corpus (../shared/corpus, skipped when absent): report.md
 #     within 65,000 characters, and what failed and why for 005, 025, 044
 . "$(dirname "$0")/setup.sh"
 
@@ -106,7 +108,27 @@ for who in okafor home/rhea lab-ws07 "This report contains"; do
   if grep -q "$who" "$tmp/red/report.md"; then bad "--redact: '$who' in report.md"; else ok; fi
 done
 
-# 5. the corpus
+# 5. more to say than an issue takes: 400 models, each failing its own way,
+#    with long lines; the most severe are kept, the rest counted
+awk 'BEGIN {
+  print "time=2025-05-01T10:00:00.000Z level=INFO source=routes.go:1297 msg=\"Listening on 127.0.0.1:11434 (version 0.6.1)\""
+  for (i = 0; i < 400; i++) {
+    d = sprintf("%064d", i)
+    pad = sprintf("%0300d", i)
+    printf "time=2025-05-01T10:%02d:%02d.000Z level=INFO source=server.go:405 msg=\"starting llama server\" cmd=\"/usr/local/bin/ollama runner --model /m/blobs/sha256-%s --ctx-size 4096 --batch-size 512 --n-gpu-layers 33 --threads 6 --parallel 1 --port 40001\"\n", int(i / 60) % 60, i % 60, d
+    printf "time=2025-05-01T10:%02d:%02d.500Z level=ERROR source=sched.go:456 msg=\"error loading llama server\" error=\"unable to read model %d: %s\"\n", int(i / 60) % 60, i % 60, i, pad
+  }
+}' > "$tmp/many.log"
+md "$tmp/many" "$tmp/many.log"
+r=$tmp/many/report.md
+n=$(wc -c < "$r")
+[ "$n" -le 65000 ] && [ "$n" -gt 50000 ] && ok || bad "many problems: report.md of $n bytes"
+shown=$(grep -c '^### ' "$r")
+grep -q "^\*\*$((400 - shown)) more problems (less severe) left out to keep this under GitHub's 65,536-character limit; they are in index.html.\*\*$" "$r" &&
+  ok || bad "many problems: no note on the $((400 - shown)) problems left out"
+tail -n 1 "$r" | grep -q '^<sub>ollama-logreport' && ok || bad "many problems: the end of report.md was cut"
+
+# 6. the corpus
 corpus="$OLR_SRCDIR/../shared/corpus"
 if [ ! -d "$corpus" ]; then
   echo "SKIP: no corpus at $corpus"
