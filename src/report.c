@@ -992,48 +992,76 @@ fail:
 
 /* ----------------------------------------------- the other alert kinds */
 
+/* a time in ms since the epoch, or -1 */
+static long long
+ts_ms(const char *ts)
+{
+	struct olr_time t;
+
+	if (ts == NULL || units_parse_time(ts, strlen(ts), &t) != 0)
+		return -1;
+	return t.epoch_ms;
+}
+
+/*
+ * Rows of sql into groups of kind. Columns: key, label, host, ts, source,
+ * line, load, value, and for readings (dedupe 1) the reading's kind.
+ * dedupe 1: one scheduler step that logs the same GPU (or system memory)
+ * twice is one reading: same source and key, and the same time, or the
+ * other kind of line ("updated VRAM" / "gpu memory") within 2 s and 20
+ * lines. dedupe 2: the rows of one load are one occurrence.
+ */
 static int
 collect_sql(struct ctx *c, const char *sql, enum report_kind kind,
-    int dedupe_gpu)
+    int dedupe)
 {
 	sqlite3_stmt *st;
-	char *last_ts = NULL, *last_key = NULL;
-	long long last_src = -1, last_load = -1;
+	char *last_key = NULL, *last_kind = NULL;
+	long long last_src = -1, last_load = -1, last_ms = -1;
+	long last_line = 0;
 	int rc;
 
-	/* columns: key, label, host, ts, src, line, load_id, value */
 	if (db_prepare(c->db, sql, &st, c->err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *key = col_str(st, 0) ? col_str(st, 0) : "";
 		const char *ts = col_str(st, 3);
 		long long src = sqlite3_column_int64(st, 4);
-		struct group *g;
-
+		long line = (long)sqlite3_column_int64(st, 5);
 		long long load = col_null(st, 6) ? -1 :
 		    sqlite3_column_int64(st, 6);
+		struct group *g;
 
-		/* one load's device rows are one occurrence */
-		if (dedupe_gpu == 2 && load >= 0 && load == last_load)
-			continue;
-		last_load = load;
-		if (dedupe_gpu == 1 && ts && last_ts && src == last_src &&
-		    strcmp(ts, last_ts) == 0 && strcmp(key, last_key) == 0)
-			continue;
-		if (dedupe_gpu == 1) {
-			free(last_ts);
+		if (dedupe == 2) {
+			if (load >= 0 && load == last_load)
+				continue;
+			last_load = load;
+		}
+		if (dedupe == 1) {
+			const char *k = col_str(st, 8) ? col_str(st, 8) : "";
+			long long ms = ts_ms(ts);
+			int same = last_key != NULL && src == last_src &&
+			    strcmp(key, last_key) == 0 && ms >= 0 &&
+			    last_ms >= 0 && (ms == last_ms ||
+			    (strcmp(k, last_kind) != 0 && ms - last_ms <= 2000 &&
+			    line - last_line <= 20));
+
 			free(last_key);
-			last_ts = ts ? xstrdup(ts) : NULL;
+			free(last_kind);
 			last_key = xstrdup(key);
+			last_kind = xstrdup(k);
 			last_src = src;
+			last_ms = ms;
+			last_line = line;
+			if (same)
+				continue;
 		}
 		g = group_get(c, kind, key, col_str(st, 2), col_str(st, 1));
-		group_add(g, ts, src, (long)sqlite3_column_int64(st, 5),
-		    col_null(st, 6) ? -1 : sqlite3_column_int64(st, 6),
-		    sqlite3_column_double(st, 7), !col_null(st, 7));
+		group_add(g, ts, src, line, load, sqlite3_column_double(st, 7),
+		    !col_null(st, 7));
 	}
-	free(last_ts);
 	free(last_key);
+	free(last_kind);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(c->db, c->err, "report");
@@ -1084,7 +1112,7 @@ static const char oom_runtime_sql[] =
 static const char sysmem_sql[] =
     "SELECT 'system', 'System memory', coalesce(r.host, s.host), a.ts,"
     " a.source_id, a.line, a.load_id,"
-    " 100.0 * (r.total_bytes - r.free_bytes) / r.total_bytes"
+    " 100.0 * (r.total_bytes - r.free_bytes) / r.total_bytes, r.kind"
     " FROM alerts a JOIN sources s ON s.id = a.source_id"
     " JOIN system_memory r ON r.source_id = a.source_id AND r.line = a.line"
     " WHERE a.rule = 'sysmem_high' ORDER BY a.source_id, a.ts, a.line";
@@ -1093,12 +1121,13 @@ static const char vram_high_sql[] =
     "SELECT coalesce(nullif(coalesce(v.gpu_id, g.gpu_id), ''), '?'),"
     " 'GPU ' || coalesce(nullif(coalesce(v.gpu_id, g.gpu_id), ''), '?'),"
     " coalesce(v.host, g.host, s.host), a.ts, a.source_id, a.line,"
-    " a.load_id, CAST(substr(a.message, instr(a.message, ': ') + 2) AS REAL)"
+    " a.load_id, CAST(substr(a.message, instr(a.message, ': ') + 2) AS REAL),"
+    " coalesce(v.kind, 'start')"
     " FROM alerts a JOIN sources s ON s.id = a.source_id"
     " LEFT JOIN vram_updates v ON v.source_id = a.source_id AND"
     "  v.line = a.line"
     " LEFT JOIN gpus g ON g.source_id = a.source_id AND g.line = a.line"
-    " WHERE a.rule = 'vram_high' ORDER BY a.source_id, a.ts, 1, a.line";
+    " WHERE a.rule = 'vram_high' ORDER BY a.source_id, 1, a.ts, a.line";
 
 static int
 story_simple(struct ctx *c, struct group *g)
@@ -1447,7 +1476,7 @@ problems(struct ctx *c, struct report *r)
 		}
 		if (rc != 0)
 			return -1;
-		if (g->p.cause && g->p.cause[0] >= 'a' && g->p.cause[0] <= 'z')
+		if (g->p.cause && strncmp(g->p.cause, "an unnamed", 10) == 0)
 			g->p.cause[0] = (char)(g->p.cause[0] - 'a' + 'A');
 		ev_rest(c, g);
 	}
