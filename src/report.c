@@ -1522,6 +1522,35 @@ join_rows(struct ctx *c, const char *sql, char **out)
 	return 0;
 }
 
+/* join_rows, naming at most max rows: "a, b, ... and N more" */
+static int
+join_rows_max(struct ctx *c, size_t max, const char *sql, char **out)
+{
+	struct buf b = BUF_INIT;
+	sqlite3_stmt *st;
+	size_t n = 0;
+	int rc;
+
+	*out = NULL;
+	if (db_prepare(c->db, sql, &st, c->err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (col_str(st, 0) && n++ < max)
+			buf_printf(&b, "%s%s", b.len ? ", " : "",
+			    col_str(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		buf_free(&b);
+		return db_fail(c->db, c->err, "report");
+	}
+	if (n > max)
+		buf_printf(&b, " and %zu more", n - max);
+	if (b.len)
+		*out = xstrdup(b.data);
+	buf_free(&b);
+	return 0;
+}
+
 static int
 is_placeholder(const char *s, size_t n, const char *prefix)
 {
@@ -1652,8 +1681,12 @@ versions(struct ctx *c, struct report *r)
 	sqlite3_finalize(st);
 	if (n)
 		qsort(v, n, sizeof *v, vcmp);
+	/* a long list says its range */
+	if (n > 8)
+		buf_printf(&b, "%zu versions, from %s to %s", n, v[0], v[n - 1]);
 	for (i = 0; i < n; i++) {
-		buf_printf(&b, "%s%s", i ? ", " : "", v[i]);
+		if (n <= 8)
+			buf_printf(&b, "%s%s", i ? ", " : "", v[i]);
 		free(v[i]);
 	}
 	free(v);
@@ -1699,16 +1732,17 @@ header(struct ctx *c, const struct render_opts *o, struct report *r)
 	    " UNION SELECT host FROM loads) WHERE host IS NOT NULL ORDER BY"
 	    " host", &r->hosts) != 0 ||
 	    versions(c, r) != 0 ||
-	    join_rows(c, "SELECT n || ' (' || CASE WHEN t IS NULL THEN '' ELSE"
+	    join_rows_max(c, 8, "SELECT n || ' (' || CASE WHEN t IS NULL THEN '' ELSE"
 	    " printf('%.1f GiB', t / 1073741824.0) || ', ' END || lib || ')'"
 	    " || CASE WHEN k > 1 THEN ' ×' || k ELSE '' END FROM (SELECT"
 	    " coalesce(nullif(description, ''), nullif(name, ''), gpu_id, '?')"
-	    " AS n, total_bytes AS t, coalesce(library, '?') AS lib,"
+	    " AS n, total_bytes AS t, coalesce(min(library), '?') AS lib,"
 	    " max(cnt) AS k FROM (SELECT description, name, gpu_id,"
-	    " total_bytes, library, count(DISTINCT gpu_id) AS cnt FROM gpus"
-	    " WHERE coalesce(lower(library), '') <> 'cpu' GROUP BY source_id,"
-	    " coalesce(nullif(description, ''), nullif(name, ''), gpu_id),"
-	    " total_bytes, library) GROUP BY 1, 2, 3) ORDER BY 1",
+	    " total_bytes, min(library) AS library, count(DISTINCT gpu_id) AS"
+	    " cnt FROM gpus WHERE coalesce(lower(library), '') <> 'cpu' GROUP"
+	    " BY source_id, coalesce(nullif(description, ''), nullif(name, ''),"
+	    " gpu_id), total_bytes, lower(library)) GROUP BY 1, 2,"
+	    " lower(library)) ORDER BY 1",
 	    &r->gpus) != 0 ||
 	    join_rows(c, "SELECT min(library) FROM gpus WHERE library IS"
 	    " NOT NULL GROUP BY lower(library) ORDER BY lower(library)",
