@@ -792,7 +792,7 @@ story_oom(struct ctx *c, struct group *g)
 			    "", sz);
 			if (a.device[0])
 				buf_printf(&cause, " on %s", a.device);
-			if (m.have) {
+			if (m.have && m.free < a.size) {
 				report_bytes(fr, sizeof fr, m.free, 0);
 				buf_printf(&cause, " with %s free", fr);
 			}
@@ -1754,10 +1754,10 @@ header(struct ctx *c, const struct render_opts *o, struct report *r)
 	    " UNION ALL SELECT 'macOS', 2 WHERE EXISTS (SELECT 1 FROM gpus"
 	    "  WHERE lower(library) = 'metal') OR EXISTS (SELECT 1 FROM loads"
 	    "  WHERE model_path LIKE '/Users/%')"
-	    " UNION ALL SELECT 'Linux', 3 WHERE EXISTS (SELECT 1 FROM loads"
-	    "  WHERE model_path LIKE '/usr/%' OR model_path LIKE '/home/%' OR"
-	    "  model_path LIKE '/root/%' OR model_path LIKE '/var/%' OR"
-	    "  model_path LIKE '/data%' OR model_path LIKE '/mnt/%') OR EXISTS"
+	    " UNION ALL SELECT 'Linux', 3 WHERE EXISTS (SELECT 1 FROM loads l"
+	    "  WHERE l.model_path LIKE '/%' AND l.model_path NOT LIKE"
+	    "  '/Users/%' AND NOT EXISTS (SELECT 1 FROM gpus g WHERE"
+	    "  g.source_id = l.source_id AND lower(g.library) = 'metal')) OR EXISTS"
 	    "  (SELECT 1 FROM sources WHERE host IS NOT NULL AND path NOT LIKE"
 	    "  '%.csv%')) ORDER BY k", &r->os) != 0)
 		return -1;
