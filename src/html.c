@@ -639,9 +639,18 @@ add_problems(sqlite3 *db, const struct report *rep, struct tmpl_vars *v,
 	size_t i, j;
 
 	tmpl_set_list(v, "problems");
+	tmpl_set_list(v, "rmodels");
 	tmpl_setf(v, "n_problems", "%zu", rep ? rep->nproblems : 0);
-	if (rep == NULL)
+	if (rep == NULL) {
+		tmpl_set(v, "identifiers", "");
+		tmpl_set_flag(v, "rmodels_long", 0);
+		tmpl_set(v, "n_rmodels", "0");
+		tmpl_set(v, "r_versions", "");
+		tmpl_set(v, "r_gpus", "");
+		tmpl_set(v, "r_os", "");
+		tmpl_set(v, "r_hosts", "");
 		return 0;
+	}
 	if (rep->identifiers)
 		tmpl_set(v, "identifiers", rep->identifiers);
 	else
@@ -690,6 +699,36 @@ add_problems(sqlite3 *db, const struct report *rep, struct tmpl_vars *v,
 		}
 	}
 	sqlite3_finalize(shown);
+	/* the loads per model and the facts, as report.md has them */
+	tmpl_set_list(v, "rmodels");
+	for (i = 0; i < rep->nmodels; i++) {
+		const struct report_model *m = &rep->models[i];
+
+		row = tmpl_add_row(v, "rmodels");
+		tmpl_set(row, "name", m->name);
+		tmpl_set(row, "model", m->model ? m->model : "");
+		tmpl_setf(row, "loads", "%ld", m->loads);
+		tmpl_setf(row, "ok", "%ld", m->ok);
+		tmpl_setf(row, "failed", "%ld", m->failed);
+		tmpl_setf(row, "n", "%ld", m->n_timed);
+		if (m->n_timed > 0) {
+			tmpl_setf(row, "p50", "%.2f s", m->p50);
+			tmpl_setf(row, "p95", "%.2f s%s", m->p95,
+			    m->p95_is_max ? " (max)" : "");
+		} else {
+			tmpl_set(row, "p50", "–");
+			tmpl_set(row, "p95", "–");
+		}
+		tmpl_set(row, "layers", m->layers ? m->layers : "–");
+		tmpl_set(row, "ctx", m->ctx ? m->ctx : "–");
+	}
+	tmpl_set_flag(v, "rmodels_long", rep->nmodels > HTML_COLLAPSE);
+	tmpl_setf(v, "n_rmodels", "%zu", rep->nmodels);
+	tmpl_set(v, "r_versions", rep->versions ? rep->versions :
+	    "not logged");
+	tmpl_set(v, "r_gpus", rep->gpus ? rep->gpus : "none found in the log");
+	tmpl_set(v, "r_os", rep->os ? rep->os : "cannot tell");
+	tmpl_set(v, "r_hosts", rep->hosts ? rep->hosts : "");
 	return 0;
 }
 
