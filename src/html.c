@@ -40,6 +40,9 @@
 #include "tmpl.h"
 #include "units.h"
 
+/* Tables longer than this are collapsed into a <details>. */
+#define HTML_COLLAPSE 40
+
 /* Caps, as numbers and as SQL text. */
 #define HTML_LOADS_SQL           "100" /* loads (and their audits) per source */
 #define HTML_FAILURES_SQL        "100" /* failures per source */
@@ -528,6 +531,7 @@ group_loads(sqlite3 *db, sqlite3_stmt *st, struct tmpl_vars *row,
 
 	if (sqlite3_column_int64(st, 4) == 0)
 		tmpl_set(row, "hidden", "");
+	tmpl_set_flag(row, "long", sqlite3_column_int64(st, 3) > HTML_COLLAPSE);
 	return add_rows(db, row, "loads", sql_loads, &src, 1, 0, load_evidence,
 	    NULL, err);
 }
@@ -619,11 +623,120 @@ out:
 	return ret;
 }
 
+/* ------------------------------------------------- the verdict (report.h) */
+
+static const char sql_shown[] =
+    SHOWN_CTE "SELECT 1 FROM shown WHERE id = ?1";
+
+/* The grouped problems of the report model, most severe first. */
+static int
+add_problems(sqlite3 *db, const struct report *rep, struct tmpl_vars *v,
+    struct olr_err *err)
+{
+	struct tmpl_vars *row, *ev;
+	sqlite3_stmt *shown;
+	char t1[32], t2[32];
+	size_t i, j;
+
+	tmpl_set_list(v, "problems");
+	tmpl_set_list(v, "rmodels");
+	tmpl_setf(v, "n_problems", "%zu", rep ? rep->nproblems : 0);
+	if (rep == NULL) {
+		tmpl_set(v, "identifiers", "");
+		tmpl_set_flag(v, "rmodels_long", 0);
+		tmpl_set(v, "n_rmodels", "0");
+		tmpl_set(v, "r_versions", "");
+		tmpl_set(v, "r_gpus", "");
+		tmpl_set(v, "r_os", "");
+		tmpl_set(v, "r_hosts", "");
+		return 0;
+	}
+	if (rep->identifiers)
+		tmpl_set(v, "identifiers", rep->identifiers);
+	else
+		tmpl_set(v, "identifiers", "");
+	if (db_prepare(db, sql_shown, &shown, err) != 0)
+		return -1;
+	for (i = 0; i < rep->nproblems; i++) {
+		const struct report_problem *p = &rep->problems[i];
+
+		row = tmpl_add_row(v, "problems");
+		tmpl_setf(row, "num", "%zu", i + 1);
+		tmpl_set(row, "severity", p->severity);
+		tmpl_set(row, "kind", p->kind_name);
+		tmpl_set(row, "cause", p->cause);
+		tmpl_set(row, "story", p->story);
+		tmpl_set(row, "host", p->host ? p->host : "");
+		snprintf(t1, sizeof t1, "%.19s", p->first_ts ? p->first_ts : "?");
+		snprintf(t2, sizeof t2, "%.19s", p->last_ts ? p->last_ts : "?");
+		if (t1[10] == 'T')
+			t1[10] = ' ';
+		if (t2[10] == 'T')
+			t2[10] = ' ';
+		if (p->count > 1 && strcmp(t1, t2) != 0)
+			tmpl_setf(row, "when", "%ld times, %s to %s", p->count,
+			    t1, t2);
+		else if (p->count > 1)
+			tmpl_setf(row, "when", "%ld times, %s", p->count, t1);
+		else
+			tmpl_setf(row, "when", "once, %s", t1);
+		tmpl_setf(row, "load_id", "%lld", p->load_id);
+		sqlite3_reset(shown);
+		sqlite3_bind_int64(shown, 1, p->load_id);
+		tmpl_set_flag(row, "linked", p->load_id >= 0 &&
+		    sqlite3_step(shown) == SQLITE_ROW);
+		tmpl_setf(row, "nev", "%zu", p->nev);
+		if (p->ev_more > 0)
+			tmpl_setf(row, "ev_more", "%ld", p->ev_more);
+		else
+			tmpl_set(row, "ev_more", "");
+		tmpl_set_list(row, "ev");
+		for (j = 0; j < p->nev; j++) {
+			ev = tmpl_add_row(row, "ev");
+			tmpl_set(ev, "file", p->ev[j].file);
+			tmpl_setf(ev, "line", "%ld", p->ev[j].line);
+			tmpl_set(ev, "text", p->ev[j].text);
+		}
+	}
+	sqlite3_finalize(shown);
+	/* the loads per model and the facts, as report.md has them */
+	tmpl_set_list(v, "rmodels");
+	for (i = 0; i < rep->nmodels; i++) {
+		const struct report_model *m = &rep->models[i];
+
+		row = tmpl_add_row(v, "rmodels");
+		tmpl_set(row, "name", m->name);
+		tmpl_set(row, "model", m->model ? m->model : "");
+		tmpl_setf(row, "loads", "%ld", m->loads);
+		tmpl_setf(row, "ok", "%ld", m->ok);
+		tmpl_setf(row, "failed", "%ld", m->failed);
+		tmpl_setf(row, "n", "%ld", m->n_timed);
+		if (m->n_timed > 0) {
+			tmpl_setf(row, "p50", "%.2f s", m->p50);
+			tmpl_setf(row, "p95", "%.2f s%s", m->p95,
+			    m->p95_is_max ? " (max)" : "");
+		} else {
+			tmpl_set(row, "p50", "–");
+			tmpl_set(row, "p95", "–");
+		}
+		tmpl_set(row, "layers", m->layers ? m->layers : "–");
+		tmpl_set(row, "ctx", m->ctx ? m->ctx : "–");
+	}
+	tmpl_set_flag(v, "rmodels_long", rep->nmodels > HTML_COLLAPSE);
+	tmpl_setf(v, "n_rmodels", "%zu", rep->nmodels);
+	tmpl_set(v, "r_versions", rep->versions ? rep->versions :
+	    "not logged");
+	tmpl_set(v, "r_gpus", rep->gpus ? rep->gpus : "none found in the log");
+	tmpl_set(v, "r_os", rep->os ? rep->os : "cannot tell");
+	tmpl_set(v, "r_hosts", rep->hosts ? rep->hosts : "");
+	return 0;
+}
+
 /* ------------------------------------------------------------ the page */
 
 static int
-fill(sqlite3 *db, const struct render_opts *o, struct tmpl_vars *v,
-    struct olr_err *err)
+fill(sqlite3 *db, const struct render_opts *o, const struct report *rep,
+    struct tmpl_vars *v, struct olr_err *err)
 {
 	const struct embedded_file *css = embedded_find(embedded_templates,
 	    "report.css");
@@ -644,6 +757,8 @@ fill(sqlite3 *db, const struct render_opts *o, struct tmpl_vars *v,
 	tmpl_set(v, "cap_failures", HTML_FAILURES_SQL);
 	tmpl_setf(v, "cap_evidence", "%d", HTML_EVIDENCE_PER_LOAD);
 
+	if (add_problems(db, rep, v, err) != 0)
+		return -1;
 	if (set_row(db, v, sql_summary, err) != 0 ||
 	    add_rows(db, v, "sources", sql_sources, NULL, 0, 0, NULL, NULL,
 	    err) != 0 ||
@@ -658,8 +773,12 @@ fill(sqlite3 *db, const struct render_opts *o, struct tmpl_vars *v,
 		tmpl_setf(v, "alerts_hidden", "%zu", n - HTML_ALERTS);
 	else
 		tmpl_set(v, "alerts_hidden", "");
-	if (add_rows(db, v, "models", sql_models, NULL, 0, 0, NULL, NULL,
-	    err) != 0 ||
+	tmpl_set_flag(v, "alerts_long", n > HTML_COLLAPSE);
+	if (add_rows(db, v, "models", sql_models, NULL, 0, 0, NULL, &n,
+	    err) != 0)
+		return -1;
+	tmpl_set_flag(v, "models_long", n > HTML_COLLAPSE);
+	if (
 	    add_rows(db, v, "load_groups", sql_load_groups, NULL, 0, 0,
 	    group_loads, NULL, err) != 0 ||
 	    add_rows(db, v, "eva", sql_eva, NULL, 0, 0, NULL, NULL, err) != 0 ||
@@ -676,8 +795,8 @@ fill(sqlite3 *db, const struct render_opts *o, struct tmpl_vars *v,
 }
 
 int
-html_render(sqlite3 *db, const struct render_opts *o, const char *path,
-    struct olr_err *err)
+html_render(sqlite3 *db, const struct render_opts *o,
+    const struct report *rep, const char *path, struct olr_err *err)
 {
 	const struct embedded_file *f = embedded_find(embedded_templates,
 	    "report.html");
@@ -697,7 +816,7 @@ html_render(sqlite3 *db, const struct render_opts *o, const char *path,
 		goto out;
 	if (register_funcs(db, 1, err) != 0)
 		goto out;
-	if (fill(db, o, v, err) != 0)
+	if (fill(db, o, rep, v, err) != 0)
 		goto out;
 	if (tmpl_expand(t, v, TMPL_STRICT, &out, err) != 0)
 		goto out;

@@ -9,9 +9,10 @@
 
 #include "err.h"
 #include "render.h"
+#include "report.h"
 
 /* Write the report to path. 0, or -1 with err filled. */
-int html_render(sqlite3 *db, const struct render_opts *o, const char *path,
-    struct olr_err *err);
+int html_render(sqlite3 *db, const struct render_opts *o,
+    const struct report *rep, const char *path, struct olr_err *err);
 
 #endif

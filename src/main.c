@@ -123,9 +123,11 @@ usage(FILE *fp)
 "failures.\n"
 "\n"
 "  -o, --output DIR     write results into DIR (created if missing):\n"
-"                       ollama.db, charts/*.png, report.xlsx, index.html\n"
+"                       ollama.db, charts/*.png, report.xlsx, report.md,\n"
+"                       index.html\n"
 "      --db FILE        database file (default DIR/ollama.db)\n"
-"      --format LIST    outputs to write, of html,xlsx,png,db (default all)\n"
+"      --format LIST    outputs to write, of html,md,xlsx,png,db (default\n"
+"                       all); md = report.md, for a GitHub issue\n"
 "      --title TEXT     report title\n"
 "      --since WHEN     report only from WHEN (ISO-8601, or 7d, 12h, 30m ago)\n"
 "      --until WHEN     report only until WHEN\n"
@@ -854,6 +856,7 @@ render_stage(sqlite3 *db, const struct olr_opts *opts,
 	ro.now_epoch = report_now();
 	ro.title = opts->title ? opts->title : "Ollama log report";
 	ro.version = PACKAGE_VERSION;
+	ro.redacted = opts->redact;
 	ro.since = opts->since[0] ? opts->since : NULL;
 	ro.until = opts->until[0] ? opts->until : NULL;
 	ro.progress = progress;

@@ -17,6 +17,8 @@
 #include "chart.h"
 #include "db.h"
 #include "html.h"
+#include "md.h"
+#include "report.h"
 #include "units.h"
 #include "xlsx.h"
 
@@ -28,7 +30,8 @@ render_parse_formats(const char *list)
 		int         bit;
 	} names[] = {
 		{ "db", RENDER_DB }, { "png", RENDER_PNG }, { "xlsx", RENDER_XLSX },
-		{ "html", RENDER_HTML }, { "all", RENDER_ALL },
+		{ "html", RENDER_HTML }, { "md", RENDER_MD },
+		{ "all", RENDER_ALL },
 	};
 	const char *p = list, *e;
 	int mask = 0;
@@ -168,6 +171,8 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 {
 	const struct chart_info *charts = chart_list();
 	struct buf path = BUF_INIT, png = BUF_INIT;
+	struct report rep;
+	int have_rep = 0;
 	char why[256];
 	int i, rc = -1, drawn;
 
@@ -207,15 +212,33 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 		if (xlsx_render(db, o, path.data, err) != 0)
 			goto out;
 	}
+	/* the report model, computed once for the writers that show it */
+	if (mask & (RENDER_MD | RENDER_HTML)) {
+		olr_progress(o->progress, "reports", "report model");
+		if (report_build(db, o, &rep, err) != 0)
+			goto out;
+		have_rep = 1;
+	}
+	if (mask & RENDER_MD) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/report.md", dir);
+		olr_progress(o->progress, "reports", "report.md");
+		buf_reset(&png);
+		md_render(&rep, o, &png);
+		if (write_file(path.data, &png, err) != 0)
+			goto out;
+	}
 	if (mask & RENDER_HTML) {
 		buf_reset(&path);
 		buf_printf(&path, "%s/index.html", dir);
 		olr_progress(o->progress, "reports", "index.html");
-		if (html_render(db, o, path.data, err) != 0)
+		if (html_render(db, o, &rep, path.data, err) != 0)
 			goto out;
 	}
 	rc = 0;
 out:
+	if (have_rep)
+		report_free(&rep);
 	buf_free(&path);
 	buf_free(&png);
 	return rc;

@@ -24,6 +24,7 @@ struct render_opts {
 	const char *until;       /* UTC ISO-8601 upper bound, or NULL */
 	int64_t     now_epoch;   /* "generated at": SOURCE_DATE_EPOCH or now */
 	const char *version;     /* ollama-logreport version */
+	int         redacted;    /* the database went through --redact */
 	const struct olr_progress *progress;   /* or NULL */
 };
 
@@ -33,7 +34,8 @@ enum render_format {
 	RENDER_PNG  = 2,
 	RENDER_XLSX = 4,
 	RENDER_HTML = 8,
-	RENDER_ALL  = 15
+	RENDER_MD   = 16,
+	RENDER_ALL  = 31
 };
 
 /* "html,xlsx" -> mask; -1 on an unknown name. */
@@ -54,7 +56,8 @@ int render_apply_window(sqlite3 *db, const struct render_opts *o,
 
 /*
  * Write the formats in mask (but RENDER_DB) into dir: charts/<stem>.png,
- * report.xlsx, index.html. A chart with no data is not drawn: one line
+ * report.xlsx, report.md, index.html (the last two from one report model,
+ * report.h). A chart with no data is not drawn: one line
  * per such chart is appended to notes ("charts/vram.png: left out: ...").
  */
 int render_all(sqlite3 *db, const struct render_opts *o, int mask,
