@@ -21,6 +21,7 @@
 #include "chart.h"
 
 #include <cairo.h>
+#include <cairo-svg.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -244,6 +245,30 @@ chart_model_label(const char *name, const char *model, char *out,
 		snprintf(out, size, "%s", base);
 	else
 		snprintf(out, size, "(unknown model)");
+}
+
+/*
+ * A source in a legend: its host, else its file name without directory
+ * and .log/.gz, cut to 24 characters with an ellipsis.
+ */
+static void
+chart_source_label(const char *who, char *out, size_t size)
+{
+	const char *b = who, *p;
+	size_t n;
+
+	for (p = who; *p; p++)
+		if (*p == '/' || *p == '\\')
+			b = p + 1;
+	n = strlen(b);
+	if (n > 3 && strcmp(b + n - 3, ".gz") == 0)
+		n -= 3;
+	if (n > 4 && strncmp(b + n - 4, ".log", 4) == 0)
+		n -= 4;
+	if (n > 24)
+		snprintf(out, size, "%.23s\xe2\x80\xa6", b);
+	else
+		snprintf(out, size, "%.*s", (int)n, b);
 }
 
 /* "2025-10-27 18:14" from seconds. */
@@ -513,16 +538,24 @@ chart_load_vram(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	    " vram_updates v WHERE v.ts IS NOT NULL),"
 	    /* readings per source and GPU: one pass (was a count per row) */
 	    " rn AS (SELECT r.*, COUNT(*) OVER (PARTITION BY r.source_id,"
-	    "  r.gpu_id) AS n FROM r)"
+	    "  r.gpu_id) AS n FROM r),"
+	    /* a GPU's index: its place in its source's inventory */
+	    " gi AS MATERIALIZED (SELECT source_id, gpu_id, row_number() OVER"
+	    "  (PARTITION BY source_id ORDER BY min(id)) - 1 AS idx FROM gpus"
+	    "  GROUP BY source_id, gpu_id)"
 	    " SELECT r.source_id, COALESCE(r.gpu_id, ''), r.ts, r.total,"
 	    "  r.free, (SELECT COALESCE(NULLIF(g.description, ''), g.name)"
 	    "   FROM gpus g WHERE g.source_id = r.source_id"
-	    "   AND g.gpu_id IS r.gpu_id LIMIT 1), r.n"
+	    "   AND g.gpu_id IS r.gpu_id LIMIT 1), r.n,"
+	    "  (SELECT coalesce(s.host, s.path) FROM sources s"
+	    "   WHERE s.id = r.source_id),"
+	    "  (SELECT idx FROM gi WHERE gi.source_id = r.source_id"
+	    "   AND gi.gpu_id IS r.gpu_id)"
 	    " FROM rn r WHERE r.total IS NOT NULL AND r.free IS NOT NULL"
 	    " ORDER BY r.n DESC, r.source_id, r.gpu_id, r.ts, r.ord";
 	sqlite3_stmt *st = NULL;
 	char keys[CHART_MAXSER][96], key[96], prev[96] = "", name[64];
-	int rc, dropped = 0, su, stot, ngpu = 0;
+	int rc, dropped = 0, su, stot, ngpu = 0, nsrc = 0;
 	double t, total, freeb;
 
 	d->header = "series\tts\tbytes";
@@ -530,11 +563,15 @@ chart_load_vram(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	d->y.kind = AX_BYTES;
 	snprintf(d->y.label, sizeof d->y.label, "VRAM");
 	d->legend_styles = 1;
-	if (db_prepare(db, sql, &st, err) != 0)
+	if (chart_count(db, "SELECT COUNT(DISTINCT source_id) FROM"
+	    " vram_updates", &nsrc, err) != 0 ||
+	    db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *gid = chart_col_text(st, 1);
 		const char *gname = chart_col_text(st, 5);
+		const char *who = chart_col_text(st, 7);
+		char idx[16] = "", whos[32];
 		struct chart_point *p;
 
 		if (chart_time(sqlite3_column_text(st, 2), &t) != 0)
@@ -549,10 +586,18 @@ chart_load_vram(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 			gname += 7;
 		if (strncmp(gname, "GeForce ", 8) == 0)
 			gname += 8;
-		snprintf(name, sizeof name, "log %d: %.28s%s%.8s%s used",
-		    sqlite3_column_int(st, 0), *gname ? gname : "GPU",
-		    *gid ? " (" : "", strncmp(gid, "GPU-", 4) == 0 ? gid + 4 :
-		    gid, *gid ? ")" : "");
+		/* one name per GPU: "host: RTX 3090 #1" (host, else the file,
+		 * when several logs have readings) */
+		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+			snprintf(idx, sizeof idx, " #%d",
+			    sqlite3_column_int(st, 8));
+		else if (*gid)
+			snprintf(idx, sizeof idx, " %.8s", strncmp(gid, "GPU-",
+			    4) == 0 ? gid + 4 : gid);
+		chart_source_label(who, whos, sizeof whos);
+		snprintf(name, sizeof name, "%s%s%.28s%s used", nsrc > 1 ?
+		    whos : "", nsrc > 1 ? ": " : "", *gname ? gname : "GPU",
+		    idx);
 		su = chart_series_for(d, keys, key, name, ST_LINE, &dropped);
 		if (su < 0)
 			continue;
@@ -1418,11 +1463,50 @@ chart_fill(sqlite3 *db, enum chart_id id, struct chart_data *d,
 
 /* ---- drawing ---------------------------------------------------------- */
 
+/*
+ * A hotspot of an SVG chart: an invisible shape over a point or bar whose
+ * <title> names it (model, load, host, value), so hovering a point in the
+ * HTML report says what it is, without JavaScript.
+ */
+struct chart_hot {
+	double x, y, w, h;  /* box; round: centre x, y and radius w */
+	int    round;
+	size_t point;       /* index into chart_data.pt */
+};
+
+struct chart_hots {
+	struct chart_hot *v;
+	size_t            n, cap;
+};
+
 struct chart_frame {
 	cairo_t *cr;
 	double   left, right, top, bottom;  /* plot area */
 	const struct chart_data *d;
+	struct chart_hots *hots;            /* SVG: collect hotspots, or NULL */
 };
+
+static void
+chart_hot_add(const struct chart_frame *f, size_t point, int round,
+    double x, double y, double w, double h)
+{
+	struct chart_hots *hs = f->hots;
+	struct chart_hot *h_;
+
+	if (hs == NULL)
+		return;
+	if (hs->n == hs->cap) {
+		hs->cap = hs->cap ? 2 * hs->cap : 256;
+		hs->v = xreallocarray(hs->v, hs->cap, sizeof *hs->v);
+	}
+	h_ = &hs->v[hs->n++];
+	h_->x = x;
+	h_->y = y;
+	h_->w = w;
+	h_->h = h;
+	h_->round = round;
+	h_->point = point;
+}
 
 static void
 chart_colour(cairo_t *cr, int c)
@@ -1851,6 +1935,11 @@ chart_draw_points(const struct chart_frame *f)
 						    2.5, 0, 2 * M_PI);
 						cairo_fill(cr);
 					}
+			for (i = 0; i < d->npt; i++)
+				if (d->pt[i].s == s)
+					chart_hot_add(f, i, 1, chart_px(f,
+					    d->pt[i].x), chart_py(f, d->pt[i].y),
+					    5, 0);
 			continue;
 		}
 		for (i = 0; i < d->npt; i++) {
@@ -1867,6 +1956,8 @@ chart_draw_points(const struct chart_frame *f)
 			    n > 300 ? 0.6 : 0.9);
 			chart_marker(cr, sd->style, x, y, sd->style ==
 			    ST_AXISMARK ? 5 : r);
+			chart_hot_add(f, i, 1, x, sd->style == ST_AXISMARK ?
+			    y - 4 : y, r < 5 ? 5 : r, 0);
 		}
 	}
 	cairo_restore(cr);
@@ -1911,6 +2002,11 @@ chart_draw_rows(const struct chart_frame *f)
 			if (h > 26)
 				h = 26;
 			chart_colour(cr, sd->colour);
+			if (sd->style == ST_BAR || sd->style == ST_RANGE)
+				chart_hot_add(f, i, 0, x, yc - h / 2, x2 - x < 4 ?
+				    4 : x2 - x, h);
+			else
+				chart_hot_add(f, i, 1, x, yc, 6, 0);
 			switch (sd->style) {
 			case ST_BAR:
 				cairo_rectangle(cr, x, yc - h / 2,
@@ -1947,36 +2043,40 @@ chart_png_write(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-static int
-chart_draw(const struct chart_data *d, const char *title, struct buf *png,
-    struct olr_err *err)
+/*
+ * Paint a chart on cr (CHART_W x d->height). title is drawn when not NULL
+ * (the PNG files carry their title; the HTML captions its SVG). hots, when
+ * not NULL, receives a hotspot per point and bar.
+ */
+static void
+chart_paint(cairo_t *cr, const struct chart_data *d, const char *title,
+    struct chart_hots *hots)
 {
-	cairo_surface_t *sf;
-	cairo_t *cr;
 	struct chart_frame f;
-	cairo_status_t cs;
 	double y, rowlab = 0, ylabw = 0;
 	char text[160];
 	int i;
 
-	sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, CHART_W,
-	    d->height);
-	cr = cairo_create(sf);
+	memset(&f, 0, sizeof f);
+	f.hots = hots;
 	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
 	    CAIRO_FONT_WEIGHT_NORMAL);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 
 	/* title, note, legend */
-	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-	    CAIRO_FONT_WEIGHT_BOLD);
-	cairo_set_font_size(cr, 18);
-	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-	chart_fit(cr, title, CHART_W - 40, text, sizeof text);
-	chart_text(cr, 20, 14, text, 0, 0);
-	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-	    CAIRO_FONT_WEIGHT_NORMAL);
-	y = 42;
+	y = 14;
+	if (title != NULL) {
+		cairo_select_font_face(cr, "DejaVu Sans",
+		    CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+		cairo_set_font_size(cr, 18);
+		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+		chart_fit(cr, title, CHART_W - 40, text, sizeof text);
+		chart_text(cr, 20, 14, text, 0, 0);
+		cairo_select_font_face(cr, "DejaVu Sans",
+		    CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+		y = 42;
+	}
 	if (d->note[0] != '\0') {
 		cairo_set_font_size(cr, 12);
 		cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
@@ -2055,7 +2155,20 @@ chart_draw(const struct chart_data *d, const char *title, struct buf *png,
 		chart_text(cr, 0, 0, d->y.label, 0.5, 0);
 		cairo_restore(cr);
 	}
+}
 
+static int
+chart_draw(const struct chart_data *d, const char *title, struct buf *png,
+    struct olr_err *err)
+{
+	cairo_surface_t *sf;
+	cairo_t *cr;
+	cairo_status_t cs;
+
+	sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, CHART_W,
+	    d->height);
+	cr = cairo_create(sf);
+	chart_paint(cr, d, title, NULL);
 	cairo_destroy(cr);
 	cairo_surface_flush(sf);
 	cs = cairo_surface_write_to_png_stream(sf, chart_png_write, png);
@@ -2065,6 +2178,176 @@ chart_draw(const struct chart_data *d, const char *title, struct buf *png,
 	if (cs != CAIRO_STATUS_SUCCESS) {
 		olr_err_set(err, OLR_E_RENDER, NULL, 0, "chart %s: %s", title,
 		    cairo_status_to_string(cs));
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- SVG for the HTML report ------------------------------------------ */
+
+#define CHART_SVG_MAXPTS 3000   /* more points: the HTML shows the PNG */
+
+/* A value as a reader wants it in a hover title. */
+static void
+chart_hot_value(struct buf *out, const struct chart_axis_def *a, double v)
+{
+	char iso[32];
+
+	switch (a->kind) {
+	case AX_TIME:
+		units_format_utc((int64_t)llround(v * 1000.0), iso, sizeof iso);
+		buf_printf(out, "%.10s %.8s UTC", iso, iso + 11);
+		break;
+	case AX_BYTES:
+		buf_printf(out, "%.2f GiB", v / 1073741824.0);
+		break;
+	case AX_SECONDS:
+		buf_printf(out, "%.2f s", v);
+		break;
+	case AX_COUNT:
+		buf_printf(out, "%.0f", v);
+		break;
+	case AX_LOG:
+		buf_printf(out, "%.3g%s", v, strstr(a->label, "(s") ? " s" :
+		    strstr(a->label, "billions") ? " B parameters" : "");
+		break;
+	default:
+		buf_printf(out, "%.3g", v);
+	}
+}
+
+/* What a point is: "label (row) - series: value at value". */
+static void
+chart_hot_title(const struct chart_data *d, const struct chart_point *p,
+    struct buf *out)
+{
+	const struct chart_series_def *sd = &d->ser[p->s];
+
+	if (p->label[0])
+		buf_printf(out, "%s \xe2\x80\x94 ", p->label);
+	if (d->y.kind == AX_ROWS) {
+		if (p->row >= 0 && p->row < d->nrows)
+			buf_printf(out, "%s \xe2\x80\x94 ", d->rows[p->row]);
+		buf_printf(out, "%s: ", sd->name);
+		chart_hot_value(out, &d->x, p->x);
+		if (sd->style == ST_BAR || sd->style == ST_RANGE) {
+			buf_puts(out, " to ");
+			chart_hot_value(out, &d->x, p->x2);
+		}
+		return;
+	}
+	buf_printf(out, "%s: ", sd->name);
+	if (sd->style != ST_AXISMARK) {
+		chart_hot_value(out, &d->y, p->y);
+		buf_puts(out, " at ");
+	}
+	chart_hot_value(out, &d->x, p->x);
+}
+
+static void
+chart_xml_text(struct buf *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '&': buf_puts(out, "&amp;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		default: buf_putc(out, *s);
+		}
+	}
+}
+
+/*
+ * cairo's SVG made fit for inline use: ids prefixed (several charts share
+ * one page), the size given by the page (viewBox kept), the hotspots with
+ * their titles laid over the drawing.
+ */
+static void
+chart_svg_finish(const struct buf *raw, const struct chart_data *d,
+    const struct chart_hots *hs, const char *title, struct buf *out)
+{
+	static const char *const refs[] = { "id=\"", "href=\"#", "url(#" };
+	const char *p = raw->data, *end = raw->data + raw->len, *svg, *gt;
+	const char *close;
+	struct buf t = BUF_INIT;
+	char prefix[16];
+	size_t i, k;
+
+	snprintf(prefix, sizeof prefix, "c%d-", (int)d->id);
+	svg = strstr(p, "<svg");
+	close = svg ? strstr(svg, "</svg>") : NULL;
+	if (svg == NULL || close == NULL || (gt = strchr(svg, '>')) == NULL)
+		return;
+	buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 %d %d\""
+	    " width=\"100%%\" role=\"img\" aria-label=\"", CHART_W, d->height);
+	chart_xml_text(out, title);
+	buf_puts(out, "\">");
+	for (p = gt + 1; p < close; ) {
+		for (k = 0; k < sizeof refs / sizeof refs[0]; k++) {
+			size_t n = strlen(refs[k]);
+
+			if ((size_t)(close - p) >= n && memcmp(p, refs[k], n) == 0)
+				break;
+		}
+		if (k < sizeof refs / sizeof refs[0]) {
+			buf_puts(out, refs[k]);
+			buf_puts(out, prefix);
+			p += strlen(refs[k]);
+			continue;
+		}
+		/* one line: a page's chart is one line of its source */
+		buf_putc(out, *p == '\n' ? ' ' : *p);
+		p++;
+	}
+	buf_puts(out, "<g class=\"hot\" fill=\"#000\" fill-opacity=\"0\">");
+	for (i = 0; i < hs->n; i++) {
+		const struct chart_hot *h = &hs->v[i];
+
+		buf_reset(&t);
+		chart_hot_title(d, &d->pt[h->point], &t);
+		if (h->round)
+			buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" "
+			    "r=\"%.1f\"><title>", h->x, h->y, h->w);
+		else
+			buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""
+			    " height=\"%.1f\"><title>", h->x, h->y, h->w, h->h);
+		chart_xml_text(out, buf_str(&t));
+		buf_puts(out, h->round ? "</title></circle>" :
+		    "</title></rect>");
+	}
+	buf_puts(out, "</g></svg>");
+	(void)end;
+	buf_free(&t);
+}
+
+/* Draw d as inline SVG (see chart_svg_finish) into svg. */
+static int
+chart_draw_svg(const struct chart_data *d, const char *title,
+    struct buf *svg, struct olr_err *err)
+{
+	struct buf raw = BUF_INIT;
+	struct chart_hots hs = { NULL, 0, 0 };
+	cairo_surface_t *sf;
+	cairo_t *cr;
+	cairo_status_t cs;
+
+	sf = cairo_svg_surface_create_for_stream(chart_png_write, &raw,
+	    CHART_W, d->height);
+	cr = cairo_create(sf);
+	chart_paint(cr, d, NULL, &hs);
+	cairo_destroy(cr);
+	cairo_surface_finish(sf);
+	cs = cairo_surface_status(sf);
+	cairo_surface_destroy(sf);
+	if (cs == CAIRO_STATUS_SUCCESS)
+		chart_svg_finish(&raw, d, &hs, title, svg);
+	free(hs.v);
+	buf_free(&raw);
+	if (cs != CAIRO_STATUS_SUCCESS) {
+		olr_err_set(err, OLR_E_RENDER, NULL, 0, "chart %s (SVG): %s",
+		    title, cairo_status_to_string(cs));
 		return -1;
 	}
 	return 0;
@@ -2098,6 +2381,49 @@ chart_render(sqlite3 *db, enum chart_id id, const struct render_opts *o,
 	rc = chart_draw(&d, charts[id].title, png, err);
 	chart_data_free(&d);
 	return rc == 0 ? 1 : -1;
+}
+
+int
+chart_render_all(sqlite3 *db, const struct render_opts *o, int want_svg,
+    struct chart_out out[CHART_COUNT], struct olr_err *err)
+{
+	struct chart_data d;
+	int i;
+
+	for (i = 0; i < CHART_COUNT; i++) {
+		struct chart_out *c = &out[i];
+
+		olr_progress(o->progress, "reports", charts[i].stem);
+		if (chart_fill(db, (enum chart_id)i, &d, err) != 0) {
+			chart_data_free(&d);
+			return -1;
+		}
+		if (d.why[0] != '\0') {
+			snprintf(c->why, sizeof c->why, "%s", d.why);
+			chart_data_free(&d);
+			continue;
+		}
+		if (chart_draw(&d, charts[i].title, &c->png, err) != 0 ||
+		    (want_svg && d.npt <= CHART_SVG_MAXPTS &&
+		    chart_draw_svg(&d, charts[i].title, &c->svg, err) != 0)) {
+			chart_data_free(&d);
+			return -1;
+		}
+		c->drawn = 1;
+		chart_data_free(&d);
+	}
+	return 0;
+}
+
+void
+chart_out_free(struct chart_out out[CHART_COUNT])
+{
+	int i;
+
+	for (i = 0; i < CHART_COUNT; i++) {
+		buf_free(&out[i].png);
+		buf_free(&out[i].svg);
+	}
 }
 
 int

@@ -44,6 +44,25 @@ const struct chart_info *chart_list(void);
 int chart_render(sqlite3 *db, enum chart_id id, const struct render_opts *o,
     struct buf *png, char *why, size_t whylen, struct olr_err *err);
 
+/* Every chart, rendered once for all the outputs that show it. */
+struct chart_out {
+	int        drawn;     /* 1 drawn, 0 nothing to draw (why says why) */
+	char       why[256];
+	struct buf png;       /* the PNG, with its title drawn in */
+	struct buf svg;       /* inline SVG for the HTML report: no title (the
+	                       * page captions it), a <title> per point and bar;
+	                       * empty when the chart has more points than an
+	                       * HTML page should hold (the page shows the PNG) */
+};
+
+/*
+ * Render every chart once: out[id] (zeroed by the caller) gets its PNG
+ * and, with want_svg, its SVG. 0, or -1 with err set.
+ */
+int chart_render_all(sqlite3 *db, const struct render_opts *o, int want_svg,
+    struct chart_out out[CHART_COUNT], struct olr_err *err);
+void chart_out_free(struct chart_out out[CHART_COUNT]);
+
 /*
  * The series chart id is drawn from, as tab-separated text: one line per
  * point "series<TAB>x<TAB>y[<TAB>...]" after a header line, plus the axis

@@ -586,41 +586,38 @@ base64(struct buf *out, const unsigned char *p, size_t n)
 	}
 }
 
-static int
-add_charts(sqlite3 *db, const struct render_opts *o, struct tmpl_vars *v,
-    struct olr_err *err)
+/*
+ * The charts rendered once for every output: inline SVG (hover a point to
+ * see what it is), or the PNG as a data URI when the chart has more
+ * points than a page should hold.
+ */
+static void
+add_charts(const struct chart_out charts[CHART_COUNT], struct tmpl_vars *v)
 {
-	const struct chart_info *charts = chart_list();
-	struct buf png = BUF_INIT, uri = BUF_INIT;
+	const struct chart_info *info = chart_list();
+	struct buf uri = BUF_INIT;
 	struct tmpl_vars *row;
-	char why[256];
-	int i, drawn, ret = -1;
+	int i;
 
 	tmpl_set_list(v, "charts");
 	for (i = 0; i < CHART_COUNT; i++) {
-		buf_reset(&png);
-		why[0] = '\0';
-		drawn = chart_render(db, charts[i].id, o, &png, why, sizeof why,
-		    err);
-		if (drawn < 0)
-			goto out;
+		const struct chart_out *c = &charts[i];
+
 		row = tmpl_add_row(v, "charts");
-		tmpl_set(row, "title", charts[i].title);
-		tmpl_set(row, "stem", charts[i].stem);
+		tmpl_set(row, "title", info[i].title);
+		tmpl_set(row, "stem", info[i].stem);
+		tmpl_set(row, "why", c->drawn ? "" : c->why[0] ? c->why :
+		    "not drawn");
+		tmpl_set(row, "svg", c->drawn ? buf_str(&c->svg) : "");
 		buf_reset(&uri);
-		if (drawn > 0 && png.len > 0) {
+		if (c->drawn && c->svg.len == 0 && c->png.len > 0) {
 			buf_puts(&uri, "data:image/png;base64,");
-			base64(&uri, (const unsigned char *)png.data, png.len);
-			tmpl_set(row, "why", "");
-		} else
-			tmpl_set(row, "why", why[0] ? why : "not drawn");
+			base64(&uri, (const unsigned char *)c->png.data,
+			    c->png.len);
+		}
 		tmpl_set(row, "src", buf_str(&uri));
 	}
-	ret = 0;
-out:
-	buf_free(&png);
 	buf_free(&uri);
-	return ret;
 }
 
 /* ------------------------------------------------- the verdict (report.h) */
@@ -791,12 +788,13 @@ fill(sqlite3 *db, const struct render_opts *o, const struct report *rep,
 	    add_rows(db, v, "coverage", sql_coverage, NULL, 0, 0,
 	    source_unknown, NULL, err) != 0)
 		return -1;
-	return add_charts(db, o, v, err);
+	return 0;
 }
 
 int
 html_render(sqlite3 *db, const struct render_opts *o,
-    const struct report *rep, const char *path, struct olr_err *err)
+    const struct report *rep, const struct chart_out charts[CHART_COUNT],
+    const char *path, struct olr_err *err)
 {
 	const struct embedded_file *f = embedded_find(embedded_templates,
 	    "report.html");
@@ -818,6 +816,7 @@ html_render(sqlite3 *db, const struct render_opts *o,
 		goto out;
 	if (fill(db, o, rep, v, err) != 0)
 		goto out;
+	add_charts(charts, v);
 	if (tmpl_expand(t, v, TMPL_STRICT, &out, err) != 0)
 		goto out;
 	if ((fp = fopen(path, "wb")) == NULL) {

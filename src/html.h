@@ -7,12 +7,18 @@
 
 #include <sqlite3.h>
 
+#include "chart.h"
 #include "err.h"
 #include "render.h"
 #include "report.h"
 
-/* Write the report to path. 0, or -1 with err filled. */
+/*
+ * Write the report to path. charts are the charts rendered once for every
+ * output (chart_render_all, with SVG): inlined as SVG, or as the PNG when
+ * a chart has too many points for a page. 0, or -1 with err filled.
+ */
 int html_render(sqlite3 *db, const struct render_opts *o,
-    const struct report *rep, const char *path, struct olr_err *err);
+    const struct report *rep, const struct chart_out charts[CHART_COUNT],
+    const char *path, struct olr_err *err);
 
 #endif

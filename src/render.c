@@ -171,11 +171,17 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 {
 	const struct chart_info *charts = chart_list();
 	struct buf path = BUF_INIT, png = BUF_INIT;
+	struct chart_out drawn[CHART_COUNT];
 	struct report rep;
 	int have_rep = 0;
-	char why[256];
-	int i, rc = -1, drawn;
+	int i, rc = -1;
 
+	/* the charts, drawn once for the PNG files and the HTML page */
+	memset(drawn, 0, sizeof drawn);
+	if ((mask & (RENDER_PNG | RENDER_HTML)) &&
+	    chart_render_all(db, o, (mask & RENDER_HTML) != 0, drawn,
+	    err) != 0)
+		goto out;
 	if (mask & RENDER_PNG) {
 		buf_printf(&path, "%s/charts", dir);
 		if (mkdir(path.data, 0777) != 0 && errno != EEXIST) {
@@ -185,23 +191,14 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 		}
 		for (i = 0; i < CHART_COUNT; i++) {
 			buf_reset(&path);
-			buf_printf(&path, "charts/%s.png", charts[i].stem);
-			olr_progress(o->progress, "reports", path.data);
-			buf_reset(&png);
-			why[0] = '\0';
-			drawn = chart_render(db, charts[i].id, o, &png, why,
-			    sizeof why, err);
-			if (drawn < 0)
-				goto out;
-			buf_reset(&path);
 			buf_printf(&path, "%s/charts/%s.png", dir, charts[i].stem);
-			if (drawn == 0) {
+			if (!drawn[i].drawn) {
 				remove(path.data);
 				buf_printf(notes, "charts/%s.png: left out: %s\n",
-				    charts[i].stem, why);
+				    charts[i].stem, drawn[i].why);
 				continue;
 			}
-			if (write_file(path.data, &png, err) != 0)
+			if (write_file(path.data, &drawn[i].png, err) != 0)
 				goto out;
 		}
 	}
@@ -232,13 +229,14 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 		buf_reset(&path);
 		buf_printf(&path, "%s/index.html", dir);
 		olr_progress(o->progress, "reports", "index.html");
-		if (html_render(db, o, &rep, path.data, err) != 0)
+		if (html_render(db, o, &rep, drawn, path.data, err) != 0)
 			goto out;
 	}
 	rc = 0;
 out:
 	if (have_rep)
 		report_free(&rep);
+	chart_out_free(drawn);
 	buf_free(&path);
 	buf_free(&png);
 	return rc;

@@ -46,6 +46,28 @@ sort -n "$tmp/order" | cmp -s - "$tmp/order" && [ "$(wc -l < "$tmp/order")" -eq 
   ok || bad "sections missing or out of order: $(tr '\n' ' ' < "$tmp/order")"
 grep -q 'Generated 2023-11-14 22:13:20 UTC' "$tmp/ex.html" && ok ||
   bad "generated-at is not SOURCE_DATE_EPOCH in UTC"
+# charts are inline SVG, titled once (the caption), every point and bar
+# named on hover: one <title> per point of the chart's series
+for c in load-times load-time-by-model vram layer-placement estimate-vs-actual \
+    bpw-vs-params failures-timeline; do
+  n=$(grep "<figure id=\"chart-$c\">" "$tmp/ex/index.html" |
+    grep -o '<title>[^<]*</title>' | wc -l)
+  want=$(grep -cv '^\(series\|xaxis\|xsegment\|xtick\|yaxis\|ytick\|note\)	' \
+    "tests/golden/charts/$c.tsv")
+  [ "$n" -gt 0 ] && [ "$n" -eq "$want" ] && ok ||
+    bad "chart $c: $n hover titles, $want points"
+done
+grep -q '<title>Llama 3.3 70B Instruct Q3_K_M — ok: 22.41 s at 2026-01-15 00:43:53 UTC</title>' \
+  "$tmp/ex/index.html" && ok || bad "load-times: the 70B load's hover title"
+[ "$(grep -c '<svg ' "$tmp/ex/index.html")" -eq 8 ] &&
+  ! grep -q '<img src="data:image/png' "$tmp/ex/index.html" && ok ||
+  bad "charts are not all inline SVG"
+grep '<figure id="chart-vram">' "$tmp/ex/index.html" |
+  grep -q '<figcaption>VRAM used and total, per GPU</figcaption><svg' && ok ||
+  bad "the VRAM chart is not captioned once"
+[ "$(grep -o ' id="c2-[^"]*"' "$tmp/ex/index.html" | sort | uniq -d | wc -l)" -eq 0 ] &&
+  ! grep -q ' id="glyph' "$tmp/ex/index.html" && ok ||
+  bad "SVG ids are not unique on the page"
 
 # 2. hostile strings from a log are escaped
 mkdir "$tmp/in"
