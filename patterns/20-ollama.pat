@@ -270,6 +270,7 @@ literal =
 require = architecture file_type
 regex   = ^$
 col kind         = const:ollama_model
+col architecture = attr:architecture
 col value        = attr:file_type
 col kv_count     = attr:num_key_values:int
 col tensor_count = attr:num_tensors:int

@@ -642,12 +642,9 @@ static const char summary_sql[] =
     " count(*), sum(outcome = 'ok'), sum(outcome = 'failed'),"
     " sum(outcome = 'incomplete'), min(layers_offloaded),"
     " max(layers_offloaded), max(layers_total),"
-    " max(coalesce(actual_weights_bytes, 0) + coalesce(actual_kv_bytes, 0)"
-    " + coalesce(actual_compute_bytes, 0)), group_concat(DISTINCT host),"
+    " max(allocated_bytes), group_concat(DISTINCT host),"
     " min(coalesce(started_at, ended_at)), max(coalesce(ended_at,"
-    " started_at)) FROM loads GROUP BY coalesce(model, '?'); "
-    "UPDATE model_summary SET peak_memory_bytes = NULL WHERE"
-    " peak_memory_bytes = 0";
+    " started_at)) FROM loads GROUP BY coalesce(model, '?')";
 
 /* nearest-rank percentile of sorted v[0..n) */
 static double

@@ -996,7 +996,12 @@ xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
 	worksheet_fit_to_pages(charts.ws, 1, 0);
 	if (summary_sheet(&x, &summary) != 0)
 		goto out;
-	if (table_sheet(&x, "Loads", "SELECT * FROM loads ORDER BY id",
+	/* load_time: the load time as shown everywhere, a failed load's
+	 * "failed after N s" (how long it ran) included */
+	if (table_sheet(&x, "Loads", "SELECT *, CASE WHEN outcome = 'failed'"
+	    " AND wall_seconds IS NOT NULL THEN printf('failed after %.0f s',"
+	    " wall_seconds) WHEN load_seconds IS NOT NULL THEN printf('%.2f s',"
+	    " load_seconds) END AS load_time FROM loads ORDER BY id",
 	    &loads) != 0 ||
 	    table_sheet(&x, tables[0].sheet, tables[0].sql, NULL) != 0)
 		goto out;
