@@ -290,7 +290,8 @@ CREATE TABLE IF NOT EXISTS loads (
   ended_at              TEXT,     -- UTC
   host                  TEXT,
   ollama_version        TEXT,     -- from the nearest preceding "Listening on ... (version X)"
-  start_kind            TEXT,     -- llama_server | runner | llama-server | dynamic | none
+  start_kind            TEXT,     -- llama_server | runner | llama-server | dynamic | none (a
+                                  -- failure with no load open: start unknown)
   runner_id             INTEGER,  -- runners.id of the start line
   model                 TEXT,     -- blob digest "sha256-..." or the model path
   model_path            TEXT,     -- the path as logged
@@ -333,8 +334,10 @@ CREATE TABLE IF NOT EXISTS loads (
   load_seconds          REAL,     -- as Ollama reported it ("started in X seconds")
   wall_seconds          REAL,     -- ended_at - started_at: for a failed load, how long it ran
                                   -- before it failed (NULL when its start is not in the log)
-  first_line            INTEGER,  -- first line of the load's evidence window
-  last_line             INTEGER   -- last line of the window
+  first_line            INTEGER,  -- first line of the load's evidence window (after the
+                                  -- previous load's end and the last server restart)
+  last_line             INTEGER   -- last line of the window (before the next load's start
+                                  -- or the next server restart: no window crosses one)
 );
 
 -- Per load and device: where the layers and the memory went.
