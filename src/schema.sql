@@ -358,8 +358,9 @@ CREATE TABLE IF NOT EXISTS load_devices (
 
 -- Estimate vs actual: per load, Ollama's estimate against what llama.cpp
 -- or the Ollama engine allocated. device 'total' compares the load's
--- est_total_bytes with the allocations on the devices the estimate covers
--- (the GPUs, or every device for a CPU-only load); other rows compare one
+-- est_total_bytes with the allocations on the devices the estimate covers:
+-- the GPUs (the part of loads.allocated_bytes on them), or, for a load with
+-- nothing on a GPU, loads.allocated_bytes itself; other rows compare one
 -- device (per-device estimates: Ollama engine layout, or the
 -- memory.required.allocations list of "offload to ...").
 CREATE TABLE IF NOT EXISTS estimate_vs_actual (
