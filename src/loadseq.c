@@ -15,7 +15,9 @@
  * A failure closes its load's chain of error lines when it is final (the
  * scheduler's own "error loading llama server" / "Load failed"): the
  * machine is then IDLE, so a later failure with no start is a failed load
- * of its own (an orphan), and two such failures are two loads.
+ * of its own (an orphan), and two such failures are two loads. A final
+ * failure after an ok load is such an orphan too, not a runtime failure:
+ * the scheduler logs it only for a load.
  *
  * A server (re)start (LS_VERSION) ends everything: an open load is
  * incomplete (or ok, if pending), the machine is IDLE, and no window
@@ -318,6 +320,12 @@ loadseq_feed(struct loadseq *ls, const struct loadseq_event *ev)
 	}
 	a = transitions[ls->state][ev->kind - LS_START].action;
 	ls->state = transitions[ls->state][ev->kind - LS_START].next;
+	/* the scheduler's error is about a load: after an ok load it is not
+	 * the runner dying later but a load whose start is not in the log */
+	if (a == A_RUNTIME && ev->final) {
+		a = A_ORPHAN;
+		ls->state = S_FAILED;
+	}
 	/* the scheduler's own error closes the failure's chain of lines */
 	if (ev->kind == LS_FAIL && ev->final && ls->state == S_FAILED)
 		ls->state = S_IDLE;

@@ -123,6 +123,14 @@ static const struct seq_case cases[] = {
 	  { { 2, 4, "incomplete", -1, NULL, 0, NULL, 1, 4, 0, 0, NULL },
 	    { 0, 7, "failed", -1, "exit status 2", 0, "0.7.0", 6, 9, 0, 0,
 	      "crash" } }, 2 },
+	{ "after an ok load, the scheduler's load error is a load of its own",
+	    { S(2), D(3, 1.0), F(5, "exit status 2"),
+	    FF(9, "timed out waiting for llama runner to start: context"
+	    " canceled", "load_error"), END }, 12,
+	  { { 2, 3, "ok", 1.0, NULL, 5, NULL, 1, 8, 0, 0, NULL },
+	    { 0, 9, "failed", -1, "timed out waiting for llama runner to"
+	      " start: context canceled", 0, NULL, 4, 12, 0, 0,
+	      "client_gave_up" } }, 2 },
 	{ "after a restart, a failure is no runtime failure", { S(2),
 	    D(3, 1.0), V(5, NULL), OOM(7, "cudaMalloc failed"), END }, 9,
 	  { { 2, 3, "ok", 1.0, NULL, 0, NULL, 1, 4, 0, 0, NULL },
