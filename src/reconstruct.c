@@ -525,16 +525,6 @@ sql_model_digest(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 }
 
-/*
- * "Last report per device" of a memory_buffers / tensor_loads kind: the
- * rows of load L, kind K, whose line is the last for their device.
- */
-#define LAST_PER_DEVICE(tbl, cond) \
-	"(SELECT sum(b.size_bytes) FROM " tbl " b WHERE b.load_id = loads.id" \
-	" AND " cond " AND b.device IS NOT NULL AND b.line = (SELECT" \
-	" max(b2.line) FROM " tbl " b2 WHERE b2.load_id = b.load_id AND" \
-	" b2.event = b.event AND b2.device = b.device))"
-
 static const char facts_sql[] =
     "UPDATE loads SET"
     " host = coalesce((SELECT host FROM runners WHERE id = loads.runner_id),"
@@ -603,23 +593,17 @@ static const char facts_sql[] =
     "  LIMIT 1), (SELECT model_layers FROM runners WHERE"
     "  load_id = loads.id AND kind = 'loading_model' ORDER BY line DESC"
     "  LIMIT 1)),"
-    " est_total_bytes = coalesce((SELECT size_bytes FROM memory_buffers"
-    "  WHERE load_id = loads.id AND reporter = 'ollama' AND kind = 'total'"
-    "  ORDER BY line DESC LIMIT 1), (SELECT CASE WHEN lower(library) ="
-    "  'cpu' OR layers_offload >= layers_model THEN"
-    "  coalesce(required_full_bytes, required_partial_bytes) ELSE"
-    "  required_partial_bytes END FROM offload_estimates WHERE"
-    "  load_id = loads.id ORDER BY line DESC LIMIT 1)),"
-    " est_kv_bytes = coalesce((SELECT required_kv_bytes FROM"
+    " est_total_bytes = (SELECT CASE WHEN lower(library) = 'cpu' OR"
+    "  layers_offload >= layers_model THEN coalesce(required_full_bytes,"
+    "  required_partial_bytes) ELSE required_partial_bytes END FROM"
     "  offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
-    "  LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
-    "b.reporter = 'ollama' AND b.kind = 'kv'") "),"
-    " est_graph_bytes = coalesce((SELECT CASE WHEN lower(library) ="
-    "  'cpu' OR layers_offload >= layers_model THEN graph_full_bytes ELSE"
-    "  graph_partial_bytes END"
-    "  FROM offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
-    "  LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
-    "b.reporter = 'ollama' AND b.kind = 'compute'") "),"
+    "  LIMIT 1),"
+    " est_kv_bytes = (SELECT required_kv_bytes FROM offload_estimates"
+    "  WHERE load_id = loads.id ORDER BY line DESC LIMIT 1),"
+    " est_graph_bytes = (SELECT CASE WHEN lower(library) = 'cpu' OR"
+    "  layers_offload >= layers_model THEN graph_full_bytes ELSE"
+    "  graph_partial_bytes END FROM offload_estimates WHERE"
+    "  load_id = loads.id ORDER BY line DESC LIMIT 1),"
     " wall_seconds = CASE WHEN start_line IS NOT NULL THEN"
     "  round((julianday(ended_at) - julianday(started_at)) * 86400.0, 3)"
     "  END";
@@ -657,13 +641,16 @@ static const char facts_sql[] =
 	"  b.reporter = 'ollama' AND b.kind = '" k "' AND b.device = d.device" \
 	"  AND " COMMITTED("b") " ORDER BY b.line DESC LIMIT 1)"
 
-static const char devices_sql[] =
+/* the loads whose Ollama engine logged load phases, and its commit line */
+static const char commits_sql[] =
     "DROP TABLE IF EXISTS temp.commits;"
     "CREATE TEMP TABLE commits AS SELECT load_id, max(CASE WHEN raw LIKE"
     " '%Operation:commit%' THEN line END) AS commit_line FROM runners WHERE"
     " kind = 'load_request' AND load_id IS NOT NULL AND raw LIKE"
     " '%Operation:%' GROUP BY load_id;"
-    "CREATE UNIQUE INDEX temp.commits_load ON commits(load_id);"
+    "CREATE UNIQUE INDEX temp.commits_load ON commits(load_id)";
+
+static const char devices_sql[] =
     "INSERT OR REPLACE INTO load_devices (load_id, device, weights_bytes,"
     " kv_bytes, compute_bytes, est_weights_bytes, est_kv_bytes,"
     " est_compute_bytes, est_total_bytes) "
@@ -687,8 +674,7 @@ static const char devices_sql[] =
     "  load_id IS NOT NULL AND kind = 'buffer' AND device IS NOT NULL"
     " UNION SELECT DISTINCT load_id, device FROM memory_buffers WHERE"
     "  load_id IS NOT NULL AND device IS NOT NULL AND kind IN ('weights',"
-    "  'kv', 'compute')) d;"
-    "DROP TABLE temp.commits;";
+    "  'kv', 'compute')) d";
 
 /*
  * A load's allocation: the sums of its devices, and llama.cpp's KV and
@@ -711,7 +697,18 @@ static const char allocated_sql[] =
     "UPDATE loads SET allocated_bytes = CASE WHEN actual_weights_bytes IS"
     " NOT NULL OR actual_kv_bytes IS NOT NULL OR actual_compute_bytes IS"
     " NOT NULL THEN coalesce(actual_weights_bytes, 0) +"
-    " coalesce(actual_kv_bytes, 0) + coalesce(actual_compute_bytes, 0) END";
+    " coalesce(actual_kv_bytes, 0) + coalesce(actual_compute_bytes, 0) END;"
+    /* the Ollama engine's plan (its layout before the commit), as in
+     * load_devices: its "total memory", else Ollama's estimate line */
+    "UPDATE loads SET est_total_bytes = coalesce((SELECT b.size_bytes FROM"
+    " memory_buffers b JOIN commits c ON c.load_id = b.load_id WHERE"
+    " b.load_id = loads.id AND b.reporter = 'ollama' AND b.kind = 'total'"
+    " AND " PLANNED("b") " ORDER BY b.line DESC LIMIT 1), est_total_bytes),"
+    " est_kv_bytes = coalesce(est_kv_bytes, (SELECT sum(est_kv_bytes) FROM"
+    " load_devices WHERE load_id = loads.id)),"
+    " est_graph_bytes = coalesce(est_graph_bytes, (SELECT"
+    " sum(est_compute_bytes) FROM load_devices WHERE load_id = loads.id));"
+    "DROP TABLE temp.commits";
 
 /* Per-device layers from "GPULayers:81[ID:GPU-a Layers:41(0..40) ...]". */
 static void
@@ -912,7 +909,8 @@ reconstruct_loads(sqlite3 *db, long *nloads,
 	    db_exec(db, timeouts_sql, err) != 0)
 		goto out;
 	olr_progress(progress, "load sequences", "devices of each load");
-	if (db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0 ||
+	if (db_exec(db, commits_sql, err) != 0 ||
+	    db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0 ||
 	    db_exec(db, allocated_sql, err) != 0)
 		goto out;
 	rc = 0;

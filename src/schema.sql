@@ -309,7 +309,8 @@ CREATE TABLE IF NOT EXISTS loads (
   layers_offloaded      INTEGER,  -- layers placed on GPUs
   layers_total          INTEGER,  -- layers of the model (incl. output layer)
   layer_split           TEXT,     -- layers per GPU as logged: "GPU-<id>:41,GPU-<id>:40" (new engine) or "41,40" (--tensor-split / layers.split)
-  est_total_bytes       INTEGER,  -- Ollama's estimate: total memory for the load
+  est_total_bytes       INTEGER,  -- Ollama's estimate: total memory for the load (the Ollama
+                                  -- engine's layout counts only as its plan, before the commit)
   est_kv_bytes          INTEGER,  -- ... of which KV cache
   est_graph_bytes       INTEGER,  -- ... of which compute graph
   actual_weights_bytes  INTEGER,  -- allocated for weights: sum of load_devices.weights_bytes
