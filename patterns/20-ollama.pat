@@ -275,6 +275,41 @@ col latency_s = group:latency:seconds
 col client    = group:client
 col method    = group:method
 col path      = group:path
+# v0.1.x GPU discovery (gpu.go), before "inference compute" existed: one
+# row per line, the fields each gives. "Nvidia GPU detected" /
+# "Radeon GPU detected" (library), "CUDA Compute Capability detected: 8.6"
+# (also logged again before each load), and "Discovered GPU libraries:
+# [/usr/lib/x86_64-linux-gnu/libnvidia-ml.so.535.129.03]", whose NVML
+# library version is the NVIDIA driver version.
+[gpu_nvidia_detected]
+table   = gpus
+match   = slog
+literal = Nvidia GPU detected
+regex   = ^Nvidia GPU detected$
+col library = const:cuda
+
+[gpu_radeon_detected]
+table   = gpus
+match   = slog
+literal = Radeon GPU detected
+regex   = ^Radeon GPU detected$
+col library = const:rocm
+
+[gpu_cuda_compute_capability]
+table   = gpus
+match   = slog
+literal = CUDA Compute Capability detected
+regex   = ^CUDA Compute Capability detected: (?<cc>[\d.]+)$
+col library = const:cuda
+col compute = group:cc
+
+[gpu_nvml_driver]
+table   = gpus
+match   = slog
+literal = libnvidia-ml.so.
+regex   = ^Discovered GPU libraries: \[.*libnvidia-ml\.so\.(?<drv>\d+(?:\.\d+)+)[\] ]
+col library = const:cuda
+col driver  = group:drv
 
 # ---------------------------------------------------------------- C9 model_files (Ollama engine)
 
@@ -288,6 +323,7 @@ literal =
 require = architecture file_type
 regex   = ^$
 col kind         = const:ollama_model
+col architecture = attr:architecture
 col value        = attr:file_type
 col kv_count     = attr:num_key_values:int
 col tensor_count = attr:num_tensors:int

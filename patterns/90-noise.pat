@@ -146,7 +146,7 @@ regex   = ^failed to parse CPU allowed micro secs$
 table   = noise
 match   = slog
 literal = GPU
-regex   = ^(?:discovering available GPUs\.\.\.|looking for compatible GPUs|Detecting GPU type|Nvidia GPU detected|Radeon GPU detected|Searching for GPU management library .+|Discovered GPU libraries: .*|searching for GPU discovery libraries for \w+|Searching for GPU library|discovered GPU libraries|detected GPUs|no compatible GPUs were discovered|unsupported Radeon iGPU detected skipping|failure during GPU discovery|error looking up nvidia GPU memory|if GPUs are not correctly discovered, unset and try again|dropping integrated GPU; to enable, set OLLAMA_IGPU_ENABLE=\d)$
+regex   = ^(?:discovering available GPUs\.\.\.|looking for compatible GPUs|Detecting GPU type|Searching for GPU management library .+|Discovered GPU libraries: .*|searching for GPU discovery libraries for \w+|Searching for GPU library|discovered GPU libraries|detected GPUs|no compatible GPUs were discovered|unsupported Radeon iGPU detected skipping|failure during GPU discovery|error looking up nvidia GPU memory|if GPUs are not correctly discovered, unset and try again|dropping integrated GPU; to enable, set OLLAMA_IGPU_ENABLE=\d)$
 
 [slog_gpu_library_search]
 table   = noise
@@ -159,12 +159,6 @@ table   = noise
 match   = slog
 literal = CPU has AVX
 regex   = ^CPU has AVX2?$
-
-[slog_cuda_capability]
-table   = noise
-match   = slog
-literal = CUDA Compute Capability detected
-regex   = ^CUDA Compute Capability detected: [\d.]+$
 
 [slog_amdgpu]
 table   = noise

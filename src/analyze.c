@@ -69,13 +69,12 @@ static const char eva_sql[] =
     "  AND " IS_GPU("d.device") " AND " DEV_HAS ")"
     " THEN (SELECT sum(" DEV_TOTAL ") FROM load_devices d WHERE"
     "  d.load_id = l.id AND " IS_GPU("d.device") ")"
-    " ELSE (SELECT sum(" DEV_TOTAL ") FROM load_devices d WHERE"
-    "  d.load_id = l.id AND " DEV_HAS ") END,"
+    " ELSE l.allocated_bytes END,"
     " CASE WHEN EXISTS (SELECT 1 FROM load_devices d WHERE d.load_id = l.id"
     "  AND " IS_GPU("d.device") " AND " DEV_HAS ")"
     " THEN 'Ollama''s estimate vs weights+KV+compute allocated on the GPUs'"
-    " ELSE 'Ollama''s estimate vs weights+KV+compute allocated on all"
-    " devices' END FROM loads l WHERE l.est_total_bytes IS NOT NULL; "
+    " ELSE 'Ollama''s estimate vs the load''s allocation (all devices)'"
+    " END FROM loads l WHERE l.est_total_bytes IS NOT NULL; "
     "INSERT OR IGNORE INTO estimate_vs_actual (load_id, device, est_bytes,"
     " actual_bytes, basis) SELECT load_id, device, est_total_bytes,"
     " CASE WHEN " DEV_HAS " THEN " DEV_TOTAL " END, 'Ollama engine layout"
@@ -591,8 +590,9 @@ static const char alerts_sql[] =
     " l.source_id, l.end_line, l.id, printf('%s: only %d of %d layers on"
     " the GPU; the rest run on the CPU', " LOAD_LABEL ","
     " l.layers_offloaded, l.layers_total) FROM loads l WHERE"
-    " l.layers_offloaded < l.layers_total AND l.source_id IN (SELECT"
-    " source_id FROM gpus WHERE coalesce(lower(library), '') <> 'cpu'); "
+    " l.layers_offloaded < l.layers_total AND (l.layers_offloaded > 0 OR"
+    " l.source_id IN (SELECT source_id FROM gpus WHERE"
+    " coalesce(lower(library), '') <> 'cpu')); "
     "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
     " message) SELECT 'over_estimate', 'warning', l.ended_at, l.source_id,"
     " l.end_line, l.id, printf('%s on %s: allocated %.2f GiB, Ollama"
@@ -642,12 +642,9 @@ static const char summary_sql[] =
     " count(*), sum(outcome = 'ok'), sum(outcome = 'failed'),"
     " sum(outcome = 'incomplete'), min(layers_offloaded),"
     " max(layers_offloaded), max(layers_total),"
-    " max(coalesce(actual_weights_bytes, 0) + coalesce(actual_kv_bytes, 0)"
-    " + coalesce(actual_compute_bytes, 0)), group_concat(DISTINCT host),"
+    " max(allocated_bytes), group_concat(DISTINCT host),"
     " min(coalesce(started_at, ended_at)), max(coalesce(ended_at,"
-    " started_at)) FROM loads GROUP BY coalesce(model, '?'); "
-    "UPDATE model_summary SET peak_memory_bytes = NULL WHERE"
-    " peak_memory_bytes = 0";
+    " started_at)) FROM loads GROUP BY coalesce(model, '?')";
 
 /* nearest-rank percentile of sorted v[0..n) */
 static double

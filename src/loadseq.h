@@ -15,11 +15,18 @@
 #include <stdint.h>
 
 enum loadseq_kind {
-	LS_VERSION,   /* "Listening on ... (version X)": text = version */
-	LS_START,     /* a runner start naming a model: text = start kind */
+	LS_VERSION,   /* "Listening on ...": a server (re)start; text = version
+	               * or NULL */
+	LS_START,     /* a runner start naming a model: text = start kind,
+	               * model = the model (digest or path) or NULL */
 	LS_DONE,      /* "runner started in X seconds": seconds */
 	LS_LOADED,    /* llama.cpp "model loaded" / "Starting llama main loop" */
-	LS_FAIL       /* an error that ends a load: text = error, oom */
+	LS_FAIL,      /* an error that ends a load: text = error, oom, final,
+	               * fkind */
+	LS_DUMP,      /* llama_model_loader "loaded meta data ... from PATH":
+	               * a model dump begins; model = digest or path */
+	LS_CLIENT     /* "client connection closed before server finished
+	               * loading, aborting load" (a warning, ends nothing) */
 };
 
 struct loadseq_event {
@@ -31,6 +38,11 @@ struct loadseq_event {
 	int               has_seconds;
 	int               oom;      /* LS_FAIL */
 	int64_t           row_id;   /* LS_START: runners.id */
+	const char       *model;    /* LS_START, LS_DUMP; may be NULL */
+	int               final;    /* LS_FAIL: the scheduler's own error
+	                             * ("error loading llama server", "Load
+	                             * failed"), the last of a failure's lines */
+	const char       *fkind;    /* LS_FAIL: failures.kind, may be NULL */
 };
 
 enum loadseq_outcome { LS_OK, LS_FAILED, LS_INCOMPLETE };
@@ -51,8 +63,18 @@ struct loadseq_load {
 	long     runtime_failure_line;
 	double   load_seconds;
 	int      has_seconds;
-	long     pre_from;        /* first line of the pre-start block */
-	long     last_line;       /* last line before the next load starts */
+	long     pre_from;        /* first line of the pre-start block: after
+	                           * the previous load's end and after the
+	                           * last server (re)start */
+	long     last_line;       /* last line before the next load starts or
+	                           * the server restarts */
+	long     dump_from;       /* the model dump before the start that is
+	                           * this load's (same model, or either
+	                           * unknown): its lines dump_from..dump_to;
+	                           * 0 = none */
+	long     dump_to;
+	int      client_gave_up;  /* "client connection closed" during it */
+	const char *cause;        /* failed: loadseq_cause(); NULL otherwise */
 };
 
 struct loadseq;
@@ -77,5 +99,20 @@ void loadseq_finish(struct loadseq *ls, long last_line);
 const struct loadseq_load *loadseq_next(struct loadseq *ls);
 
 const char *loadseq_outcome_name(enum loadseq_outcome o);
+
+/*
+ * Why a load failed, from what the log says (a static string):
+ *   client_gave_up  the client closed its connection before the load
+ *                   finished ("client connection closed ..." warning, or
+ *                   the error ends in "context canceled")
+ *   oom             out of memory (GPU or host allocation failed)
+ *   no_memory       Ollama refused: the model needs more system memory
+ *   timeout         the runner did not start in time
+ *   crash           the runner process died (exit status, signal, panic)
+ *   model_error     llama.cpp could not load the model file
+ *   other           none of the above
+ */
+const char *loadseq_cause(int client_gave_up, int oom, const char *fkind,
+    const char *text);
 
 #endif

@@ -26,37 +26,48 @@
 
 /*
  * Which rows of each table a load owns, besides those between its start
- * and end lines:
- *   tail: rows after its end, until the next load starts: the repeated
- *         "started in", runtime failures, the error lines that follow
- *         the first one, VRAM readings when it is unloaded;
- *   pre:  rows after the previous load's end and before its own start:
- *         Ollama logs the fit, the estimate, memory readings and (0.12+)
- *         a metadata-only read of the model before it starts the runner.
+ * and end lines (each is an SQL condition on the row t; NULL = never):
+ *   tail: rows after its end, until the next load starts or the server
+ *         restarts: the repeated "started in", runtime failures, the
+ *         error lines that follow the first one, VRAM readings when it is
+ *         unloaded. Model facts (metadata, params, file, tensor types,
+ *         token caches) have no tail: a dump printed after a load ended
+ *         (a vocab-only read, /api/show, the next model's metadata read)
+ *         is not the load's.
+ *   pre:  rows before its own start; the condition's value says which:
+ *         1 = after the previous load's end and the last server restart:
+ *         Ollama logs the fit, the estimate and memory readings before it
+ *         starts the runner; 2 = inside the model dump before the start
+ *         that is the load's own (0.12+ reads the model's metadata before
+ *         it starts the runner; loadseq.c picks the last dump of the same
+ *         model, dump_from..dump_to).
  * "pre" wins over the previous load's "tail".
  */
 static const struct {
 	const char *table;
-	int         tail;
-	const char *pre;    /* NULL = never pre; else the row condition */
+	const char *tail;
+	const char *pre;
 	const char *index;  /* columns of the table's "_load" index */
 } window_rules[] = {
-	{ "vram_updates",      1, "1", "load_id" },
-	{ "system_memory",     1, "1", "load_id" },
-	{ "fit_decisions",     0, "1", "load_id" },
-	{ "offload_estimates", 0, "1", "load_id" },
-	{ "memory_buffers",    1, NULL, "load_id, device" },
-	{ "vram_timeouts",     1, NULL, "load_id" },
-	{ "gpus",              0, NULL, "load_id" },
-	{ "token_caches",      0, "1", "load_id" },
-	{ "model_files",       0, "t.kind <> 'tag'", "load_id" },
-	{ "tensor_loads",      1, NULL, "load_id, device" },
-	{ "model_params",      1, "t.kind <> 'started'", "load_id" },
-	{ "runners",           1, NULL, "load_id" },
+	{ "vram_updates",      "1", "1", "load_id" },
+	{ "system_memory",     "1", "1", "load_id" },
+	{ "fit_decisions",     NULL, "1", "load_id" },
+	{ "offload_estimates", NULL, "1", "load_id" },
+	{ "memory_buffers",    "1", NULL, "load_id, device" },
+	{ "vram_timeouts",     "1", NULL, "load_id" },
+	{ "gpus",              NULL, NULL, "load_id" },
+	{ "token_caches",      NULL, "2", "load_id" },
+	/* a tag ("template selection") is given to its load by names.c */
+	{ "model_files",       NULL, "CASE WHEN t.kind = 'ollama_model' THEN 1"
+	    " WHEN t.kind = 'tag' THEN 0 ELSE 2 END", "load_id" },
+	{ "tensor_loads",      "1", NULL, "load_id, device" },
+	{ "model_params",      "t.kind = 'started'", "CASE WHEN t.kind ="
+	    " 'started' THEN 0 ELSE 2 END", "load_id" },
+	{ "runners",           "1", NULL, "load_id" },
 	/* a load has ~100 metadata rows; its facts look up two keys */
-	{ "model_metadata",    0, "1", "load_id, key" },
-	{ "tensor_types",      0, "1", "load_id" },
-	{ "failures",          1, NULL, "load_id" },
+	{ "model_metadata",    NULL, "2", "load_id, key" },
+	{ "tensor_types",      NULL, "2", "load_id" },
+	{ "failures",          "1", NULL, "load_id" },
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -84,34 +95,43 @@ reconstruct_model_digest(const char *path, char *out, size_t size)
 }
 
 /*
- * Boundary events of one source, in line order. k: 0 version, 1 start,
- * 2 done, 3 loaded, 4 fail (the loadseq_kind values).
+ * Boundary events of one source, in line order. k: the loadseq_kind
+ * values (0 server start, 1 runner start, 2 done, 3 loaded, 4 fail,
+ * 5 model dump, 6 client gave up); then text, seconds, oom, row id,
+ * model (digest, else path), final, failure kind.
  */
 static const char events_sql[] =
-    "SELECT line, ts, 0, version, NULL, 0, id FROM runners"
-    " WHERE source_id = ?1 AND kind = 'listening' AND version IS NOT NULL "
+    "SELECT line, ts, 0, version, NULL, 0, id, NULL, 0, NULL FROM runners"
+    " WHERE source_id = ?1 AND kind = 'listening' "
     "UNION ALL SELECT line, ts, 1, CASE"
     "   WHEN kind = 'dynamic_server' THEN 'dynamic'"
     "   WHEN raw LIKE '%starting llama-server%' THEN 'llama-server'"
     "   WHEN raw LIKE '%starting runner%' THEN 'runner'"
-    "   ELSE 'llama_server' END, NULL, 0, id FROM runners"
+    "   ELSE 'llama_server' END, NULL, 0, id,"
+    " coalesce(olr_model_digest(model), model), 0, NULL FROM runners"
     " WHERE source_id = ?1 AND ((kind = 'start' AND"
     "   coalesce(is_probe, 0) = 0) OR kind = 'dynamic_server') "
-    "UNION ALL SELECT line, ts, 2, NULL, load_seconds, 0, id FROM"
-    " model_params WHERE source_id = ?1 AND kind = 'started' "
-    "UNION ALL SELECT line, ts, 3, NULL, NULL, 0, id FROM runners"
-    " WHERE source_id = ?1 AND kind IN ('model_loaded', 'main_loop') "
+    "UNION ALL SELECT line, ts, 2, NULL, load_seconds, 0, id, NULL, 0,"
+    " NULL FROM model_params WHERE source_id = ?1 AND kind = 'started' "
+    "UNION ALL SELECT line, ts, 3, NULL, NULL, 0, id, NULL, 0, NULL FROM"
+    " runners WHERE source_id = ?1 AND kind IN ('model_loaded',"
+    " 'main_loop') "
     "UNION ALL SELECT line, ts, 4, coalesce(error, raw), NULL,"
-    " coalesce(oom, 0), id FROM failures WHERE source_id = ?1 AND"
-    " ends_load = 1 "
+    " coalesce(oom, 0), id, NULL, kind IN ('load_error', 'load_failed'),"
+    " kind FROM failures WHERE source_id = ?1 AND ends_load = 1 "
+    "UNION ALL SELECT line, ts, 5, NULL, NULL, 0, id,"
+    " coalesce(olr_model_digest(path), path), 0, NULL FROM model_files"
+    " WHERE source_id = ?1 AND kind = 'loaded' "
+    "UNION ALL SELECT line, ts, 6, NULL, NULL, 0, id, NULL, 0, NULL FROM"
+    " failures WHERE source_id = ?1 AND kind = 'client_closed' "
     "ORDER BY 1, 3";
 
 static const char insert_sql[] =
     "INSERT INTO loads (source_id, start_line, end_line, started_at,"
     " ended_at, ollama_version, start_kind, runner_id, outcome, failure,"
     " failure_line, oom, runtime_failure, runtime_failure_line,"
-    " load_seconds, first_line, last_line) VALUES (?, ?, ?, ?, ?, ?, ?,"
-    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " load_seconds, first_line, last_line, cause) VALUES (?, ?, ?, ?, ?, ?,"
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 static void
 bind_text(sqlite3_stmt *s, int i, const char *t)
@@ -130,6 +150,24 @@ bind_line(sqlite3_stmt *s, int i, long line)
 	else
 		sqlite3_bind_null(s, i);
 }
+
+/* A load's window, as assign_windows() needs it (0 = NULL line). */
+struct window {
+	int64_t id, source_id;
+	long    ws;          /* start_line, else end_line */
+	long    start_line, end_line, first_line, last_line;
+	long    dump_from, dump_to;
+};
+
+/* The windows in (source, ws) order and, of those with a start line, in
+ * (source, start_line) order. */
+struct windows {
+	struct window  *w;
+	size_t          n;
+	size_t          cap;
+	struct window **by_start;
+	size_t          nstart;
+};
 
 /* Insert one load into the loads table. */
 static int
@@ -163,6 +201,7 @@ insert_load(sqlite3 *db, sqlite3_stmt *ins, int64_t source_id,
 		sqlite3_bind_null(ins, 15);
 	bind_line(ins, 16, l->pre_from);
 	bind_line(ins, 17, l->last_line);
+	bind_text(ins, 18, l->outcome == LS_FAILED ? l->cause : NULL);
 	if (sqlite3_step(ins) != SQLITE_DONE)
 		return db_fail(db, err, "insert load");
 	return 0;
@@ -171,14 +210,28 @@ insert_load(sqlite3 *db, sqlite3_stmt *ins, int64_t source_id,
 /* Store the loads ls has completed; 1 on a database error. */
 static int
 store_completed(sqlite3 *db, sqlite3_stmt *ins, int64_t source_id,
-    struct loadseq *ls, long *nloads, struct olr_err *err)
+    struct loadseq *ls, struct windows *ws, struct olr_err *err)
 {
 	const struct loadseq_load *l;
+	struct window *w;
 
 	while ((l = loadseq_next(ls)) != NULL) {
 		if (insert_load(db, ins, source_id, l, err) != 0)
 			return 1;
-		(*nloads)++;
+		if (ws->n == ws->cap) {
+			ws->cap = ws->cap ? ws->cap * 2 : 256;
+			ws->w = xreallocarray(ws->w, ws->cap, sizeof *ws->w);
+		}
+		w = &ws->w[ws->n++];
+		w->id = sqlite3_last_insert_rowid(db);
+		w->source_id = source_id;
+		w->start_line = l->start_line;
+		w->end_line = l->end_line;
+		w->first_line = l->pre_from;
+		w->last_line = l->last_line;
+		w->dump_from = l->dump_from;
+		w->dump_to = l->dump_to;
+		w->ws = w->start_line ? w->start_line : w->end_line;
 	}
 	return 0;
 }
@@ -186,7 +239,8 @@ store_completed(sqlite3 *db, sqlite3_stmt *ins, int64_t source_id,
 /* The loads of one source, stored as the state machine completes them. */
 static int
 sequence_source(sqlite3 *db, int64_t source_id, long last_line,
-    sqlite3_stmt *q, sqlite3_stmt *ins, long *nloads, struct olr_err *err)
+    sqlite3_stmt *q, sqlite3_stmt *ins, struct windows *ws,
+    struct olr_err *err)
 {
 	struct loadseq *ls = loadseq_new();
 	struct loadseq_event ev;
@@ -204,35 +258,22 @@ sequence_source(sqlite3 *db, int64_t source_id, long last_line,
 		ev.seconds = sqlite3_column_double(q, 4);
 		ev.oom = sqlite3_column_int(q, 5);
 		ev.row_id = sqlite3_column_int64(q, 6);
+		ev.model = (const char *)sqlite3_column_text(q, 7);
+		ev.final = sqlite3_column_int(q, 8);
+		ev.fkind = (const char *)sqlite3_column_text(q, 9);
 		loadseq_feed(ls, &ev);
-		failed = store_completed(db, ins, source_id, ls, nloads, err);
+		failed = store_completed(db, ins, source_id, ls, ws, err);
 	}
 	if (!failed && rc != SQLITE_DONE)
 		failed = db_fail(db, err, "load events") != 0;
 	if (!failed) {
 		loadseq_finish(ls, last_line);
-		failed = store_completed(db, ins, source_id, ls, nloads, err);
+		failed = store_completed(db, ins, source_id, ls, ws, err);
 	}
 	sqlite3_reset(q);
 	loadseq_free(ls);
 	return failed ? -1 : 0;
 }
-
-/* A load's window, as assign_windows() needs it (0 = NULL line). */
-struct window {
-	int64_t id, source_id;
-	long    ws;          /* start_line, else end_line */
-	long    start_line, end_line, first_line, last_line;
-};
-
-/* The windows in (source, ws) order and, of those with a start line, in
- * (source, start_line) order. */
-struct windows {
-	struct window  *w;
-	size_t          n;
-	struct window **by_start;
-	size_t          nstart;
-};
 
 static int
 cmp_ws(const void *a, const void *b)
@@ -259,42 +300,15 @@ cmp_start(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static long
-col_line(sqlite3_stmt *q, int i)
+/* Sort the windows collected while sequencing, and index them. */
+static void
+windows_index(struct windows *ws)
 {
-	return sqlite3_column_type(q, i) == SQLITE_NULL ? 0 :
-	    (long)sqlite3_column_int64(q, i);
-}
+	size_t i;
 
-static int
-windows_load(sqlite3 *db, struct windows *ws, struct olr_err *err)
-{
-	sqlite3_stmt *q = NULL;
-	size_t cap = 0, i;
-
-	memset(ws, 0, sizeof *ws);
-	if (db_prepare(db, "SELECT id, source_id, start_line, end_line,"
-	    " first_line, last_line FROM loads", &q, err) != 0)
-		return -1;
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		struct window *w;
-		if (ws->n == cap) {
-			cap = cap ? cap * 2 : 256;
-			ws->w = xreallocarray(ws->w, cap, sizeof *ws->w);
-		}
-		w = &ws->w[ws->n++];
-		w->id = sqlite3_column_int64(q, 0);
-		w->source_id = sqlite3_column_int64(q, 1);
-		w->start_line = col_line(q, 2);
-		w->end_line = col_line(q, 3);
-		w->first_line = col_line(q, 4);
-		w->last_line = col_line(q, 5);
-		w->ws = w->start_line ? w->start_line : w->end_line;
-	}
-	sqlite3_finalize(q);
 	ws->by_start = xcalloc(ws->n + 1, sizeof *ws->by_start);
 	if (ws->n == 0)
-		return 0;
+		return;
 	qsort(ws->w, ws->n, sizeof *ws->w, cmp_ws);
 	for (i = 0; i < ws->n; i++)
 		if (ws->w[i].start_line)
@@ -302,12 +316,12 @@ windows_load(sqlite3 *db, struct windows *ws, struct olr_err *err)
 	if (ws->nstart > 0)
 		qsort(ws->by_start, ws->nstart, sizeof *ws->by_start,
 		    cmp_start);
-	return 0;
 }
 
 /*
  * The load of a row at line x of source sid: the next load to start, when
- * the row is before its start and in its "pre" part; else the load with
+ * the row is before its start and in its "pre" part (pre 1: from
+ * first_line; pre 2: in its own model dump); else the load with
  * the last window start at or before x, when x is not past its edge (the
  * end line, or the last line with "tail"). 0 = none.
  */
@@ -331,10 +345,11 @@ window_of(const struct windows *ws, int64_t sid, long x, int pre, int tail)
 			else
 				hi = mid;
 		}
-		if (lo < ws->nstart && ws->by_start[lo]->source_id == sid &&
-		    ws->by_start[lo]->first_line &&
-		    ws->by_start[lo]->first_line <= x)
-			return ws->by_start[lo]->id;
+		w = lo < ws->nstart ? ws->by_start[lo] : NULL;
+		if (w != NULL && w->source_id == sid && (pre == 1 ?
+		    w->first_line && w->first_line <= x : w->dump_from &&
+		    w->dump_from <= x && x <= w->dump_to))
+			return w->id;
 	}
 	/* last ws <= x (ties: the later load) */
 	lo = 0;
@@ -378,9 +393,10 @@ assign_table(sqlite3 *db, const struct windows *ws, int w, struct olr_err *err)
 	size_t nruns, i, nrows;
 	int rc = -1, dirty = 0;
 
-	buf_printf(&sql, "SELECT rowid, source_id, line, load_id, %s FROM %s"
-	    " AS t WHERE rowid > ?1 ORDER BY rowid LIMIT %d",
-	    window_rules[w].pre ? window_rules[w].pre : "0", table,
+	buf_printf(&sql, "SELECT rowid, source_id, line, load_id, %s, %s FROM"
+	    " %s AS t WHERE rowid > ?1 ORDER BY rowid LIMIT %d",
+	    window_rules[w].pre ? window_rules[w].pre : "0",
+	    window_rules[w].tail ? window_rules[w].tail : "0", table,
 	    WINDOW_SLICE);
 	if (db_prepare(db, sql.data, &q, err) != 0)
 		goto out;
@@ -397,7 +413,7 @@ assign_table(sqlite3 *db, const struct windows *ws, int w, struct olr_err *err)
 			rowid = sqlite3_column_int64(q, 0);
 			load = window_of(ws, sqlite3_column_int64(q, 1),
 			    (long)sqlite3_column_int64(q, 2),
-			    sqlite3_column_int(q, 4), window_rules[w].tail);
+			    sqlite3_column_int(q, 4), sqlite3_column_int(q, 5));
 			cur = sqlite3_column_type(q, 3) == SQLITE_NULL ? 0 :
 			    sqlite3_column_int64(q, 3);
 			if (nruns == 0 || runs[nruns - 1].load != load) {
@@ -449,16 +465,15 @@ out:
  * rows are not.
  */
 static int
-assign_windows(sqlite3 *db, const struct olr_progress *progress,
-    struct olr_err *err)
+assign_windows(sqlite3 *db, struct windows *wsp,
+    const struct olr_progress *progress, struct olr_err *err)
 {
-	struct windows ws;
+	struct windows ws = *wsp;
 	struct buf sql = BUF_INIT;
 	size_t i;
 	int rc = 0;
 
-	if (windows_load(db, &ws, err) != 0)
-		return -1;
+	windows_index(&ws);
 	for (i = 0; i < NELEM(window_rules) && rc == 0; i++) {
 		const char *table = window_rules[i].table;
 
@@ -475,7 +490,6 @@ assign_windows(sqlite3 *db, const struct olr_progress *progress,
 		    table, window_rules[i].index);
 		rc = db_exec(db, sql.data, err);
 	}
-	free(ws.w);
 	free(ws.by_start);
 	buf_free(&sql);
 	return rc;
@@ -512,16 +526,6 @@ sql_model_digest(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 }
 
-/*
- * "Last report per device" of a memory_buffers / tensor_loads kind: the
- * rows of load L, kind K, whose line is the last for their device.
- */
-#define LAST_PER_DEVICE(tbl, cond) \
-	"(SELECT sum(b.size_bytes) FROM " tbl " b WHERE b.load_id = loads.id" \
-	" AND " cond " AND b.device IS NOT NULL AND b.line = (SELECT" \
-	" max(b2.line) FROM " tbl " b2 WHERE b2.load_id = b.load_id AND" \
-	" b2.event = b.event AND b2.device = b.device))"
-
 static const char facts_sql[] =
     "UPDATE loads SET"
     " host = coalesce((SELECT host FROM runners WHERE id = loads.runner_id),"
@@ -538,9 +542,14 @@ static const char facts_sql[] =
     " model_name = (SELECT value FROM model_metadata WHERE"
     "  load_id = loads.id AND key = 'general.name' ORDER BY line DESC"
     "  LIMIT 1),"
-    " architecture = (SELECT value FROM model_metadata WHERE"
+    " architecture = coalesce((SELECT value FROM model_metadata WHERE"
     "  load_id = loads.id AND key IN ('general.architecture', 'arch')"
-    "  ORDER BY line DESC LIMIT 1),"
+    "  ORDER BY line DESC LIMIT 1), (SELECT architecture FROM model_files"
+    "  WHERE load_id = loads.id AND kind = 'ollama_model' AND architecture"
+    "  IS NOT NULL ORDER BY line DESC LIMIT 1)),"
+    " tensor_count = (SELECT tensor_count FROM model_files WHERE"
+    "  load_id = loads.id AND kind IN ('loaded', 'ollama_model') AND"
+    "  tensor_count IS NOT NULL ORDER BY line DESC LIMIT 1),"
     " params = (SELECT params FROM model_params WHERE load_id = loads.id"
     "  AND kind = 'params' AND params IS NOT NULL ORDER BY line DESC"
     "  LIMIT 1),"
@@ -585,79 +594,122 @@ static const char facts_sql[] =
     "  LIMIT 1), (SELECT model_layers FROM runners WHERE"
     "  load_id = loads.id AND kind = 'loading_model' ORDER BY line DESC"
     "  LIMIT 1)),"
-    " est_total_bytes = coalesce((SELECT size_bytes FROM memory_buffers"
-    "  WHERE load_id = loads.id AND reporter = 'ollama' AND kind = 'total'"
-    "  ORDER BY line DESC LIMIT 1), (SELECT CASE WHEN lower(library) ="
-    "  'cpu' OR layers_offload >= layers_model THEN"
-    "  coalesce(required_full_bytes, required_partial_bytes) ELSE"
-    "  required_partial_bytes END FROM offload_estimates WHERE"
-    "  load_id = loads.id ORDER BY line DESC LIMIT 1)),"
-    " est_kv_bytes = coalesce((SELECT required_kv_bytes FROM"
+    " est_total_bytes = (SELECT CASE WHEN lower(library) = 'cpu' OR"
+    "  layers_offload >= layers_model THEN coalesce(required_full_bytes,"
+    "  required_partial_bytes) ELSE required_partial_bytes END FROM"
     "  offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
-    "  LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
-    "b.reporter = 'ollama' AND b.kind = 'kv'") "),"
-    " est_graph_bytes = coalesce((SELECT CASE WHEN lower(library) ="
-    "  'cpu' OR layers_offload >= layers_model THEN graph_full_bytes ELSE"
-    "  graph_partial_bytes END"
-    "  FROM offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
-    "  LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
-    "b.reporter = 'ollama' AND b.kind = 'compute'") "),"
-    " actual_weights_bytes = coalesce(" LAST_PER_DEVICE("tensor_loads",
-    "b.kind = 'buffer'") ", " LAST_PER_DEVICE("memory_buffers",
-    "b.reporter = 'ollama' AND b.kind = 'weights'") "),"
-    " actual_kv_bytes = coalesce(" LAST_PER_DEVICE("memory_buffers",
-    "b.reporter = 'llama.cpp' AND b.kind = 'kv'") ", (SELECT size_bytes"
-    "  FROM memory_buffers WHERE load_id = loads.id AND"
-    "  reporter = 'llama.cpp' AND kind = 'kv' AND device IS NULL ORDER BY"
-    "  line DESC LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
-    "b.reporter = 'ollama' AND b.kind = 'kv'") "),"
-    " actual_compute_bytes = coalesce(" LAST_PER_DEVICE("memory_buffers",
-    "b.reporter = 'llama.cpp' AND b.kind = 'compute'") ", (SELECT"
-    "  size_bytes FROM memory_buffers WHERE load_id = loads.id AND"
-    "  reporter = 'llama.cpp' AND kind = 'compute' AND device IS NULL"
-    "  ORDER BY line DESC LIMIT 1), " LAST_PER_DEVICE("memory_buffers",
-    "b.reporter = 'ollama' AND b.kind = 'compute'") "),"
-    " wall_seconds = round((julianday(ended_at) - julianday(started_at))"
-    "  * 86400.0, 3)";
+    "  LIMIT 1),"
+    " est_kv_bytes = (SELECT required_kv_bytes FROM offload_estimates"
+    "  WHERE load_id = loads.id ORDER BY line DESC LIMIT 1),"
+    " est_graph_bytes = (SELECT CASE WHEN lower(library) = 'cpu' OR"
+    "  layers_offload >= layers_model THEN graph_full_bytes ELSE"
+    "  graph_partial_bytes END FROM offload_estimates WHERE"
+    "  load_id = loads.id ORDER BY line DESC LIMIT 1),"
+    " wall_seconds = CASE WHEN start_line IS NOT NULL THEN"
+    "  round((julianday(ended_at) - julianday(started_at)) * 86400.0, 3)"
+    "  END";
 
 /*
- * Per device: the last report of each kind. Devices come from llama.cpp
- * buffers (CUDA0, CPU_Mapped, Metal, ...) and from the Ollama engine's
- * per-device layout (CUDA0, CPU).
+ * Per device: the last report of each kind (llama.cpp: of each kind and
+ * line shape, as a vision projector's buffers are logged apart). Devices come from llama.cpp
+ * buffers (CUDA0, CPU_Mapped, Metal, CUDA_Host, ...) and from the Ollama
+ * engine's per-device layout (CUDA0, CPU). What was allocated: llama.cpp's
+ * buffers, else the Ollama engine's layout once it is an allocation: the
+ * engine (0.11.5+) logs its layout after each "load request" phase (fit,
+ * alloc, commit), and only the layout after the commit is allocated
+ * memory; an engine that logs no phases (0.6-0.11.4) logs it when it
+ * allocates. The estimate columns are the last layout logged before the
+ * commit (the plan); none when there is no plan apart from the
+ * allocation.
  */
+#define COMMITTED(b) \
+	"(c.load_id IS NULL OR " b ".line > c.commit_line)"
+#define PLANNED(b) \
+	"(c.commit_line IS NULL OR " b ".line < c.commit_line)"
+#define ENGINE_PLAN(k) \
+	" (SELECT b.size_bytes FROM memory_buffers b JOIN commits c ON" \
+	"  c.load_id = b.load_id WHERE b.load_id = d.load_id AND" \
+	"  b.reporter = 'ollama' AND b.kind = '" k "' AND b.device = d.device" \
+	"  AND " PLANNED("b") " ORDER BY b.line DESC LIMIT 1)"
+#define LLAMA_SUM(tbl, cond) \
+	" (SELECT sum(b.size_bytes) FROM " tbl " b WHERE b.load_id =" \
+	" d.load_id AND " cond " AND b.device = d.device AND b.line = (SELECT" \
+	" max(b2.line) FROM " tbl " b2 WHERE b2.load_id = b.load_id AND" \
+	" b2.event = b.event AND b2.device = b.device))"
+#define ENGINE_ALLOC(k) \
+	" (SELECT b.size_bytes FROM memory_buffers b LEFT JOIN commits c ON" \
+	"  c.load_id = b.load_id WHERE b.load_id = d.load_id AND" \
+	"  b.reporter = 'ollama' AND b.kind = '" k "' AND b.device = d.device" \
+	"  AND " COMMITTED("b") " ORDER BY b.line DESC LIMIT 1)"
+
+/* the loads whose Ollama engine logged load phases, and its commit line */
+static const char commits_sql[] =
+    "DROP TABLE IF EXISTS temp.commits;"
+    "CREATE TEMP TABLE commits AS SELECT load_id, max(CASE WHEN raw LIKE"
+    " '%Operation:commit%' THEN line END) AS commit_line FROM runners WHERE"
+    " kind = 'load_request' AND load_id IS NOT NULL AND raw LIKE"
+    " '%Operation:%' GROUP BY load_id;"
+    "CREATE UNIQUE INDEX temp.commits_load ON commits(load_id)";
+
 static const char devices_sql[] =
     "INSERT OR REPLACE INTO load_devices (load_id, device, weights_bytes,"
     " kv_bytes, compute_bytes, est_weights_bytes, est_kv_bytes,"
     " est_compute_bytes, est_total_bytes) "
     "SELECT d.load_id, d.device,"
-    " (SELECT size_bytes FROM tensor_loads WHERE load_id = d.load_id AND"
-    "  kind = 'buffer' AND device = d.device ORDER BY line DESC LIMIT 1),"
-    " (SELECT size_bytes FROM memory_buffers WHERE load_id = d.load_id AND"
-    "  reporter = 'llama.cpp' AND kind = 'kv' AND device = d.device ORDER"
-    "  BY line DESC LIMIT 1),"
-    " (SELECT size_bytes FROM memory_buffers WHERE load_id = d.load_id AND"
-    "  reporter = 'llama.cpp' AND kind = 'compute' AND device = d.device"
-    "  ORDER BY line DESC LIMIT 1),"
-    " (SELECT size_bytes FROM memory_buffers WHERE load_id = d.load_id AND"
-    "  reporter = 'ollama' AND kind = 'weights' AND device = d.device ORDER"
-    "  BY line DESC LIMIT 1),"
-    " (SELECT size_bytes FROM memory_buffers WHERE load_id = d.load_id AND"
-    "  reporter = 'ollama' AND kind = 'kv' AND device = d.device ORDER BY"
-    "  line DESC LIMIT 1),"
-    " (SELECT size_bytes FROM memory_buffers WHERE load_id = d.load_id AND"
-    "  reporter = 'ollama' AND kind = 'compute' AND device = d.device ORDER"
-    "  BY line DESC LIMIT 1),"
-    " (SELECT sum(size_bytes) FROM memory_buffers b WHERE"
-    "  b.load_id = d.load_id AND reporter = 'ollama' AND kind <> 'total'"
-    "  AND device = d.device AND line = (SELECT max(line) FROM"
+    " coalesce(" LLAMA_SUM("tensor_loads", "b.kind = 'buffer'") ","
+    ENGINE_ALLOC("weights") "),"
+    " coalesce(" LLAMA_SUM("memory_buffers", "b.reporter = 'llama.cpp' AND"
+    " b.kind = 'kv'") "," ENGINE_ALLOC("kv") "),"
+    " coalesce(" LLAMA_SUM("memory_buffers", "b.reporter = 'llama.cpp' AND"
+    " b.kind = 'compute'") "," ENGINE_ALLOC("compute") "),"
+    ENGINE_PLAN("weights") "," ENGINE_PLAN("kv") "," ENGINE_PLAN("compute")
+    ","
+    " (SELECT sum(b.size_bytes) FROM memory_buffers b JOIN commits c ON"
+    "  c.load_id = b.load_id WHERE b.load_id = d.load_id AND"
+    "  b.reporter = 'ollama' AND b.kind <> 'total' AND b.device = d.device"
+    "  AND " PLANNED("b") " AND b.line = (SELECT max(b2.line) FROM"
     "  memory_buffers b2 WHERE b2.load_id = b.load_id AND"
     "  b2.reporter = 'ollama' AND b2.kind = b.kind AND"
-    "  b2.device = b.device)) "
+    "  b2.device = b.device AND " PLANNED("b2") ")) "
     "FROM (SELECT DISTINCT load_id, device FROM tensor_loads WHERE"
     "  load_id IS NOT NULL AND kind = 'buffer' AND device IS NOT NULL"
     " UNION SELECT DISTINCT load_id, device FROM memory_buffers WHERE"
     "  load_id IS NOT NULL AND device IS NOT NULL AND kind IN ('weights',"
     "  'kv', 'compute')) d";
+
+/*
+ * A load's allocation: the sums of its devices, and llama.cpp's KV and
+ * compute sizes logged without a device (versions before per-device
+ * buffers), which no device row holds. allocated_bytes is the one figure
+ * every report shows (see schema.sql).
+ */
+static const char allocated_sql[] =
+    "UPDATE loads SET"
+    " actual_weights_bytes = (SELECT sum(weights_bytes) FROM load_devices"
+    "  WHERE load_id = loads.id),"
+    " actual_kv_bytes = coalesce((SELECT sum(kv_bytes) FROM load_devices"
+    "  WHERE load_id = loads.id), (SELECT size_bytes FROM memory_buffers"
+    "  WHERE load_id = loads.id AND reporter = 'llama.cpp' AND kind = 'kv'"
+    "  AND device IS NULL ORDER BY line DESC LIMIT 1)),"
+    " actual_compute_bytes = coalesce((SELECT sum(compute_bytes) FROM"
+    "  load_devices WHERE load_id = loads.id), (SELECT size_bytes FROM"
+    "  memory_buffers WHERE load_id = loads.id AND reporter = 'llama.cpp'"
+    "  AND kind = 'compute' AND device IS NULL ORDER BY line DESC LIMIT 1));"
+    "UPDATE loads SET allocated_bytes = CASE WHEN actual_weights_bytes IS"
+    " NOT NULL OR actual_kv_bytes IS NOT NULL OR actual_compute_bytes IS"
+    " NOT NULL THEN coalesce(actual_weights_bytes, 0) +"
+    " coalesce(actual_kv_bytes, 0) + coalesce(actual_compute_bytes, 0) END;"
+    /* the Ollama engine's plan (its layout before the commit), as in
+     * load_devices: its "total memory", else Ollama's estimate line */
+    "UPDATE loads SET est_total_bytes = coalesce((SELECT b.size_bytes FROM"
+    " memory_buffers b JOIN commits c ON c.load_id = b.load_id WHERE"
+    " b.load_id = loads.id AND b.reporter = 'ollama' AND b.kind = 'total'"
+    " AND " PLANNED("b") " ORDER BY b.line DESC LIMIT 1), est_total_bytes),"
+    " est_kv_bytes = coalesce(est_kv_bytes, (SELECT sum(est_kv_bytes) FROM"
+    " load_devices WHERE load_id = loads.id)),"
+    " est_graph_bytes = coalesce(est_graph_bytes, (SELECT"
+    " sum(est_compute_bytes) FROM load_devices WHERE load_id = loads.id));"
+    "DROP TABLE temp.commits";
 
 /* Per-device layers from "GPULayers:81[ID:GPU-a Layers:41(0..40) ...]". */
 static void
@@ -821,9 +873,11 @@ reconstruct_loads(sqlite3 *db, long *nloads,
     const struct olr_progress *progress, struct olr_err *err)
 {
 	sqlite3_stmt *src = NULL, *q = NULL, *ins = NULL;
+	struct windows ws;
 	int rc = -1;
 
 	*nloads = 0;
+	memset(&ws, 0, sizeof ws);
 	if (sqlite3_create_function(db, "olr_model_digest", 1, SQLITE_UTF8 |
 	    SQLITE_DETERMINISTIC, NULL, sql_model_digest, NULL, NULL) !=
 	    SQLITE_OK)
@@ -844,24 +898,28 @@ reconstruct_loads(sqlite3 *db, long *nloads,
 	olr_progress(progress, "load sequences", "boundaries of each load");
 	while (sqlite3_step(src) == SQLITE_ROW) {
 		if (sequence_source(db, sqlite3_column_int64(src, 0),
-		    (long)sqlite3_column_int64(src, 1), q, ins, nloads,
+		    (long)sqlite3_column_int64(src, 1), q, ins, &ws,
 		    err) != 0)
 			goto out;
 	}
-	if (assign_windows(db, progress, err) != 0)
+	*nloads = (long)ws.n;
+	if (assign_windows(db, &ws, progress, err) != 0)
 		goto out;
 	olr_progress(progress, "load sequences", "facts of each load");
 	if (db_exec(db, facts_sql, err) != 0 || finish_loads(db, err) != 0 ||
 	    db_exec(db, timeouts_sql, err) != 0)
 		goto out;
 	olr_progress(progress, "load sequences", "devices of each load");
-	if (db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0)
+	if (db_exec(db, commits_sql, err) != 0 ||
+	    db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0 ||
+	    db_exec(db, allocated_sql, err) != 0)
 		goto out;
 	rc = 0;
 out:
 	sqlite3_finalize(src);
 	sqlite3_finalize(q);
 	sqlite3_finalize(ins);
+	free(ws.w);
 	if (db_exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", rc == 0 ? err : NULL) !=
 	    0)
 		rc = -1;

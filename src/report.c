@@ -366,9 +366,9 @@ one_row(struct ctx *c, const char *sql, int nargs, const long long *a)
 /* ------------------------------------------------------- load failures */
 
 /*
- * Why a failed load failed. loads.cause (client_gave_up | oom | timeout |
- * crash) is used when the schema has it; else it is derived from the
- * failures rows: OOM from loads.oom, the client giving up from a "client
+ * Why a failed load failed. loads.cause (reconstruct.c: client_gave_up |
+ * oom | no_memory | timeout | crash | model_error | other) decides when it
+ * names one of these kinds; else it is derived from the failures rows: OOM from loads.oom, the client giving up from a "client
  * connection closed before server finished loading" line before the error
  * (same load, or within the 5 lines before its failure line), a timeout
  * and a crash from the error text.
@@ -395,7 +395,7 @@ load_cause(const char *cause, int oom, int after_fit, int client_closed,
     const char *failure)
 {
 	if (cause != NULL) {
-		if (strcmp(cause, "oom") == 0)
+		if (strcmp(cause, "oom") == 0 || strcmp(cause, "no_memory") == 0)
 			return after_fit ? RK_OOM_AFTER_FIT : RK_OOM;
 		if (strcmp(cause, "client_gave_up") == 0)
 			return RK_CLIENT_GAVE_UP;

@@ -191,7 +191,9 @@ CREATE TABLE IF NOT EXISTS model_files (
   value         TEXT,     -- file type / format text
   path          TEXT,     -- loaded: model file path
   kv_count      INTEGER,  -- loaded: metadata pairs
-  tensor_count  INTEGER   -- loaded: tensors
+  tensor_count  INTEGER,  -- loaded: tensors
+  architecture  TEXT      -- ollama_model: architecture (the Ollama engine
+                          -- prints no llama.cpp dump)
 );
 
 -- C10: tensor loading and layer offload by llama.cpp.
@@ -303,15 +305,17 @@ CREATE TABLE IF NOT EXISTS loads (
   ended_at              TEXT,     -- UTC
   host                  TEXT,
   ollama_version        TEXT,     -- from the nearest preceding "Listening on ... (version X)"
-  start_kind            TEXT,     -- llama_server | runner | llama-server | dynamic | none
+  start_kind            TEXT,     -- llama_server | runner | llama-server | dynamic | none (a
+                                  -- failure with no load open: start unknown)
   runner_id             INTEGER,  -- runners.id of the start line
   model                 TEXT,     -- blob digest "sha256-..." or the model path
   model_path            TEXT,     -- the path as logged
   model_name            TEXT,     -- general.name
   name                  TEXT,     -- the model's one name in every report: model_names.name
-  architecture          TEXT,     -- general.architecture
+  architecture          TEXT,     -- general.architecture (Ollama engine: its own model line)
   params                INTEGER,  -- parameter count
   file_type             TEXT,     -- quantisation (Q4_K - Medium, ...)
+  tensor_count          INTEGER,  -- tensors in the model file (llama.cpp "loaded meta data", Ollama engine num_tensors)
   file_size_bytes       INTEGER,
   bpw                   REAL,     -- bits per weight
   ctx_size              INTEGER,
@@ -321,22 +325,36 @@ CREATE TABLE IF NOT EXISTS loads (
   layers_offloaded      INTEGER,  -- layers placed on GPUs
   layers_total          INTEGER,  -- layers of the model (incl. output layer)
   layer_split           TEXT,     -- layers per GPU as logged: "GPU-<id>:41,GPU-<id>:40" (new engine) or "41,40" (--tensor-split / layers.split)
-  est_total_bytes       INTEGER,  -- Ollama's estimate: total memory for the load
+  est_total_bytes       INTEGER,  -- Ollama's estimate: total memory for the load (the Ollama
+                                  -- engine's layout counts only as its plan, before the commit)
   est_kv_bytes          INTEGER,  -- ... of which KV cache
   est_graph_bytes       INTEGER,  -- ... of which compute graph
-  actual_weights_bytes  INTEGER,  -- allocated for weights (all devices, CPU included)
-  actual_kv_bytes       INTEGER,  -- allocated for the KV cache
-  actual_compute_bytes  INTEGER,  -- allocated for compute buffers
+  actual_weights_bytes  INTEGER,  -- allocated for weights: sum of load_devices.weights_bytes
+  actual_kv_bytes       INTEGER,  -- allocated for the KV cache: sum of load_devices.kv_bytes
+  actual_compute_bytes  INTEGER,  -- allocated for compute buffers: sum of load_devices.compute_bytes
+  allocated_bytes       INTEGER,  -- the load's allocation: weights + KV + compute on every
+                                  -- device, GPUs, CPU, CPU_Mapped (mmapped weights) and
+                                  -- host (pinned) buffers included; NULL = nothing allocated
+                                  -- (an Ollama-engine layout logged before the commit phase
+                                  -- is a plan, not an allocation)
   outcome               TEXT NOT NULL, -- ok | failed | incomplete
-  failure               TEXT,     -- error text of a failed load (unescaped, whole)
+  failure               TEXT,     -- error text of a failed load (unescaped, whole), as Ollama said it
+  cause                 TEXT,     -- failed: why, from the log: client_gave_up (client closed
+                                  -- the connection before the load finished) | oom | no_memory
+                                  -- (Ollama refused: not enough system memory) | timeout |
+                                  -- crash (runner died) | model_error (model file not
+                                  -- loadable) | other
   failure_line          INTEGER,
   oom                   INTEGER,  -- 1 when the failure was out of memory
   runtime_failure       TEXT,     -- error after an ok load (runner died later)
   runtime_failure_line  INTEGER,
   load_seconds          REAL,     -- as Ollama reported it ("started in X seconds")
-  wall_seconds          REAL,     -- ended_at - started_at
-  first_line            INTEGER,  -- first line of the load's evidence window
-  last_line             INTEGER   -- last line of the window
+  wall_seconds          REAL,     -- ended_at - started_at: for a failed load, how long it ran
+                                  -- before it failed (NULL when its start is not in the log)
+  first_line            INTEGER,  -- first line of the load's evidence window (after the
+                                  -- previous load's end and the last server restart)
+  last_line             INTEGER   -- last line of the window (before the next load's start
+                                  -- or the next server restart: no window crosses one)
 );
 
 -- Per load and device: where the layers and the memory went.
@@ -344,7 +362,8 @@ CREATE TABLE IF NOT EXISTS load_devices (
   load_id        INTEGER NOT NULL,
   device         TEXT NOT NULL,  -- CUDA0, Metal, CPU, CUDA_Host, ...
   layers         INTEGER,        -- layers placed on the device
-  weights_bytes  INTEGER,        -- allocated model weights
+  weights_bytes  INTEGER,        -- allocated model weights (llama.cpp buffer, or the Ollama
+                                 -- engine's layout once committed)
   kv_bytes       INTEGER,        -- allocated KV cache
   compute_bytes  INTEGER,        -- allocated compute buffers
   est_weights_bytes INTEGER,     -- Ollama's estimate (new engine: model weights)
@@ -356,8 +375,9 @@ CREATE TABLE IF NOT EXISTS load_devices (
 
 -- Estimate vs actual: per load, Ollama's estimate against what llama.cpp
 -- or the Ollama engine allocated. device 'total' compares the load's
--- est_total_bytes with the allocations on the devices the estimate covers
--- (the GPUs, or every device for a CPU-only load); other rows compare one
+-- est_total_bytes with the allocations on the devices the estimate covers:
+-- the GPUs (the part of loads.allocated_bytes on them), or, for a load with
+-- nothing on a GPU, loads.allocated_bytes itself; other rows compare one
 -- device (per-device estimates: Ollama engine layout, or the
 -- memory.required.allocations list of "offload to ...").
 CREATE TABLE IF NOT EXISTS estimate_vs_actual (
@@ -428,7 +448,7 @@ CREATE TABLE IF NOT EXISTS model_summary (
   layers_offloaded_min INTEGER,
   layers_offloaded_max INTEGER,
   layers_total      INTEGER,
-  peak_memory_bytes INTEGER, -- largest allocation (weights+KV+compute) of a load
+  peak_memory_bytes INTEGER, -- largest loads.allocated_bytes (loads that allocated)
   hosts             TEXT,    -- comma-separated
   first_seen        TEXT,    -- UTC
   last_seen         TEXT

@@ -534,8 +534,14 @@ out:
  * schema order.
  */
 static const char *const loads_first[] = {
-	"id", "host", "name", "outcome", "load_seconds", "wall_seconds",
-	"ctx_size", "started_at", "ended_at", "failure", "oom", NULL
+	"id", "host", "name", "outcome",
+	/* load_time: the load time as shown everywhere, a failed load's
+	 * "failed after N s" (how long it ran) included */
+	"CASE WHEN outcome = 'failed' AND wall_seconds IS NOT NULL THEN"
+	" printf('failed after %.0f s', wall_seconds) WHEN load_seconds IS NOT"
+	" NULL THEN printf('%.2f s', load_seconds) END AS load_time",
+	"cause", "load_seconds", "wall_seconds", "ctx_size", "started_at",
+	"ended_at", "failure", "oom", NULL
 };
 
 static int

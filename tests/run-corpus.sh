@@ -31,4 +31,19 @@ if diff -u "$tmp/loads-exp.tsv" "$tmp/loads.tsv" > "$tmp/ldiff"; then ok; else
   bad "loads differ from tests/data/corpus-loads.tsv:"
   head -n 60 "$tmp/ldiff"
 fi
+# the facts of the loads whose evidence once came from other loads (a dump
+# before a restart, after the load, of another model), of a failed load
+# whose client gave up, and of a failure with no start, as read in the
+# logs (tests/data/corpus-facts.tsv, notes in tests/data/corpus-loads.md)
+"$OLR_DBDUMP" --facts "$tmp/corpus.db" > "$tmp/facts.tsv"
+sed 1d "$OLR_SRCDIR/tests/data/corpus-facts.tsv" | cut -f1,2 |
+  while IFS='	' read -r file start; do
+    awk -F'\t' -v f="$file" -v s="$start" '$1 == f && $2 == s' \
+      "$tmp/facts.tsv"
+  done > "$tmp/facts-got.tsv"
+if sed 1d "$OLR_SRCDIR/tests/data/corpus-facts.tsv" |
+    diff -u - "$tmp/facts-got.tsv" > "$tmp/fdiff"; then ok; else
+  bad "load facts differ from tests/data/corpus-facts.tsv:"
+  cat "$tmp/fdiff"
+fi
 finish

@@ -80,6 +80,14 @@ if diff -u tests/data/seq/expected-loads.tsv "$tmp/seq-loads.tsv" \
   bad "seq: loads differ from tests/data/seq/expected-loads.tsv"
   cat "$tmp/seq.diff"
 fi
+# each load's facts and evidence window, derived by hand from the logs
+# (tests/data/seq/expected-facts.tsv)
+"$OLR_DBDUMP" --facts "$tmp/seq.db" > "$tmp/seq-facts.tsv"
+if diff -u tests/data/seq/expected-facts.tsv "$tmp/seq-facts.tsv" \
+    > "$tmp/seqf.diff"; then ok; else
+  bad "seq: load facts differ from tests/data/seq/expected-facts.tsv"
+  cat "$tmp/seqf.diff"
+fi
 "$OLR_DBDUMP" "$tmp/seq.db" > "$tmp/seq.dump"
 check seq tests/golden/seq.dump "$tmp/seq.dump"
 

@@ -92,8 +92,8 @@ grep -q 'formatCode="0.00 &quot;GiB&quot;"' "$tmp/x1/xl/styles.xml" &&
   ok || bad "GiB or date-time number format missing"
 [ "$(ls "$tmp/x1/xl/charts" | wc -l)" -eq 2 ] && ok ||
   bad "expected 2 charts, found: $(ls "$tmp/x1/xl/charts" 2>&1)"
-grep -qF "<c:f>Loads!\$E\$2:\$E\$10</c:f>" "$tmp/x1/xl/charts/chart1.xml" &&
-  ok || bad "load time chart does not read Loads!E2:E10"
+grep -qF "<c:f>Loads!\$G\$2:\$G\$10</c:f>" "$tmp/x1/xl/charts/chart1.xml" &&
+  ok || bad "load time chart does not read Loads!G2:G10"
 grep -qF "<c:f>'Estimate vs actual'!\$E\$2:\$E\$" "$tmp/x1/xl/charts/chart2.xml" &&
   ok || bad "memory chart does not read the estimate column"
 

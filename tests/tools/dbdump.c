@@ -6,6 +6,9 @@
  *   dbdump --counts DB "file<TAB>table<TAB>rows" for each source base name
  *                      and each table with rows for it
  *   dbdump --loads DB  "file start end outcome seconds model" per load
+ *   dbdump --facts DB  per load: file, start, end, the model facts
+ *                      (name, architecture, params, file type, tensors),
+ *                      cause, wall seconds, allocated bytes, window
  *
  * Volatile values are left out: sources.ingested_at.
  */
@@ -80,12 +83,14 @@ main(int argc, char **argv)
 	sqlite3_stmt *tables;
 	int counts = argc == 3 && strcmp(argv[1], "--counts") == 0;
 	int loads = argc == 3 && strcmp(argv[1], "--loads") == 0;
+	int facts = argc == 3 && strcmp(argv[1], "--facts") == 0;
 	const char *path = argv[argc - 1];
 	char sql[1024];
 	int rc = 0;
 
-	if (argc < 2 || (argc == 3 && !counts && !loads) || argc > 3) {
-		fprintf(stderr, "usage: dbdump [--counts|--loads] DB\n");
+	if (argc < 2 || (argc == 3 && !counts && !loads && !facts) ||
+	    argc > 3) {
+		fprintf(stderr, "usage: dbdump [--counts|--loads|--facts] DB\n");
 		return 2;
 	}
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
@@ -100,6 +105,23 @@ main(int argc, char **argv)
 		    "CASE WHEN l.load_seconds IS NULL THEN '' ELSE "
 		    "printf('%.2f', l.load_seconds) END AS "
 		    "load_seconds, coalesce(l.model, '') AS model FROM loads l "
+		    "JOIN sources s ON s.id = l.source_id ORDER BY 1, "
+		    "l.end_line") ? 1 : 0;
+		sqlite3_close(db);
+		return rc;
+	}
+	if (facts) {
+		rc = dump_query(db, "SELECT replace(s.path, rtrim(s.path, "
+		    "replace(s.path, '/', '')), '') AS file, coalesce("
+		    "l.start_line, '') AS start_line, l.end_line, "
+		    "coalesce(l.model_name, '') AS model_name, "
+		    "coalesce(l.architecture, '') AS architecture, "
+		    "coalesce(l.params, '') AS params, coalesce(l.file_type, '')"
+		    " AS file_type, coalesce(l.tensor_count, '') AS tensors, "
+		    "coalesce(l.cause, '') AS cause, CASE WHEN l.wall_seconds IS"
+		    " NULL THEN '' ELSE printf('%.3f', l.wall_seconds) END AS "
+		    "wall_seconds, coalesce(l.allocated_bytes, '') AS "
+		    "allocated_bytes, l.first_line, l.last_line FROM loads l "
 		    "JOIN sources s ON s.id = l.source_id ORDER BY 1, "
 		    "l.end_line") ? 1 : 0;
 		sqlite3_close(db);
