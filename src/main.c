@@ -75,6 +75,8 @@ struct olr_opts {
 	int          quiet;
 	int          verbose;
 	int          redact;       /* --redact */
+	int          rebuild;      /* --rebuild: loads and analyses anew */
+	int          analyze_given; /* an analysis option was given */
 	struct analyze_opts analyze;
 	int          formats;      /* enum render_format mask */
 	enum input_format input_format;
@@ -96,6 +98,8 @@ struct pipeline {
 	struct event_builder    *events;
 	int                      progress;   /* stderr is a terminal */
 	double                   read_cpu;   /* of the reader threads */
+	int64_t                 *changed;    /* sources new in this run */
+	size_t                   nchanged, capchanged;
 };
 
 /* What is known about the source being read. */
@@ -144,6 +148,9 @@ usage(FILE *fp)
 "      --vram-alert PCT    alert when VRAM in use exceeds PCT%% (default 90)\n"
 "      --sysmem-alert PCT  alert when system memory in use exceeds PCT%%\n"
 "                          (default 85)\n"
+"      --rebuild        rebuild every load and analysis of the database\n"
+"                       (a run otherwise rebuilds the loads of the logs it\n"
+"                       adds, and a render-only run none)\n"
 "      --redact         replace user names, host names, IP addresses, ssh keys,\n"
 "                       e-mail addresses and GPU UUIDs by stable placeholders\n"
 "                       (user1, host1, ip1, ...) in every output, database\n"
@@ -209,6 +216,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		{ "input-format", required_argument, NULL, 'I' },
 		{ "influx-field", required_argument, NULL, 'X' },
 		{ "redact",   no_argument,       NULL, 'R' },
+		{ "rebuild",  no_argument,       NULL, 'B' },
 		{ "quiet",    no_argument,       NULL, 'q' },
 		{ "verbose",  no_argument,       NULL, 'v' },
 		{ "help",     no_argument,       NULL, 'h' },
@@ -271,6 +279,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 			break;
 		case 'A':
 		case 'S':
+			o->analyze_given = 1;
 			if (parse_pct(optarg, c == 'A' ?
 			    &o->analyze.vram_alert_pct :
 			    &o->analyze.sysmem_alert_pct) != 0) {
@@ -282,6 +291,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 			}
 			break;
 		case 'R': o->redact = 1; break;
+		case 'B': o->rebuild = 1; break;
 		case 'q': o->quiet = 1; o->verbose = 0; break;
 		case 'v': o->verbose = 1; o->quiet = 0; break;
 		case 'h': usage(stdout); exit(0);
@@ -734,6 +744,14 @@ ingest_source(struct pipeline *p, const char *path)
 		status = -1;
 		goto out;
 	}
+	if (!dup) {
+		if (p->nchanged == p->capchanged) {
+			p->capchanged = p->capchanged ? 2 * p->capchanged : 16;
+			p->changed = xreallocarray(p->changed, p->capchanged,
+			    sizeof *p->changed);
+		}
+		p->changed[p->nchanged++] = src.id;
+	}
 	if (dup) {
 		if (!p->opts->quiet)
 			printf("%s: already in the database (source %lld), "
@@ -832,6 +850,21 @@ read_models_dir(sqlite3 *db, const struct olr_opts *opts)
 	return 0;
 }
 
+/* The loads a kept database holds (a run that rebuilds none). */
+static int
+count_loads(sqlite3 *db, long *n, struct olr_err *err)
+{
+	sqlite3_stmt *st;
+
+	*n = 0;
+	if (db_prepare(db, "SELECT count(*) FROM loads", &st, err) != 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
 static void
 pipeline_free(struct pipeline *p)
 {
@@ -841,6 +874,7 @@ pipeline_free(struct pipeline *p)
 	envelope_decoder_free(p->envelope);
 	slog_scanner_free(p->slog);
 	event_builder_free(p->events);
+	free(p->changed);
 }
 
 /* render -> the formats asked for, into opts->output_dir */
@@ -881,7 +915,7 @@ main(int argc, char **argv)
 	struct stat st;
 	char *db_path = NULL;
 	long nloads = 0;
-	int i, rc, status = 0, temp_db = 0;
+	int i, rc, status = 0, temp_db = 0, analyze;
 	double t_start = now_seconds(), t_ingest, t_loads, t_analyzed;
 	double cpu_ingest, cpu_write;
 
@@ -942,27 +976,41 @@ main(int argc, char **argv)
 		if (rc > 0)
 			status = 1;
 	}
-	/* reconstruct -> analyze, over the whole database */
+	/*
+	 * reconstruct -> analyze: the loads of the logs this run added (all
+	 * of them in a new database, or with --rebuild); the others are kept.
+	 * A render-only run rebuilds nothing.
+	 */
 	t_ingest = now_seconds();
 	cpu_ingest = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
 	cpu_write = store_writer_cpu(p.store);
-	rc = reconstruct_loads(store_db(p.store), &nloads, &progress, &err);
-	progress_clear(&pl);
-	if (rc != 0) {
+	if (opts.rebuild || p.nchanged > 0) {
+		rc = reconstruct_loads(store_db(p.store), opts.rebuild ? NULL :
+		    p.changed, p.nchanged, &nloads, &progress, &err);
+		progress_clear(&pl);
+		if (rc != 0) {
+			report_err(&err);
+			status = 1;
+			goto done;
+		}
+	} else if (count_loads(store_db(p.store), &nloads, &err) != 0) {
 		report_err(&err);
 		status = 1;
 		goto done;
 	}
+	analyze = opts.rebuild || p.nchanged > 0 || opts.analyze_given ||
+	    opts.models_dir != NULL;
 	if (opts.models_dir != NULL &&
 	    read_models_dir(store_db(p.store), &opts) != 0)
 		status = 1;
-	if (names_resolve(store_db(p.store), &err) != 0) {
+	if (analyze && names_resolve(store_db(p.store), &err) != 0) {
 		report_err(&err);
 		status = 1;
 		goto done;
 	}
 	t_loads = now_seconds();
-	rc = analyze_run(store_db(p.store), &opts.analyze, &progress, &err);
+	rc = analyze ? analyze_run(store_db(p.store), &opts.analyze, &progress,
+	    &err) : 0;
 	progress_clear(&pl);
 	if (rc != 0) {
 		report_err(&err);

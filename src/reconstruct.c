@@ -383,7 +383,8 @@ struct run {
  * are stored in line order, so a load's rows are mostly one run).
  */
 static int
-assign_table(sqlite3 *db, const struct windows *ws, int w, struct olr_err *err)
+assign_table(sqlite3 *db, const struct windows *ws, int w, int only,
+    struct olr_err *err)
 {
 	const char *table = window_rules[w].table;
 	struct buf sql = BUF_INIT;
@@ -394,10 +395,11 @@ assign_table(sqlite3 *db, const struct windows *ws, int w, struct olr_err *err)
 	int rc = -1, dirty = 0;
 
 	buf_printf(&sql, "SELECT rowid, source_id, line, load_id, %s, %s FROM"
-	    " %s AS t WHERE rowid > ?1 ORDER BY rowid LIMIT %d",
+	    " %s AS t WHERE rowid > ?1%s ORDER BY rowid LIMIT %d",
 	    window_rules[w].pre ? window_rules[w].pre : "0",
 	    window_rules[w].tail ? window_rules[w].tail : "0", table,
-	    WINDOW_SLICE);
+	    only ? " AND source_id IN (SELECT source_id FROM temp.olr_changed)"
+	    : "", WINDOW_SLICE);
 	if (db_prepare(db, sql.data, &q, err) != 0)
 		goto out;
 	buf_reset(&sql);
@@ -465,7 +467,7 @@ out:
  * rows are not.
  */
 static int
-assign_windows(sqlite3 *db, struct windows *wsp,
+assign_windows(sqlite3 *db, struct windows *wsp, int only,
     const struct olr_progress *progress, struct olr_err *err)
 {
 	struct windows ws = *wsp;
@@ -478,13 +480,20 @@ assign_windows(sqlite3 *db, struct windows *wsp,
 		const char *table = window_rules[i].table;
 
 		olr_progress(progress, "load sequences", table);
-		/* without its index, the UPDATEs are cheaper; the index is
-		 * made again, in one sort, afterwards */
+		/* without its index, the UPDATEs of a whole rebuild are
+		 * cheaper; the index is made again, in one sort, afterwards.
+		 * A few sources' rows keep it. */
 		buf_reset(&sql);
-		buf_printf(&sql, "DROP INDEX IF EXISTS %s_load", table);
+		if (only)
+			buf_printf(&sql, "CREATE INDEX IF NOT EXISTS %s_load ON"
+			    " %s(%s)", table, table, window_rules[i].index);
+		else
+			buf_printf(&sql, "DROP INDEX IF EXISTS %s_load", table);
 		if ((rc = db_exec(db, sql.data, err)) != 0 ||
-		    (rc = assign_table(db, &ws, (int)i, err)) != 0)
+		    (rc = assign_table(db, &ws, (int)i, only, err)) != 0)
 			break;
+		if (only)
+			continue;
 		buf_reset(&sql);
 		buf_printf(&sql, "CREATE INDEX %s_load ON %s(%s)", table,
 		    table, window_rules[i].index);
@@ -675,7 +684,9 @@ static const char devices_sql[] =
     "  load_id IS NOT NULL AND kind = 'buffer' AND device IS NOT NULL"
     " UNION SELECT DISTINCT load_id, device FROM memory_buffers WHERE"
     "  load_id IS NOT NULL AND device IS NOT NULL AND kind IN ('weights',"
-    "  'kv', 'compute')) d";
+    "  'kv', 'compute')) d"
+    /* the loads being built (all, or those of the sources that changed) */
+    " WHERE d.load_id IN (SELECT id FROM main.loads WHERE source_id <> -1)";
 
 /*
  * A load's allocation: the sums of its devices, and llama.cpp's KV and
@@ -868,12 +879,39 @@ out:
 	return rc;
 }
 
+/*
+ * Incremental: the loads of the sources in temp.olr_changed are rebuilt,
+ * the others kept as they are (ids included). They are moved aside while
+ * the new ones are built, so every statement below applies to the loads
+ * being built only; a placeholder row holds the largest id so the new
+ * loads get ids of their own.
+ */
+static const char set_aside_sql[] =
+    "DROP TABLE IF EXISTS temp.kept_loads;"
+    "DROP TABLE IF EXISTS temp.kept_devices;"
+    "CREATE TEMP TABLE kept_loads AS SELECT * FROM main.loads WHERE"
+    " source_id NOT IN (SELECT source_id FROM temp.olr_changed);"
+    "CREATE TEMP TABLE kept_devices AS SELECT d.* FROM main.load_devices d"
+    " WHERE d.load_id IN (SELECT id FROM temp.kept_loads);"
+    "CREATE TEMP TABLE olr_maxid AS SELECT max(id) AS id FROM main.loads;"
+    "DELETE FROM main.load_devices; DELETE FROM main.loads;"
+    "INSERT INTO main.loads (id, source_id, outcome) SELECT id, -1,"
+    " 'placeholder' FROM temp.olr_maxid WHERE id IS NOT NULL;"
+    "DROP TABLE temp.olr_maxid";
+
+static const char put_back_sql[] =
+    "DELETE FROM main.loads WHERE source_id = -1;"
+    "INSERT INTO main.loads SELECT * FROM temp.kept_loads;"
+    "INSERT INTO main.load_devices SELECT * FROM temp.kept_devices;"
+    "DROP TABLE temp.kept_loads; DROP TABLE temp.kept_devices";
+
 int
-reconstruct_loads(sqlite3 *db, long *nloads,
-    const struct olr_progress *progress, struct olr_err *err)
+reconstruct_loads(sqlite3 *db, const int64_t *only, size_t nonly,
+    long *nloads, const struct olr_progress *progress, struct olr_err *err)
 {
-	sqlite3_stmt *src = NULL, *q = NULL, *ins = NULL;
+	sqlite3_stmt *src = NULL, *q = NULL, *ins = NULL, *add = NULL;
 	struct windows ws;
+	size_t i;
 	int rc = -1;
 
 	*nloads = 0;
@@ -884,12 +922,31 @@ reconstruct_loads(sqlite3 *db, long *nloads,
 		return db_fail(db, err, "olr_model_digest");
 	if (db_exec(db, "BEGIN", err) != 0)
 		return -1;
-	if (db_exec(db, "DELETE FROM load_devices; DELETE FROM loads;"
+	if (db_exec(db, "DROP TABLE IF EXISTS temp.olr_changed;"
+	    "CREATE TEMP TABLE olr_changed (source_id INTEGER PRIMARY KEY);"
 	    "CREATE INDEX IF NOT EXISTS loads_source ON loads(source_id,"
 	    " start_line)", err) != 0)
 		goto out;
+	if (only != NULL) {
+		if (db_prepare(db, "INSERT OR IGNORE INTO temp.olr_changed"
+		    " VALUES (?)", &add, err) != 0)
+			goto out;
+		for (i = 0; i < nonly; i++) {
+			sqlite3_reset(add);
+			sqlite3_bind_int64(add, 1, only[i]);
+			if (sqlite3_step(add) != SQLITE_DONE) {
+				db_fail(db, err, "sources");
+				goto out;
+			}
+		}
+		if (db_exec(db, set_aside_sql, err) != 0)
+			goto out;
+	} else if (db_exec(db, "INSERT INTO temp.olr_changed SELECT id FROM"
+	    " sources; DELETE FROM load_devices; DELETE FROM loads", err) != 0)
+		goto out;
 	if (sqlite3_prepare_v2(db, "SELECT id, coalesce(line_count, 0) FROM"
-	    " sources ORDER BY id", -1, &src, NULL) != SQLITE_OK ||
+	    " sources WHERE id IN (SELECT source_id FROM temp.olr_changed)"
+	    " ORDER BY id", -1, &src, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, events_sql, -1, &q, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, insert_sql, -1, &ins, NULL) != SQLITE_OK) {
 		db_fail(db, err, "prepare");
@@ -902,8 +959,7 @@ reconstruct_loads(sqlite3 *db, long *nloads,
 		    err) != 0)
 			goto out;
 	}
-	*nloads = (long)ws.n;
-	if (assign_windows(db, &ws, progress, err) != 0)
+	if (assign_windows(db, &ws, only != NULL, progress, err) != 0)
 		goto out;
 	olr_progress(progress, "load sequences", "facts of each load");
 	if (db_exec(db, facts_sql, err) != 0 || finish_loads(db, err) != 0 ||
@@ -914,14 +970,27 @@ reconstruct_loads(sqlite3 *db, long *nloads,
 	    db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0 ||
 	    db_exec(db, allocated_sql, err) != 0)
 		goto out;
+	if (only != NULL && db_exec(db, put_back_sql, err) != 0)
+		goto out;
 	rc = 0;
 out:
 	sqlite3_finalize(src);
 	sqlite3_finalize(q);
 	sqlite3_finalize(ins);
+	sqlite3_finalize(add);
 	free(ws.w);
 	if (db_exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", rc == 0 ? err : NULL) !=
 	    0)
 		rc = -1;
+	if (rc == 0) {
+		sqlite3_stmt *n;
+
+		if (db_prepare(db, "SELECT count(*) FROM loads", &n, err) != 0)
+			return -1;
+		if (sqlite3_step(n) == SQLITE_ROW)
+			*nloads = (long)sqlite3_column_int64(n, 0);
+		sqlite3_finalize(n);
+	}
+	db_exec(db, "DROP TABLE IF EXISTS temp.olr_changed", NULL);
 	return rc;
 }
