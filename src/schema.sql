@@ -427,7 +427,18 @@ CREATE TABLE IF NOT EXISTS line_stats (
   lines_unknown    INTEGER,  -- none of the above: kept in unknown_lines
   nul_bytes        INTEGER,  -- NUL bytes removed
   invalid_utf8     INTEGER,  -- lines whose invalid UTF-8 was replaced by U+FFFD
-  crlf_lines       INTEGER   -- lines that ended in CR LF
+  crlf_lines       INTEGER,  -- lines that ended in CR LF
+  encoding         TEXT,     -- utf-8, utf-8-bom, utf-16le or utf-16be (decoded
+                             -- to UTF-8 before lines are split); NULL for an
+                             -- InfluxDB export
+  wrap_width       INTEGER,  -- console width the lines were hard-wrapped at, in
+                             -- code points; 0 = not wrapped
+  lines_rejoined   INTEGER,  -- physical lines joined onto the record before them
+                             -- (physical lines = lines_total + lines_rejoined)
+  prefix_shape     TEXT,     -- shape of the wrapper prefix removed from lines
+                             -- (digits as 9, letters as a/A), NULL = none
+  lines_prefixed   INTEGER   -- lines whose wrapper prefix (or PowerShell's
+                             -- "ollama.exe : ") was removed
 );
 
 -- For inputs read from an InfluxDB CSV export: where each stored line came
