@@ -113,9 +113,10 @@ process(struct rejoiner *rj, const char *text, size_t len, long lineno)
 		emit(rj, text, len, lineno, lineno);
 		return;
 	}
-	if (rj->has_rec && len > 0 &&
+	if (rj->has_rec &&
 	    rj->rec_last_width == (size_t)rj->shape.wrap_width &&
-	    !shape_line_starts(&rj->shape, rj->dec, text, len)) {
+	    shape_continues(&rj->shape, rj->dec, rj->rec[rj->cur].data,
+	    rj->rec[rj->cur].len, text, len)) {
 		buf_append(&rj->rec[rj->cur], text, len);
 		rj->rec_last = lineno;
 		rj->rec_last_width = shape_width(text, len);

@@ -26,6 +26,8 @@ struct shape_learner {
 	size_t        prev_width;  /* of the line before, 0 = none */
 	unsigned long plain;       /* lines starting a record at byte 0 */
 	unsigned long prefixed;    /* ... after some prefix */
+	unsigned long envelopes[3]; /* lines with a journal, docker, compose
+				       envelope */
 	struct {
 		char          mask[SHAPE_PREFIX_MAX + 1];
 		size_t        len;
@@ -100,7 +102,7 @@ func_prefix(const char *s, size_t len)
 	size_t i = 0;
 	int under = 0;
 
-	if (len == 0 || !(is_lower(s[0]) || is_upper(s[0]) || s[0] == '_'))
+	if (len == 0 || !(is_lower(s[0]) || is_upper(s[0])))
 		return 0;
 	while (i < len && is_word(s[i])) {
 		under |= s[i] == '_';
@@ -271,9 +273,11 @@ shape_learner_free(struct shape_learner *sl)
 	free(sl);
 }
 
-/* A transport envelope of envelope.c at the start of s. */
+#define ENVELOPES (ENVELOPE_JOURNAL | ENVELOPE_DOCKER_TS | ENVELOPE_COMPOSE)
+
+/* The transport envelope kinds of envelope.c at the start of s. */
 static int
-has_envelope(struct envelope_decoder *dec, const char *s, size_t len)
+envelope_kinds(struct envelope_decoder *dec, const char *s, size_t len)
 {
 	struct envelope env;
 
@@ -281,16 +285,58 @@ has_envelope(struct envelope_decoder *dec, const char *s, size_t len)
 	    is_upper(s[0]) || s[0] == 0x1b || (unsigned char)s[0] >= 0x80))
 		return 0;
 	envelope_decode(dec, s, len, &env);
-	return (env.kinds & (ENVELOPE_JOURNAL | ENVELOPE_DOCKER_TS |
-	    ENVELOPE_COMPOSE)) != 0;
+	return env.kinds & ENVELOPES;
+}
+
+static int
+has_envelope(struct envelope_decoder *dec, const char *s, size_t len)
+{
+	return envelope_kinds(dec, s, len) != 0;
+}
+
+/*
+ * A slog record whose quoted value is still open: it goes on in the next
+ * physical line, whatever that line looks like.
+ */
+static int
+slog_open(const char *s, size_t len)
+{
+	size_t i;
+	int q = 0;
+
+	if (!has_prefix(s, len, "time="))
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (q && s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			q = !q;
+	}
+	return q;
 }
 
 int
-shape_line_starts(const struct file_shape *fs, struct envelope_decoder *dec,
-    const char *s, size_t len)
+shape_continues(const struct file_shape *fs, struct envelope_decoder *dec,
+    const char *rec, size_t rec_len, const char *s, size_t len)
 {
-	return shape_starts_record(s, len) ||
-	    shape_prefix_match(fs, s, len) > 0 || has_envelope(dec, s, len);
+	size_t n;
+
+	if (len == 0)
+		return 0;
+	if (shape_prefix_match(fs, s, len) > 0)
+		return 0;
+	if (fs->envelopes && (envelope_kinds(dec, s, len) & fs->envelopes))
+		return 0;
+	if (!shape_starts_record(s, len))
+		return 1;
+	/* a llama.cpp "func: " can be the tail of a cut word */
+	if (!func_prefix(s, len))
+		return 0;
+	if ((n = shape_prefix_match(fs, rec, rec_len)) > 0) {
+		rec += n;
+		rec_len -= n;
+	}
+	return slog_open(rec, rec_len);
 }
 
 /* Where the record in s starts: 0, after a prefix, or -1 (none). */
@@ -302,7 +348,8 @@ record_at(struct shape_learner *sl, const char *s, size_t len)
 	if (shape_starts_record(s, len) || has_envelope(sl->dec, s, len))
 		return 0;
 	for (k = 1; k <= SHAPE_PREFIX_MAX && k < len; k++)
-		if (s[k - 1] == ' ' && shape_starts_record(s + k, len - k))
+		if (s[k - 1] == ' ' && (shape_starts_record(s + k, len - k) ||
+		    has_envelope(sl->dec, s + k, len - k)))
 			return (long)k;
 	return -1;
 }
@@ -326,6 +373,11 @@ shape_learn_line(struct shape_learner *sl, const char *s, size_t len)
 	if (len == 0 || k < 0)
 		return;
 	if (k == 0) {
+		int kinds = envelope_kinds(sl->dec, s, len);
+
+		sl->envelopes[0] += (kinds & ENVELOPE_JOURNAL) != 0;
+		sl->envelopes[1] += (kinds & ENVELOPE_DOCKER_TS) != 0;
+		sl->envelopes[2] += (kinds & ENVELOPE_COMPOSE) != 0;
 		sl->plain++;
 		return;
 	}
@@ -356,6 +408,13 @@ shape_learned(const struct shape_learner *sl, struct file_shape *out)
 	int c, b = -1;
 
 	memset(out, 0, sizeof *out);
+	/* an envelope kind on a quarter of the records is the file's; a
+	 * continuation line can look like one ("131 |" like compose) */
+	for (c = 0; c < 3; c++)
+		if (sl->envelopes[c] >= SHAPE_PREFIX_MIN &&
+		    sl->envelopes[c] * 4 >= sl->plain + sl->prefixed)
+			out->envelopes |= c == 0 ? ENVELOPE_JOURNAL : c == 1 ?
+			    ENVELOPE_DOCKER_TS : ENVELOPE_COMPOSE;
 	for (w = SHAPE_WRAP_MAX_WIDTH; w >= SHAPE_WRAP_MIN_WIDTH; w--)
 		if (sl->count[w] >= SHAPE_WRAP_MIN)
 			break;

@@ -40,6 +40,7 @@ struct file_shape {
 	size_t prefix_len;          /* 0 = no wrapper prefix */
 	char   prefix[SHAPE_PREFIX_MAX + 1];  /* its shape, NUL-terminated */
 	size_t time_off, time_len;  /* a time inside the prefix (len 0: none) */
+	int    envelopes;           /* envelope kinds on a quarter of records */
 };
 
 /* Width of a UTF-8 text in code points. */
@@ -72,11 +73,16 @@ void shape_learn_line(struct shape_learner *sl, const char *s, size_t len);
 void shape_learned(const struct shape_learner *sl, struct file_shape *out);
 
 /*
- * 1 when line s starts a record in a file of shape fs: by itself, with
- * an envelope, or with the file's prefix. dec is any envelope decoder.
+ * 1 when physical line s continues record rec (whose last piece is as
+ * wide as the wrap width) in a file of shape fs: s is not empty and
+ * starts no record: not by itself, nor with the file's prefix, nor with an
+ * envelope of a kind the sample showed. A llama.cpp "func: " start is
+ * taken for the tail of a cut word when rec is a slog record inside an
+ * open quote. dec is any envelope decoder.
  */
 struct envelope_decoder;
-int shape_line_starts(const struct file_shape *fs,
-    struct envelope_decoder *dec, const char *s, size_t len);
+int shape_continues(const struct file_shape *fs,
+    struct envelope_decoder *dec, const char *rec, size_t rec_len,
+    const char *s, size_t len);
 
 #endif
