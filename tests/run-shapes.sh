@@ -48,28 +48,31 @@ stats() {
       print $10, $11, ($12 > 0), $13, ($14 > 0) }' | sort -u
 }
 
-# reshape NAME [reshape options]: $tmp/NAME/*.log and $tmp/NAME/*.map
+# reshape NAME [reshape options]: $tmp/NAME/*.log and $tmp/NAME/*.map,
+# from the logs in $logs
+logs=$OLR_SRCDIR/examples
 shape() {
   name=$1; shift
   mkdir -p "$tmp/$name"
-  for f in "$OLR_SRCDIR"/examples/*.log; do
+  for f in "$logs"/*.log; do
     b=$(basename "$f")
     "$reshape" "$@" --map "$tmp/$name/${b%.log}.map" "$f" \
       > "$tmp/$name/$b" || bad "$name: reshape $* $f failed"
   done
 }
 
-# mapped NAME: the original's loads with their lines mapped through the
-# maps of NAME (the physical line each original line starts on)
+# mapped NAME [REF]: the loads of REF (ex) with their lines mapped through
+# the maps of NAME (the physical line each original line starts on)
 mapped() {
+  ref=${2:-ex}
   for m in "$tmp/$1"/*.map; do
     b=$(basename "$m" .map).log
     awk -F'\t' -v OFS='\t' -v f="$b" '
       NR == FNR { phys[$1] = $2; next }
       $1 == f { if ($2 != "") $2 = phys[$2]; if ($3 != "") $3 = phys[$3] }
-      $1 == f' "$m" "$tmp/ex.loads"
+      $1 == f' "$m" "$tmp/$ref.loads"
   done | sort > "$tmp/$1.want.loads"
-  cp "$tmp/ex.counts" "$tmp/$1.want.counts"
+  cp "$tmp/$ref.counts" "$tmp/$1.want.counts"
 }
 
 ingest ex "$OLR_SRCDIR/examples"
@@ -128,5 +131,26 @@ mapped ps
 same ps.want ps
 [ "$(stats ps)" = "utf-16le 120 1 [9999-99-99 99:99:99] [aaaaaa]  1" ] &&
   ok || bad "ps: stats $(stats ps)"
+
+# the corpus, when it is there: every log in every shape (a prefix, a
+# wrap, UTF-16) gives its loads and row counts
+corpus="$OLR_SRCDIR/../shared/corpus"
+if [ -d "$corpus" ]; then
+  logs=$corpus
+  ingest co "$corpus"
+  for s in "le --utf16le-bom" "be --utf16be" "w80 --wrap 80" \
+      "w120 --wrap 120" "ts --prefix ts" "pm2 --prefix pm2" \
+      "kubectl --prefix kubectl" "sup --prefix supervisor" \
+      "ps --prefix ts --wrap 120 --utf16le-bom"; do
+    # shellcheck disable=SC2086
+    shape co-$s
+    name=co-${s%% *}
+    ingest "$name" "$tmp/$name"
+    mapped "$name" co
+    same "$name.want" "$name"
+  done
+else
+  echo "no corpus at $corpus: corpus shapes not checked"
+fi
 
 finish
