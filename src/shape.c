@@ -93,8 +93,8 @@ has_prefix(const char *s, size_t len, const char *lit)
 }
 
 /*
- * llama.cpp / ggml "func: ": an identifier with an underscore (or one of
- * the few short ones) and a colon at the end or before a space.
+ * llama.cpp / ggml "func: ": a lower-case C identifier with an underscore
+ * (or one of the few short ones) and a colon at the end or before a space.
  */
 static int
 func_prefix(const char *s, size_t len)
@@ -102,9 +102,9 @@ func_prefix(const char *s, size_t len)
 	size_t i = 0;
 	int under = 0;
 
-	if (len == 0 || !(is_lower(s[0]) || is_upper(s[0])))
+	if (len == 0 || !is_lower(s[0]))
 		return 0;
-	while (i < len && is_word(s[i])) {
+	while (i < len && (is_lower(s[i]) || is_digit(s[i]) || s[i] == '_')) {
 		under |= s[i] == '_';
 		i++;
 	}
@@ -333,6 +333,10 @@ shape_continues(const struct file_shape *fs, struct envelope_decoder *dec,
 	if (!func_prefix(s, len))
 		return 0;
 	if ((n = shape_prefix_match(fs, rec, rec_len)) > 0) {
+		rec += n;
+		rec_len -= n;
+	}
+	if ((n = shape_powershell_prefix(rec, rec_len)) > 0) {
 		rec += n;
 		rec_len -= n;
 	}

@@ -132,6 +132,53 @@ same ps.want ps
 [ "$(stats ps)" = "utf-16le 120 1 [9999-99-99 99:99:99] [aaaaaa]  1" ] &&
   ok || bad "ps: stats $(stats ps)"
 
+# the fixtures: exact loads, the probes (no --model, however the cmd was
+# cut) told from the load, and what line_stats says
+fx=$OLR_SRCDIR/tests/data/shapes
+rm -f "$tmp/fx.db"
+(cd "$fx" && "$OLR_BIN" -q ./*.log --db "$tmp/fx.db") 2> "$tmp/fx.err" &&
+  [ ! -s "$tmp/fx.err" ] && ok || bad "fixtures: $(cat "$tmp/fx.err")"
+"$OLR_DBDUMP" --loads "$tmp/fx.db" > "$tmp/fx.loads"
+if diff -u "$fx/expected-loads.tsv" "$tmp/fx.loads" > "$tmp/diff"; then ok
+else bad "fixtures: loads differ:"; cat "$tmp/diff"; fi
+"$OLR_DBDUMP" "$tmp/fx.db" | awk -F'\t' -v OFS='\t' '
+  /^## / { t = substr($0, 4); next }
+  t == "runners" && $1 == "id" { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  t == "runners" && $c["is_probe"] != "NULL" {
+    print "runner", $c["source_id"], $c["line"], $c["is_probe"] }
+  t == "line_stats" && $1 != "source_id" { print "stats", $0 }' |
+  sort > "$tmp/fx.facts"
+cat > "$tmp/fx.want" <<'END'
+runner	1	5	1
+runner	1	8	1
+runner	1	9	0
+runner	2	14	1
+runner	2	21	1
+runner	2	24	0
+runner	3	11	1
+runner	3	22	1
+runner	3	26	0
+runner	4	5	1
+runner	4	8	1
+runner	4	9	0
+stats	1	17	0	12	5	0	0	0	17	utf-8	0	0	NULL	0
+stats	2	23	1	12	10	0	0	0	38	utf-16le	120	15	NULL	1
+stats	3	17	0	12	5	0	0	0	0	utf-8	80	30	NULL	0
+stats	4	17	0	12	5	0	0	0	0	utf-8	0	0	[9999-99-99 99:99:99] [aaaaaa] 	17
+END
+sort -o "$tmp/fx.want" "$tmp/fx.want"
+if diff -u "$tmp/fx.want" "$tmp/fx.facts" > "$tmp/diff"; then ok
+else bad "fixtures: runners or line_stats differ:"; cat "$tmp/diff"; fi
+# the wrapper's local time is the llama.cpp lines' own (not inherited):
+# 10:00:20 at +01:00
+"$OLR_DBDUMP" "$tmp/fx.db" | awk -F'\t' '
+  /^## / { t = substr($0, 4); next }
+  t == "tensor_loads" && $1 == "id" { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  t == "tensor_loads" && $c["source_id"] == 4 {
+    print $c["line"], $c["ts"], $c["ts_inherited"] }' > "$tmp/fx.ts"
+[ "$(cat "$tmp/fx.ts")" = "15 2026-01-20T09:00:20.000Z 0" ] && ok ||
+  bad "fixtures: prefix time: $(cat "$tmp/fx.ts")"
+
 # the corpus, when it is there: every log in every shape (a prefix, a
 # wrap, UTF-16) gives its loads and row counts
 corpus="$OLR_SRCDIR/../shared/corpus"
