@@ -161,20 +161,21 @@ decode16(struct transcoder *tc, const unsigned char *p, size_t n)
 static void
 decide(struct transcoder *tc, const char **out, size_t *outlen)
 {
+	const char *p = tc->pending.len ? tc->pending.data : "";
 	size_t bom;
 
-	tc->enc = transcode_detect((const unsigned char *)tc->pending.data,
-	    tc->pending.len, &bom);
+	tc->enc = transcode_detect((const unsigned char *)p, tc->pending.len,
+	    &bom);
 	tc->decided = 1;
 	tc->stats.bom_bytes = bom;
 	if (tc->enc == TRANSCODE_UTF16LE || tc->enc == TRANSCODE_UTF16BE) {
 		buf_reset(&tc->out);
-		decode16(tc, (const unsigned char *)tc->pending.data + bom,
+		decode16(tc, (const unsigned char *)p + bom,
 		    tc->pending.len - bom);
 		*out = tc->out.data;
 		*outlen = tc->out.len;
 	} else {
-		*out = tc->pending.data + bom;
+		*out = p + bom;
 		*outlen = tc->pending.len - bom;
 	}
 }
