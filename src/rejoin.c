@@ -115,6 +115,7 @@ process(struct rejoiner *rj, const char *text, size_t len, long lineno)
 	}
 	if (rj->has_rec &&
 	    rj->rec_last_width == (size_t)rj->shape.wrap_width &&
+	    rj->rec[rj->cur].len + len <= REJOIN_MAX_RECORD &&
 	    shape_continues(&rj->shape, rj->dec, rj->rec[rj->cur].data,
 	    rj->rec[rj->cur].len, text, len)) {
 		buf_append(&rj->rec[rj->cur], text, len);

@@ -15,7 +15,7 @@
  *  - PowerShell's "ollama.exe : " before the first stderr line is removed.
  *
  * A file that shows neither passes through without a copy. Memory is the
- * sample plus the longest record.
+ * sample plus the longest record (rejoining stops at REJOIN_MAX_RECORD).
  */
 #ifndef OLR_REJOIN_H
 #define OLR_REJOIN_H
@@ -27,6 +27,9 @@
 
 #define REJOIN_SAMPLE_LINES 4000
 #define REJOIN_SAMPLE_BYTES (2u * 1024 * 1024)
+/* a record grows no longer than this by rejoining (a base64 blob at a
+ * fixed width is not one record) */
+#define REJOIN_MAX_RECORD   (1u * 1024 * 1024)
 
 struct rejoin_stats {
 	uint64_t lines_rejoined;   /* physical lines joined onto a record */

@@ -332,6 +332,30 @@ test_wrapped_past_sample(void **state)
 	buf_free(&in);
 }
 
+/* Lines of 80 that start nothing (a blob): records stop at 1 MiB. */
+static void
+test_record_cap(void **state)
+{
+	struct buf in = BUF_INIT;
+	struct run r;
+	long i, per = (long)(REJOIN_MAX_RECORD / 80);
+	(void)state;
+
+	for (i = 0; i < 20000; i++)
+		buf_puts(&in, "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQU"
+		    "FBQUFBQUFBQUFBQUFBQUFBQUFB\n");
+	run(in.data, in.len, 0, &r);
+	assert_int_equal(r.shape.wrap_width, 80);
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.recs[0].first, 1);
+	assert_int_equal(r.recs[0].last, per);
+	assert_int_equal(strlen(r.recs[0].text), (size_t)per * 80);
+	assert_int_equal(r.recs[1].first, per + 1);
+	assert_int_equal(r.recs[1].last, 20000);
+	run_free(&r);
+	buf_free(&in);
+}
+
 static const char powershell[] =
     "ollama.exe : time=2024-12-05T01:56:09.123+01:00 level=INFO "
     "source=routes.go:1259 msg=\"server config\" env=\"map[OLLAMA_HOST:]\"\r\n"
@@ -472,6 +496,7 @@ main(void)
 		cmocka_unit_test(test_wrapped_120_crlf),
 		cmocka_unit_test(test_not_wrapped),
 		cmocka_unit_test(test_wrapped_past_sample),
+		cmocka_unit_test(test_record_cap),
 		cmocka_unit_test(test_powershell),
 		cmocka_unit_test(test_prefixes),
 		cmocka_unit_test(test_record_starts),
