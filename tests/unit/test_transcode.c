@@ -247,6 +247,32 @@ test_long_text_splits(void **state)
 	free(in);
 }
 
+/*
+ * UTF-16 heavy in U+010A (bytes 0A 01: 0x01 is a control byte) is text,
+ * with or without a BOM, while the same bytes as UTF-8 are binary.
+ */
+static void
+test_not_binary(void **state)
+{
+	unsigned cps[4096];
+	unsigned char in[8192 + 2];
+	size_t n = 0, len, i;
+	(void)state;
+
+	for (i = 0; i < 500; i++)
+		n += cps_of("@@ abcd\n", cps + n);
+	len = utf16(cps, n, 1, 1, in);
+	assert_int_equal(input_looks_binary(in, len), 0);
+	len = utf16(cps, n, 1, 0, in);
+	assert_int_equal(input_looks_binary(in, len), 0);
+	len = utf16(cps, n, 0, 0, in);
+	assert_int_equal(input_looks_binary(in, len), 0);
+	/* the control bytes alone, without the zero bytes of UTF-16 */
+	for (i = 0; i < 1000; i++)
+		memcpy(in + 8 * i, "\x01\x01 abcd\n", 8);
+	assert_int_equal(input_looks_binary(in, 8000), 1);
+}
+
 static void
 test_detect(void **state)
 {
@@ -282,6 +308,7 @@ main(void)
 		cmocka_unit_test(test_utf8_bom_and_nul_runs),
 		cmocka_unit_test(test_surrogates),
 		cmocka_unit_test(test_long_text_splits),
+		cmocka_unit_test(test_not_binary),
 		cmocka_unit_test(test_detect),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
