@@ -29,9 +29,11 @@ CREATE TABLE IF NOT EXISTS sources (
   path          TEXT NOT NULL,      -- as given on the command line ("-" = stdin)
   host          TEXT,               -- first host seen (journal prefix or --host)
   format        TEXT,               -- log | influx-csv
-  size_bytes    INTEGER,            -- bytes read (after gzip decompression)
+  size_bytes    INTEGER,            -- bytes read (after gzip decompression,
+                                    -- before UTF-16 decoding)
   sha256        TEXT NOT NULL UNIQUE, -- of the bytes read
-  line_count    INTEGER,            -- lines (CSV records) read
+  line_count    INTEGER,            -- lines (CSV records) read; a record
+                                    -- rejoined from wrapped lines counts once
   first_ts      TEXT,               -- earliest event time (UTC)
   last_ts       TEXT,               -- latest event time (UTC)
   status        TEXT,               -- ok | truncated (read error after some data)
