@@ -904,3 +904,45 @@ table   = noise
 match   = text
 literal = exit status
 regex   = ^exit status \d+\s*$
+
+# ================================================================ PowerShell capture
+# Windows PowerShell 5.1 wraps the first line the server writes to stderr
+# in an error record when it is redirected ("ollama serve > server.log
+# 2>&1"): "ollama.exe : " before the line (removed before classification,
+# see rejoin.c), then this NativeCommandError block, in the console's
+# language (English and German here).
+
+# At C:\Users\anna\start.ps1:10 char:1 / In Zeile:1 Zeichen:1
+[powershell_error_position]
+table   = noise
+match   = text
+literal = :
+regex   = ^(?:At|In) (?:\S.*:\d+|line:\d+|Zeile:\d+) (?:char|Zeichen):\d+\s*$
+
+# + ollama serve > server.log 2>&1   (the command, echoed)
+[powershell_command_echo]
+table   = noise
+match   = text
+literal = ollama
+regex   = ^\+ (?!~).*\bollama\b
+
+# + ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+[powershell_command_underline]
+table   = noise
+match   = text
+literal = + ~
+regex   = ^\+ ~+\s*$
+
+#     + CategoryInfo          : NotSpecified: (time=2024-...:String) [], RemoteException
+[powershell_category_info]
+table   = noise
+match   = text
+literal = CategoryInfo
+regex   = ^\s+\+ CategoryInfo\s+: 
+
+#     + FullyQualifiedErrorId : NativeCommandError
+[powershell_error_id]
+table   = noise
+match   = text
+literal = FullyQualifiedErrorId
+regex   = ^\s+\+ FullyQualifiedErrorId\s+: \w+\s*$

@@ -4,7 +4,8 @@
  * zlib's gz* functions read gzip and plain files alike, so a rotated
  * "server.log.1.gz" and a plain log take the same path. The first block is
  * checked for binary content: NUL bytes do not count (logs of a crashed
- * process end in NUL runs), other control bytes and known magic numbers do.
+ * process end in NUL runs), other control bytes and known magic numbers do;
+ * UTF-16 text (transcode.h) is text.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -20,6 +21,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "transcode.h"
 #include "xmalloc.h"
 
 struct input {
@@ -111,13 +113,17 @@ static const struct {
 int
 input_looks_binary(const unsigned char *p, size_t n)
 {
-	size_t i, text = 0, ctrl = 0;
+	size_t i, text = 0, ctrl = 0, bom;
 
 	for (i = 0; i < sizeof binary_magic / sizeof binary_magic[0]; i++) {
 		if (n >= binary_magic[i].len &&
 		    memcmp(p, binary_magic[i].magic, binary_magic[i].len) == 0)
 			return 1;
 	}
+	/* UTF-16 text: its zero bytes and code units are not control */
+	if (transcode_detect(p, n, &bom) == TRANSCODE_UTF16LE ||
+	    transcode_detect(p, n, &bom) == TRANSCODE_UTF16BE)
+		return 0;
 	for (i = 0; i < n; i++) {
 		unsigned char c = p[i];
 		if (c == 0)

@@ -199,6 +199,8 @@ lines_next(struct lines_reader *lr, struct line_view *out)
 	out->text = s;
 	out->len = len;
 	out->lineno = lr->lineno;
+	out->last_lineno = lr->lineno;
+	out->prefix_ts = NULL;
 	return 1;
 }
 

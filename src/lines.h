@@ -16,10 +16,19 @@
 
 struct lines_reader;
 
+struct olr_time;
+
+/*
+ * A line, or a record rejoined from several physical lines (rejoin.c):
+ * lineno is its first physical line, last_lineno its last.
+ */
 struct line_view {
 	const char *text;    /* not NUL-terminated */
 	size_t      len;
 	long        lineno;  /* 1-based */
+	long        last_lineno;
+	/* the time of a wrapper prefix removed from the line, or NULL */
+	const struct olr_time *prefix_ts;
 };
 
 struct lines_stats {

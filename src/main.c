@@ -5,7 +5,10 @@
  *
  *   read        input.c     file, gzip or stdin, refusing binary data;
  *               readahead.c on a thread of its own, hashed as it goes
+ *   decode text transcode.c UTF-16 (BOM or by content) and BOMs to UTF-8
  *   split       lines.c     bytes into lines (CRLF, NUL, UTF-8 repaired)
+ *   rejoin      rejoin.c    hard-wrapped lines rejoined, wrapper prefixes
+ *                           removed (shape.c learns both from a sample)
  *               influx.c    or, for an InfluxDB CSV export (csv.c), its
  *                           points replayed in time order as lines
  *   decode      envelope.c  journal / docker / compose prefixes removed
@@ -56,9 +59,11 @@
 #include "readahead.h"
 #include "reconstruct.h"
 #include "redact.h"
+#include "rejoin.h"
 #include "render.h"
 #include "slog.h"
 #include "store.h"
+#include "transcode.h"
 #include "units.h"
 #include "xmalloc.h"
 
@@ -111,6 +116,13 @@ struct source {
 	char                   *host;
 	int64_t                 first_ms, last_ms;
 	int                     has_range;
+};
+
+/* The stages a log's bytes go through before ingest_line(). */
+struct log_reader {
+	struct transcoder   *tc;   /* raw bytes -> UTF-8 */
+	struct lines_reader *lr;   /* UTF-8 -> physical lines */
+	struct rejoiner     *rj;   /* physical lines -> records */
 };
 
 static const char *progname = "ollama-logreport";
@@ -397,6 +409,11 @@ ingest_line(struct pipeline *p, struct source *src,
 
 	src->stats.lines_total++;
 	envelope_decode(p->envelope, lv->text, lv->len, &env);
+	if (lv->prefix_ts != NULL && !env.has_ts) {
+		/* a wrapper prefix's time, for a line without its own */
+		env.has_ts = 1;
+		env.ts = *lv->prefix_ts;
+	}
 	if (envelope_blank(&env)) {
 		src->stats.lines_blank++;
 		return 0;
@@ -533,32 +550,56 @@ progress_clear(struct progress_line *pl)
 	pl->stage = NULL;
 }
 
+/* The records the rejoiner has ready, through ingest_line(). */
+static int
+ingest_records(struct pipeline *p, struct source *src, struct rejoiner *rj,
+    struct olr_err *err)
+{
+	struct line_view rec;
+
+	while (rejoin_next(rj, &rec))
+		if (ingest_line(p, src, &rec, NULL, err) != 0)
+			return -1;
+	return 0;
+}
+
 /*
  * Read a log, from its first block (n bytes at chunk, or n = 0 at the end,
- * or -1 with *err), line by line. Returns 0 when read whole, 1 when only
+ * or -1 with *err): raw bytes -> UTF-8 text (tc) -> physical lines (lr) ->
+ * records (rj) -> ingest_line(). Returns 0 when read whole, 1 when only
  * in part (reported), 2 when nothing could be read (reported), -1 on a
  * database error (reported).
  */
 static int
 read_log(struct pipeline *p, struct source *src, const struct input *in,
-    struct readahead *ra, struct lines_reader *lr, const char *chunk,
+    struct readahead *ra, struct log_reader *lg, const char *chunk,
     ssize_t n, struct olr_err *err)
 {
 	struct line_view lv;
+	struct olr_err derr;
+	const char *text;
+	size_t len;
 	double next_tick = now_seconds() + 1.0;
 	int shown = 0, status = 0;
 
 	for (;; n = readahead_next(ra, &chunk, err)) {
 		if (n > 0)
-			lines_feed(lr, chunk, (size_t)n);
+			transcode_feed(lg->tc, chunk, (size_t)n, &text, &len);
 		else
-			lines_finish(lr);
-		while (lines_next(lr, &lv)) {
-			if (ingest_line(p, src, &lv, NULL, err) != 0) {
-				report_err(err);
-				status = -1;
-				goto out;
-			}
+			transcode_finish(lg->tc, &text, &len);
+		if (len > 0)
+			lines_feed(lg->lr, text, len);
+		if (n <= 0)
+			lines_finish(lg->lr);
+		while (lines_next(lg->lr, &lv)) {
+			rejoin_push(lg->rj, &lv);
+			if (ingest_records(p, src, lg->rj, &derr) != 0)
+				goto db_error;
+		}
+		if (n <= 0) {
+			rejoin_finish(lg->rj);
+			if (ingest_records(p, src, lg->rj, &derr) != 0)
+				goto db_error;
 		}
 		if (n == 0)
 			break;
@@ -583,6 +624,11 @@ read_log(struct pipeline *p, struct source *src, const struct input *in,
 			next_tick = now_seconds() + 0.5;
 		}
 	}
+	goto out;
+db_error:
+	*err = derr;
+	report_err(err);
+	status = -1;
 out:
 	if (shown)
 		fprintf(stderr, "\r\033[K");
@@ -630,7 +676,8 @@ read_influx(struct pipeline *p, struct source *src, struct readahead *ra,
 	while ((rc = influx_next(ir, &pt, err)) > 0) {
 		lv.text = pt.text;
 		lv.len = pt.len;
-		lv.lineno = pt.lineno;
+		lv.lineno = lv.last_lineno = pt.lineno;
+		lv.prefix_ts = NULL;
 		if (store_insert_csv_record(p->store, src->id, pt.lineno,
 		    pt.csv_line, pt.time_ns, err) != 0 ||
 		    ingest_line(p, src, &lv, &pt, err) != 0)
@@ -643,6 +690,20 @@ read_influx(struct pipeline *p, struct source *src, struct readahead *ra,
 	return status;
 }
 
+/* What decoding and rejoining did, for line_stats. */
+static void
+log_shape_stats(const struct log_reader *lg, struct store_line_stats *st)
+{
+	const struct file_shape *fs = rejoin_shape(lg->rj);
+	const struct rejoin_stats *rs = rejoin_get_stats(lg->rj);
+
+	st->encoding = transcode_encoding_name(transcode_encoding(lg->tc));
+	st->wrap_width = fs->wrap_width;
+	st->lines_rejoined = (int64_t)rs->lines_rejoined;
+	st->prefix_shape = fs->prefix_len ? fs->prefix : NULL;
+	st->lines_prefixed = (int64_t)(rs->lines_prefixed + rs->powershell);
+}
+
 /*
  * Read one input into the database. Returns 0 when the input was read
  * whole (or was a duplicate), 1 when it could not be read (or only in
@@ -653,7 +714,7 @@ ingest_source(struct pipeline *p, const char *path)
 {
 	struct olr_err err;
 	struct input *in;
-	struct lines_reader *lr = NULL;
+	struct log_reader lg = { NULL, NULL, NULL };
 	struct influx_reader *ir = NULL;
 	struct readahead *ra = NULL;
 	struct source src;
@@ -663,6 +724,7 @@ ingest_source(struct pipeline *p, const char *path)
 	const char *chunk = NULL;
 	ssize_t n;
 	int64_t dup;
+	uint64_t raw_bytes;
 	int status = 0, influx;
 	double t0 = now_seconds();
 
@@ -702,9 +764,11 @@ ingest_source(struct pipeline *p, const char *path)
 		status = read_influx(p, &src, ra, ir, chunk, n, &err);
 		ls = influx_get_stats(ir);
 	} else {
-		lr = lines_reader_new();
-		status = read_log(p, &src, in, ra, lr, chunk, n, &err);
-		ls = lines_get_stats(lr);
+		lg.tc = transcoder_new();
+		lg.lr = lines_reader_new();
+		lg.rj = rejoiner_new();
+		status = read_log(p, &src, in, ra, &lg, chunk, n, &err);
+		ls = lines_get_stats(lg.lr);
 	}
 	if (status == 2) {               /* nothing of it was read */
 		store_source_abort(p->store);
@@ -717,7 +781,9 @@ ingest_source(struct pipeline *p, const char *path)
 	memset(&info, 0, sizeof info);
 	info.sha256 = hex;
 	info.host = src.host ? src.host : p->opts->host;
-	info.size_bytes = (int64_t)ls->bytes;
+	/* the bytes of the file, before any decoding */
+	raw_bytes = lg.tc ? transcode_get_stats(lg.tc)->raw_bytes : ls->bytes;
+	info.size_bytes = (int64_t)raw_bytes;
 	info.line_count = src.stats.lines_total;
 	if (src.has_range) {
 		units_format_utc(src.first_ms, first, sizeof first);
@@ -732,7 +798,9 @@ ingest_source(struct pipeline *p, const char *path)
 	info.stats.nul_bytes = (int64_t)ls->nul_bytes;
 	info.stats.invalid_utf8 = (int64_t)ls->invalid_utf8;
 	info.stats.crlf_lines = (int64_t)ls->crlf_lines;
-	if (ls->bytes == 0 && status == 0) {
+	if (lg.tc != NULL)
+		log_shape_stats(&lg, &info.stats);
+	if (raw_bytes == 0 && status == 0) {
 		fprintf(stderr, "%s: %s: empty file, nothing to read\n",
 		    progname, path);
 		store_source_abort(p->store);
@@ -773,6 +841,16 @@ ingest_source(struct pipeline *p, const char *path)
 		if (ls->invalid_utf8)
 			printf(", %llu lines with invalid UTF-8 repaired",
 			    (unsigned long long)ls->invalid_utf8);
+		if (info.stats.encoding != NULL &&
+		    strncmp(info.stats.encoding, "utf-16", 6) == 0)
+			printf(", decoded from %s", info.stats.encoding);
+		if (info.stats.lines_rejoined)
+			printf(", %lld wrapped lines rejoined (width %d)",
+			    (long long)info.stats.lines_rejoined,
+			    (int)info.stats.wrap_width);
+		if (info.stats.lines_prefixed)
+			printf(", %lld wrapper prefixes removed",
+			    (long long)info.stats.lines_prefixed);
 		if (p->opts->verbose)
 			printf(" (%.2f s)", now_seconds() - t0);
 		printf("\n");
@@ -782,7 +860,9 @@ out:
 		p->read_cpu += readahead_cpu_seconds(ra);
 	readahead_stop(ra);
 	free(src.host);
-	lines_reader_free(lr);
+	transcoder_free(lg.tc);
+	lines_reader_free(lg.lr);
+	rejoiner_free(lg.rj);
 	influx_reader_free(ir);
 	input_close(in);
 	return status;

@@ -29,9 +29,11 @@ CREATE TABLE IF NOT EXISTS sources (
   path          TEXT NOT NULL,      -- as given on the command line ("-" = stdin)
   host          TEXT,               -- first host seen (journal prefix or --host)
   format        TEXT,               -- log | influx-csv
-  size_bytes    INTEGER,            -- bytes read (after gzip decompression)
+  size_bytes    INTEGER,            -- bytes read (after gzip decompression,
+                                    -- before UTF-16 decoding)
   sha256        TEXT NOT NULL UNIQUE, -- of the bytes read
-  line_count    INTEGER,            -- lines (CSV records) read
+  line_count    INTEGER,            -- lines (CSV records) read; a record
+                                    -- rejoined from wrapped lines counts once
   first_ts      TEXT,               -- earliest event time (UTC)
   last_ts       TEXT,               -- latest event time (UTC)
   status        TEXT,               -- ok | truncated (read error after some data)
@@ -490,7 +492,18 @@ CREATE TABLE IF NOT EXISTS line_stats (
   lines_unknown    INTEGER,  -- none of the above: kept in unknown_lines
   nul_bytes        INTEGER,  -- NUL bytes removed
   invalid_utf8     INTEGER,  -- lines whose invalid UTF-8 was replaced by U+FFFD
-  crlf_lines       INTEGER   -- lines that ended in CR LF
+  crlf_lines       INTEGER,  -- lines that ended in CR LF
+  encoding         TEXT,     -- utf-8, utf-8-bom, utf-16le or utf-16be (decoded
+                             -- to UTF-8 before lines are split); NULL for an
+                             -- InfluxDB export
+  wrap_width       INTEGER,  -- console width the lines were hard-wrapped at, in
+                             -- code points; 0 = not wrapped
+  lines_rejoined   INTEGER,  -- physical lines joined onto the record before them
+                             -- (physical lines = lines_total + lines_rejoined)
+  prefix_shape     TEXT,     -- shape of the wrapper prefix removed from lines
+                             -- (digits as 9, letters as a/A), NULL = none
+  lines_prefixed   INTEGER   -- lines whose wrapper prefix (or PowerShell's
+                             -- "ollama.exe : ") was removed
 );
 
 -- For inputs read from an InfluxDB CSV export: where each stored line came

@@ -315,8 +315,10 @@ store_source_end(struct store *st, int64_t source_id,
 		return db_fail(st->db, err, "update source");
 	if (sqlite3_prepare_v2(st->db, "INSERT INTO line_stats (source_id, "
 	    "lines_total, lines_blank, lines_classified, lines_noise, "
-	    "lines_unknown, nul_bytes, invalid_utf8, crlf_lines) VALUES "
-	    "(?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &s, NULL) != SQLITE_OK)
+	    "lines_unknown, nul_bytes, invalid_utf8, crlf_lines, encoding, "
+	    "wrap_width, lines_rejoined, prefix_shape, lines_prefixed) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &s,
+	    NULL) != SQLITE_OK)
 		return db_fail(st->db, err, "prepare");
 	sqlite3_bind_int64(s, 1, source_id);
 	sqlite3_bind_int64(s, 2, info->stats.lines_total);
@@ -327,6 +329,15 @@ store_source_end(struct store *st, int64_t source_id,
 	sqlite3_bind_int64(s, 7, info->stats.nul_bytes);
 	sqlite3_bind_int64(s, 8, info->stats.invalid_utf8);
 	sqlite3_bind_int64(s, 9, info->stats.crlf_lines);
+	if (info->stats.encoding != NULL)
+		sqlite3_bind_text(s, 10, info->stats.encoding, -1,
+		    SQLITE_STATIC);
+	sqlite3_bind_int64(s, 11, info->stats.wrap_width);
+	sqlite3_bind_int64(s, 12, info->stats.lines_rejoined);
+	if (info->stats.prefix_shape != NULL)
+		sqlite3_bind_text(s, 13, info->stats.prefix_shape, -1,
+		    SQLITE_STATIC);
+	sqlite3_bind_int64(s, 14, info->stats.lines_prefixed);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)

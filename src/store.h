@@ -28,6 +28,11 @@ struct store_line_stats {
 	int64_t nul_bytes;
 	int64_t invalid_utf8;
 	int64_t crlf_lines;
+	const char *encoding;       /* "utf-8", "utf-16le", ...; NULL = none */
+	int64_t wrap_width;         /* 0 = not hard-wrapped */
+	int64_t lines_rejoined;     /* physical lines joined onto a record */
+	const char *prefix_shape;   /* wrapper prefix shape, NULL = none */
+	int64_t lines_prefixed;     /* lines whose wrapper prefix went */
 };
 
 /* What is known about a source once it has been read. */

@@ -56,7 +56,7 @@ mv "$obj/embedded_data.c.tmp" "$obj/embedded_data.c"
 # The modules the targets reach: the per-line path (envelope, slog,
 # classify with the built-in catalogue, event, units), the line splitter,
 # the CSV reader and the InfluxDB reader.
-MODS="buf classify csv embedded envelope err event influx lines pattern \
+MODS="buf classify csv embedded envelope err event influx lines pattern rejoin shape transcode \
  slog units xmalloc"
 objs=
 for m in $MODS; do
