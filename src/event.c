@@ -60,6 +60,13 @@ stamp_from_time(const struct olr_time *t, int inherited, struct olr_stamp *out)
 }
 
 void
+event_clock_resume(struct olr_clock *clk, const struct olr_time *t)
+{
+	stamp_from_time(t, 0, &clk->last);
+	clk->has = 1;
+}
+
+void
 event_stamp(struct olr_clock *clk, const struct envelope *env,
     const struct slog_rec *rec, struct olr_stamp *out)
 {

@@ -72,6 +72,13 @@ void event_stamp(struct olr_clock *clk, const struct envelope *env,
     const struct slog_rec *rec, struct olr_stamp *out);
 
 /*
+ * A log read on after its known part (identity.h): lines without a time
+ * inherit t, the last time of that part, until one has its own. The zone
+ * stays unknown.
+ */
+void event_clock_resume(struct olr_clock *clk, const struct olr_time *t);
+
+/*
  * Compute the entry's column values for a line the classifier matched.
  * rec is the slog record (NULL for text lines); subject/md are the
  * classifier's subject and match data. Fills ev->entry and ev->values.

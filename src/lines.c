@@ -69,6 +69,12 @@ lines_feed(struct lines_reader *lr, const char *data, size_t len)
 }
 
 void
+lines_set_next_lineno(struct lines_reader *lr, long next)
+{
+	lr->lineno = next - 1;
+}
+
+void
 lines_finish(struct lines_reader *lr)
 {
 	lr->eof = 1;

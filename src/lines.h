@@ -45,6 +45,9 @@ void lines_reader_free(struct lines_reader *lr);
 /* Append bytes. Invalidates the last view returned by lines_next(). */
 void lines_feed(struct lines_reader *lr, const char *data, size_t len);
 
+/* Number the next line next (1-based; a log read on after its known part). */
+void lines_set_next_lineno(struct lines_reader *lr, long next);
+
 /* No more input: a last line without a final LF will be returned. */
 void lines_finish(struct lines_reader *lr);
 

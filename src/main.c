@@ -48,6 +48,7 @@
 #include "db.h"
 #include "envelope.h"
 #include "export.h"
+#include "identity.h"
 #include "err.h"
 #include "event.h"
 #include "influx.h"
@@ -111,6 +112,8 @@ struct pipeline {
 struct source {
 	const char             *path;
 	int64_t                 id;
+	uint64_t                skip;      /* known bytes not parsed again */
+	struct identity_head    head;      /* of its first 64 KiB */
 	struct olr_clock        clock;
 	struct store_line_stats stats;
 	char                   *host;
@@ -584,6 +587,19 @@ read_log(struct pipeline *p, struct source *src, const struct input *in,
 
 	for (;; n = readahead_next(ra, &chunk, err)) {
 		if (n > 0)
+			identity_head_feed(&src->head, chunk, (size_t)n);
+		/* the known part of a log that grew is not parsed again */
+		if (n > 0 && src->skip > 0) {
+			size_t k = src->skip < (uint64_t)n ? (size_t)src->skip :
+			    (size_t)n;
+
+			src->skip -= k;
+			chunk += k;
+			n -= (ssize_t)k;
+			if (n == 0)
+				continue;
+		}
+		if (n > 0)
 			transcode_feed(lg->tc, chunk, (size_t)n, &text, &len);
 		else
 			transcode_finish(lg->tc, &text, &len);
@@ -709,6 +725,39 @@ log_shape_stats(const struct log_reader *lg, struct store_line_stats *st)
  * whole (or was a duplicate), 1 when it could not be read (or only in
  * part), -1 on a database error that ends the run.
  */
+/*
+ * A log that grew goes on where its source ended: its host, and the last
+ * time seen, which the first new lines without a time inherit.
+ */
+static int
+source_resume(sqlite3 *db, struct source *src, struct olr_err *err)
+{
+	sqlite3_stmt *st;
+	struct olr_time t;
+	const char *ts;
+
+	if (db_prepare(db, "SELECT host, last_ts, first_ts FROM sources WHERE"
+	    " id = ?", &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, src->id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (sqlite3_column_text(st, 0) != NULL)
+			src->host = xstrdup((const char *)
+			    sqlite3_column_text(st, 0));
+		ts = (const char *)sqlite3_column_text(st, 1);
+		if (ts != NULL && units_parse_time(ts, strlen(ts), &t) == 0) {
+			event_clock_resume(&src->clock, &t);
+			src->first_ms = src->last_ms = t.epoch_ms;
+			src->has_range = 1;
+		}
+		ts = (const char *)sqlite3_column_text(st, 2);
+		if (ts != NULL && units_parse_time(ts, strlen(ts), &t) == 0)
+			src->first_ms = t.epoch_ms;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
 static int
 ingest_source(struct pipeline *p, const char *path)
 {
@@ -720,17 +769,32 @@ ingest_source(struct pipeline *p, const char *path)
 	struct source src;
 	struct store_source_info info;
 	const struct lines_stats *ls;
-	char hex[65], first[32], last[32], now[32];
+	char hex[65], head_hex[65], first[32], last[32], now[32];
 	const char *chunk = NULL;
 	ssize_t n;
 	int64_t dup;
 	uint64_t raw_bytes;
+	struct identity idn;
 	int status = 0, influx;
 	double t0 = now_seconds();
 
 	olr_err_clear(&err);
 	memset(&src, 0, sizeof src);
 	src.path = path;
+	identity_head_init(&src.head);
+	/* what is known of it already, from its bytes, before parsing */
+	if (identity_lookup(store_db(p->store), path, &idn, &err) != 0) {
+		report_err(&err);
+		return -1;
+	}
+	if (idn.kind == IDENTITY_KNOWN) {
+		if (!p->opts->quiet)
+			printf("%s: already in the database (source %lld), "
+			    "skipped: 0 records new, %lld already known\n", path,
+			    (long long)idn.source_id,
+			    (long long)idn.known_records);
+		return 0;
+	}
 	in = input_open(path, &err);
 	if (in == NULL) {
 		report_err(&err);
@@ -748,8 +812,20 @@ ingest_source(struct pipeline *p, const char *path)
 	influx = n > 0 && (p->opts->input_format == INPUT_INFLUX ||
 	    (p->opts->input_format == INPUT_AUTO &&
 	    influx_detect(chunk, (size_t)n)));
-	if (store_source_begin(p->store, path, influx ? "influx-csv" : "log",
-	    &src.id, &err) != 0) {
+	if (influx)		/* an export never continues a log */
+		memset(&idn, 0, sizeof idn);
+	if (idn.kind == IDENTITY_GROWN) {
+		/* a log that grew: its new lines go on its source */
+		src.id = idn.source_id;
+		src.skip = idn.known_bytes;
+		if (store_source_continue(p->store, src.id, &err) != 0 ||
+		    source_resume(store_db(p->store), &src, &err) != 0) {
+			report_err(&err);
+			status = -1;
+			goto out;
+		}
+	} else if (store_source_begin(p->store, path, influx ? "influx-csv" :
+	    "log", &src.id, &err) != 0) {
 		report_err(&err);
 		status = -1;
 		goto out;
@@ -767,6 +843,8 @@ ingest_source(struct pipeline *p, const char *path)
 		lg.tc = transcoder_new();
 		lg.lr = lines_reader_new();
 		lg.rj = rejoiner_new();
+		if (idn.kind == IDENTITY_GROWN)
+			lines_set_next_lineno(lg.lr, (long)idn.known_lines + 1);
 		status = read_log(p, &src, in, ra, &lg, chunk, n, &err);
 		ls = lines_get_stats(lg.lr);
 	}
@@ -778,11 +856,14 @@ ingest_source(struct pipeline *p, const char *path)
 	if (status < 0)
 		goto out;
 	readahead_sha256_hex(ra, hex);
+	identity_head_hex(&src.head, head_hex);
 	memset(&info, 0, sizeof info);
 	info.sha256 = hex;
+	info.head_sha256 = head_hex;
 	info.host = src.host ? src.host : p->opts->host;
 	/* the bytes of the file, before any decoding */
 	raw_bytes = lg.tc ? transcode_get_stats(lg.tc)->raw_bytes : ls->bytes;
+	raw_bytes += idn.known_bytes;
 	info.size_bytes = (int64_t)raw_bytes;
 	info.line_count = src.stats.lines_total;
 	if (src.has_range) {
@@ -800,7 +881,7 @@ ingest_source(struct pipeline *p, const char *path)
 	info.stats.crlf_lines = (int64_t)ls->crlf_lines;
 	if (lg.tc != NULL)
 		log_shape_stats(&lg, &info.stats);
-	if (raw_bytes == 0 && status == 0) {
+	if (raw_bytes == 0 && status == 0 && idn.kind != IDENTITY_GROWN) {
 		fprintf(stderr, "%s: %s: empty file, nothing to read\n",
 		    progname, path);
 		store_source_abort(p->store);
@@ -825,8 +906,15 @@ ingest_source(struct pipeline *p, const char *path)
 			printf("%s: already in the database (source %lld), "
 			    "skipped\n", path, (long long)dup);
 	} else if (!p->opts->quiet) {
+		if (idn.kind == IDENTITY_GROWN)
+			printf("%s: grew: %lld records new, %lld already known "
+			    "(source %lld); ", path,
+			    (long long)src.stats.lines_total,
+			    (long long)idn.known_records,
+			    (long long)src.id);
 		printf("%s: %lld lines: %lld classified, %lld noise, "
-		    "%lld unknown, %lld blank", path,
+		    "%lld unknown, %lld blank", idn.kind == IDENTITY_GROWN ?
+		    "new part" : path,
 		    (long long)src.stats.lines_total,
 		    (long long)src.stats.lines_classified,
 		    (long long)src.stats.lines_noise,

@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS sources (
   size_bytes    INTEGER,            -- bytes read (after gzip decompression,
                                     -- before UTF-16 decoding)
   sha256        TEXT NOT NULL UNIQUE, -- of the bytes read
+  head_sha256   TEXT,               -- of its first 64 KiB: finds the sources an input may be or continue
   line_count    INTEGER,            -- lines (CSV records) read; a record
                                     -- rejoined from wrapped lines counts once
   first_ts      TEXT,               -- earliest event time (UTC)

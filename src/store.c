@@ -33,6 +33,7 @@ struct store {
 	struct rowq_kind *csvrec;
 	struct rowq   *q;         /* the rows, stored by a writer thread */
 	int            in_tx;
+	int            continuing;  /* the source in hand grew (identity.h) */
 	long           pending;   /* counter for placeholder hashes */
 };
 
@@ -268,6 +269,81 @@ store_insert_csv_record(struct store *st, int64_t source_id, long line,
 }
 
 int
+store_source_continue(struct store *st, int64_t source_id,
+    struct olr_err *err)
+{
+	(void)source_id;
+	if (rowq_sync(st->q, err) != 0 || db_exec(st->db, "BEGIN", err) != 0)
+		return -1;
+	st->in_tx = 1;
+	st->continuing = 1;
+	return 0;
+}
+
+/* store_source_end() of a continued source: the counts are added. */
+static int
+source_end_continued(struct store *st, int64_t source_id,
+    const struct store_source_info *info, struct olr_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	st->continuing = 0;
+	if (sqlite3_prepare_v2(st->db, "UPDATE sources SET size_bytes = ?,"
+	    " sha256 = ?, head_sha256 = ?, line_count = coalesce(line_count, 0)"
+	    " + ?, first_ts = coalesce(first_ts, ?), last_ts = CASE WHEN"
+	    " last_ts IS NULL OR ? > last_ts THEN ? ELSE last_ts END,"
+	    " status = ?, ingested_at = ? WHERE id = ?", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return db_fail(st->db, err, "prepare");
+	sqlite3_bind_int64(s, 1, info->size_bytes);
+	sqlite3_bind_text(s, 2, info->sha256, -1, SQLITE_STATIC);
+	bind_text_or_null(s, 3, info->head_sha256, info->head_sha256 ?
+	    strlen(info->head_sha256) : 0);
+	sqlite3_bind_int64(s, 4, info->line_count);
+	bind_text_or_null(s, 5, info->first_ts, info->first_ts ?
+	    strlen(info->first_ts) : 0);
+	bind_text_or_null(s, 6, info->last_ts, info->last_ts ?
+	    strlen(info->last_ts) : 0);
+	bind_text_or_null(s, 7, info->last_ts, info->last_ts ?
+	    strlen(info->last_ts) : 0);
+	sqlite3_bind_text(s, 8, info->status, -1, SQLITE_STATIC);
+	bind_text_or_null(s, 9, info->ingested_at, info->ingested_at ?
+	    strlen(info->ingested_at) : 0);
+	sqlite3_bind_int64(s, 10, source_id);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st->db, err, "update source");
+	if (sqlite3_prepare_v2(st->db, "UPDATE line_stats SET lines_total ="
+	    " lines_total + ?, lines_blank = lines_blank + ?,"
+	    " lines_classified = lines_classified + ?, lines_noise ="
+	    " lines_noise + ?, lines_unknown = lines_unknown + ?, nul_bytes ="
+	    " nul_bytes + ?, invalid_utf8 = invalid_utf8 + ?, crlf_lines ="
+	    " crlf_lines + ?, lines_rejoined = coalesce(lines_rejoined, 0) + ?,"
+	    " lines_prefixed = coalesce(lines_prefixed, 0) + ? WHERE"
+	    " source_id = ?", -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st->db, err, "prepare");
+	sqlite3_bind_int64(s, 1, info->stats.lines_total);
+	sqlite3_bind_int64(s, 2, info->stats.lines_blank);
+	sqlite3_bind_int64(s, 3, info->stats.lines_classified);
+	sqlite3_bind_int64(s, 4, info->stats.lines_noise);
+	sqlite3_bind_int64(s, 5, info->stats.lines_unknown);
+	sqlite3_bind_int64(s, 6, info->stats.nul_bytes);
+	sqlite3_bind_int64(s, 7, info->stats.invalid_utf8);
+	sqlite3_bind_int64(s, 8, info->stats.crlf_lines);
+	sqlite3_bind_int64(s, 9, info->stats.lines_rejoined);
+	sqlite3_bind_int64(s, 10, info->stats.lines_prefixed);
+	sqlite3_bind_int64(s, 11, source_id);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st->db, err, "update line_stats");
+	st->in_tx = 0;
+	return db_exec(st->db, "COMMIT", err);
+}
+
+int
 store_source_end(struct store *st, int64_t source_id,
     const struct store_source_info *info, int64_t *duplicate_of,
     struct olr_err *err)
@@ -278,6 +354,8 @@ store_source_end(struct store *st, int64_t source_id,
 	*duplicate_of = 0;
 	if (rowq_sync(st->q, err) != 0)
 		return -1;
+	if (st->continuing)
+		return source_end_continued(st, source_id, info, err);
 	if (sqlite3_prepare_v2(st->db, "SELECT id FROM sources WHERE sha256 = ?"
 	    " AND id <> ?", -1, &s, NULL) != SQLITE_OK)
 		return db_fail(st->db, err, "prepare");
@@ -293,8 +371,8 @@ store_source_end(struct store *st, int64_t source_id,
 	}
 	if (sqlite3_prepare_v2(st->db, "UPDATE sources SET host = ?, "
 	    "size_bytes = ?, sha256 = ?, line_count = ?, first_ts = ?, "
-	    "last_ts = ?, status = ?, ingested_at = ? WHERE id = ?", -1, &s,
-	    NULL) != SQLITE_OK)
+	    "last_ts = ?, status = ?, ingested_at = ?, head_sha256 = ? "
+	    "WHERE id = ?", -1, &s, NULL) != SQLITE_OK)
 		return db_fail(st->db, err, "prepare");
 	bind_text_or_null(s, 1, info->host, info->host ? strlen(info->host) :
 	    0);
@@ -308,7 +386,9 @@ store_source_end(struct store *st, int64_t source_id,
 	sqlite3_bind_text(s, 7, info->status, -1, SQLITE_STATIC);
 	bind_text_or_null(s, 8, info->ingested_at, info->ingested_at ?
 	    strlen(info->ingested_at) : 0);
-	sqlite3_bind_int64(s, 9, source_id);
+	bind_text_or_null(s, 9, info->head_sha256, info->head_sha256 ?
+	    strlen(info->head_sha256) : 0);
+	sqlite3_bind_int64(s, 10, source_id);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -355,6 +435,7 @@ store_source_abort(struct store *st)
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_tx = 0;
+	st->continuing = 0;
 }
 
 struct sqlite3 *

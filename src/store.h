@@ -38,6 +38,7 @@ struct store_line_stats {
 /* What is known about a source once it has been read. */
 struct store_source_info {
 	const char *sha256;      /* 64 hex digits */
+	const char *head_sha256; /* of the first 64 KiB (identity.h) */
 	const char *host;        /* NULL = none */
 	int64_t     size_bytes;
 	int64_t     line_count;
@@ -83,6 +84,15 @@ int store_insert_csv_record(struct store *st, int64_t source_id, long line,
  */
 int store_source_end(struct store *st, int64_t source_id,
     const struct store_source_info *info, int64_t *duplicate_of,
+    struct olr_err *err);
+
+/*
+ * Go on with a known source whose log grew (identity.h): opens its
+ * transaction; its new rows follow its old ones. store_source_end() then
+ * updates the source (size, sha256, line count, last time) and adds the
+ * new line counts to its line_stats.
+ */
+int store_source_continue(struct store *st, int64_t source_id,
     struct olr_err *err);
 
 /* Roll back a source after an error that makes it worthless. */
