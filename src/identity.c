@@ -6,11 +6,13 @@
 #endif
 #include "identity.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "input.h"
+#include "units.h"
 #include "xmalloc.h"
 
 #define READ_BLOCK (1 << 20)
@@ -195,4 +197,69 @@ out:
 	free(buf);
 	input_close(in);
 	return rc;
+}
+
+static const char overlap_sql[] =
+    "SELECT s.id, s.last_ts, coalesce(ls.lines_total, 0) +"
+    " coalesce(ls.lines_rejoined, 0), coalesce(s.line_count, 0)"
+    " FROM sources s LEFT JOIN line_stats ls ON ls.source_id = s.id"
+    " WHERE s.host = ?1 AND s.first_ts <= ?2 AND s.last_ts >= ?2 AND"
+    " s.format = 'log' AND s.status = 'ok' AND"
+    " coalesce(ls.encoding, 'utf-8') LIKE 'utf-8%' AND"
+    " coalesce(ls.wrap_width, 0) = 0 AND ls.prefix_shape IS NULL"
+    " ORDER BY s.last_ts DESC, s.id DESC LIMIT 1";
+
+int
+identity_overlap_find(sqlite3 *db, const char *host, size_t host_len,
+    int64_t t_ms, struct identity_overlap *ov, struct olr_err *err)
+{
+	sqlite3_stmt *st;
+	struct olr_time t;
+	char iso[32];
+	const char *last;
+	int r, found = 0;
+
+	memset(ov, 0, sizeof *ov);
+	units_format_utc(t_ms, iso, sizeof iso);
+	if (db_prepare(db, overlap_sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, host, (int)host_len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, iso, -1, SQLITE_STATIC);
+	r = sqlite3_step(st);
+	if (r == SQLITE_ROW && (last = (const char *)sqlite3_column_text(st,
+	    1)) != NULL && units_parse_time(last, strlen(last), &t) == 0) {
+		ov->source_id = sqlite3_column_int64(st, 0);
+		ov->last_ms = t.epoch_ms;
+		ov->lines = sqlite3_column_int64(st, 2);
+		ov->records = sqlite3_column_int64(st, 3);
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return db_fail(db, err, "sources");
+	return found;
+}
+
+int
+identity_overlap_confirm(sqlite3 *db, int64_t source_id, const char *table,
+    const char *ts, const char *raw, size_t raw_len, long *line,
+    struct olr_err *err)
+{
+	sqlite3_stmt *st;
+	char sql[160];
+	int r;
+
+	snprintf(sql, sizeof sql, "SELECT line FROM \"%s\" WHERE source_id ="
+	    " ?1 AND ts = ?2 AND raw = ?3 ORDER BY line LIMIT 1", table);
+	if (db_prepare(db, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, source_id);
+	sqlite3_bind_text(st, 2, ts, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, raw, (int)raw_len, SQLITE_STATIC);
+	r = sqlite3_step(st);
+	*line = r == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return db_fail(db, err, table);
+	return r == SQLITE_ROW;
 }

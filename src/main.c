@@ -119,6 +119,15 @@ struct source {
 	char                   *host;
 	int64_t                 first_ms, last_ms;
 	int                     has_range;
+	/* an export that starts inside a known source (identity.h) */
+	enum { OV_UNDECIDED, OV_SKIPPING, OV_GOING_ON, OV_NONE } ov_state;
+	struct identity_overlap ov;
+	int                     ov_confirmed;  /* a shared record was found */
+	int                     ov_tries;      /* records tried */
+	int                     no_overlap;    /* never continues another */
+	int64_t                 known;         /* records already known */
+	long                    line_shift;    /* added to line numbers */
+	int64_t                 part_first_line;
 };
 
 /* The stages a log's bytes go through before ingest_line(). */
@@ -391,6 +400,91 @@ point_time(const struct influx_line *pt, const struct olr_clock *clk,
 }
 
 /*
+ * An export that starts inside a known source of the same host (identity.h):
+ * its first record with a time in a known zone finds the source whose time
+ * span holds it; one of its next stored records with a time, found stored
+ * in that source too, confirms it and lines the two up. What the input
+ * stored until then is removed (it is known), its records up to the
+ * source's last line are skipped, and the first record after it makes the
+ * input the continuation of that source (line numbers go on). Not
+ * confirmed within OVERLAP_TRIES records, or past the source's time: the
+ * input is a source of its own, as it was read. Returns 1 when the record
+ * is known (skipped), 0 when it is to be stored, -1 on a database error.
+ */
+#define OVERLAP_TRIES 32
+
+static int
+overlap_step(struct pipeline *p, struct source *src,
+    const struct line_view *lv, const struct envelope *env,
+    const struct olr_event *ev, const char *host, size_t host_len,
+    const struct pat_entry *e, struct olr_err *err)
+{
+	sqlite3 *db = store_db(p->store);
+	/* a time of its own, in a known zone (a zoneless journal or Go log
+	 * time before the log has shown its zone is not) */
+	int own = ev->stamp.has_ts && !ev->stamp.inherited &&
+	    (ev->stamp.has_offset || src->clock.has_zone), c;
+	long line;
+
+	if (src->ov_state == OV_UNDECIDED) {
+		if (src->no_overlap || host == NULL) {
+			src->ov_state = OV_NONE;
+			return 0;
+		}
+		if (!own)	/* decided by the first record with a time */
+			return 0;
+		c = identity_overlap_find(db, host, host_len,
+		    ev->stamp.epoch_ms, &src->ov, err);
+		if (c < 0)
+			return -1;
+		if (c == 0 || src->ov.source_id == src->id) {
+			src->ov_state = OV_NONE;
+			return 0;
+		}
+		src->ov_state = OV_SKIPPING;
+	}
+	if (src->ov_confirmed) {
+		if (lv->lineno + src->line_shift <= src->ov.lines) {
+			src->stats.lines_total--;
+			src->known++;
+			return 1;
+		}
+		/* past the known part: the rest continues that source */
+		if (store_source_adopt(p->store, src->id, src->ov.source_id,
+		    src->path, err) != 0)
+			return -1;
+		src->id = src->ov.source_id;
+		src->part_first_line = lv->lineno + src->line_shift;
+		src->ov_state = OV_GOING_ON;
+		return 0;
+	}
+	/* past the known source's time, or too many tries: its own */
+	if ((own && ev->stamp.epoch_ms > src->ov.last_ms) ||
+	    src->ov_tries >= OVERLAP_TRIES) {
+		src->ov_state = OV_NONE;
+		return 0;
+	}
+	/* a stored record with its time (its own, or inherited from a line
+	 * of this input: the two inputs give it the same) confirms */
+	if (e == NULL || e->is_noise || !ev->stamp.has_ts)
+		return 0;
+	src->ov_tries++;
+	c = identity_overlap_confirm(db, src->ov.source_id, e->table,
+	    ev->stamp.ts, env->payload, env->payload_len, &line, err);
+	if (c <= 0)
+		return c;
+	/* the two line up: this record is line `line` of the source; what
+	 * this input stored so far is known */
+	if (store_source_purge(p->store, src->id, err) != 0)
+		return -1;
+	src->ov_confirmed = 1;
+	src->line_shift = line - lv->lineno;
+	src->known = lv->lineno;
+	memset(&src->stats, 0, sizeof src->stats);
+	return 1;
+}
+
+/*
  * decode -> classify -> normalize -> store, for one line. pt is the
  * InfluxDB point the line came from, or NULL for a log: it gives a time to
  * a line that has none of its own, and a host.
@@ -418,6 +512,11 @@ ingest_line(struct pipeline *p, struct source *src,
 		env.ts = *lv->prefix_ts;
 	}
 	if (envelope_blank(&env)) {
+		if (src->ov_state == OV_SKIPPING) {
+			src->stats.lines_total--;
+			src->known++;
+			return 0;
+		}
 		src->stats.lines_blank++;
 		return 0;
 	}
@@ -447,9 +546,17 @@ ingest_line(struct pipeline *p, struct source *src,
 		src->host = xstrndup(host, host_len);
 
 	e = classify_line(p->classifier, r, env.payload, env.payload_len);
+	if (src->ov_state != OV_GOING_ON && src->ov_state != OV_NONE) {
+		int k = overlap_step(p, src, lv, &env, &ev, host, host_len, e,
+		    err);
+
+		if (k != 0)
+			return k < 0 ? -1 : 0;	/* known, or an error */
+	}
 	if (e == NULL) {
 		src->stats.lines_unknown++;
-		return store_insert_unknown(p->store, src->id, lv->lineno,
+		return store_insert_unknown(p->store, src->id, lv->lineno +
+		    src->line_shift,
 		    ev.stamp.has_ts ? ev.stamp.ts : NULL, env.payload,
 		    env.payload_len, err);
 	}
@@ -461,7 +568,7 @@ ingest_line(struct pipeline *p, struct source *src,
 	event_build(p->events, e, r, subject,
 	    classifier_match_data(p->classifier), &ev);
 	ev.source_id = src->id;
-	ev.line = lv->lineno;
+	ev.line = lv->lineno + src->line_shift;
 	if (host != NULL) {
 		ev.host = host;
 		ev.host_len = host_len;
@@ -812,8 +919,12 @@ ingest_source(struct pipeline *p, const char *path)
 	influx = n > 0 && (p->opts->input_format == INPUT_INFLUX ||
 	    (p->opts->input_format == INPUT_AUTO &&
 	    influx_detect(chunk, (size_t)n)));
-	if (influx)		/* an export never continues a log */
+	if (influx) {		/* an export never continues a log */
 		memset(&idn, 0, sizeof idn);
+		src.no_overlap = 1;
+	}
+	if (idn.kind == IDENTITY_GROWN)
+		src.ov_state = OV_NONE;
 	if (idn.kind == IDENTITY_GROWN) {
 		/* a log that grew: its new lines go on its source */
 		src.id = idn.source_id;
@@ -853,6 +964,15 @@ ingest_source(struct pipeline *p, const char *path)
 		status = 1;
 		goto out;
 	}
+	if (status == 0 && src.ov_state == OV_SKIPPING && src.ov_confirmed) {
+		/* an export all of whose records are known */
+		store_source_abort(p->store);
+		if (!p->opts->quiet)
+			printf("%s: inside source %lld: 0 records new, %lld "
+			    "already known\n", path,
+			    (long long)src.ov.source_id, (long long)src.known);
+		goto out;
+	}
 	if (status < 0)
 		goto out;
 	readahead_sha256_hex(ra, hex);
@@ -873,6 +993,8 @@ ingest_source(struct pipeline *p, const char *path)
 		info.last_ts = last;
 	}
 	info.status = status ? "truncated" : "ok";
+	info.part_first_line = src.part_first_line;
+	info.records_known = src.known;
 	units_format_utc(report_now() * 1000, now, sizeof now);
 	info.ingested_at = now;
 	info.stats = src.stats;
@@ -912,9 +1034,14 @@ ingest_source(struct pipeline *p, const char *path)
 			    (long long)src.stats.lines_total,
 			    (long long)idn.known_records,
 			    (long long)src.id);
+		else if (src.ov_state == OV_GOING_ON)
+			printf("%s: overlaps source %lld: %lld records new, "
+			    "%lld already known; ", path, (long long)src.id,
+			    (long long)src.stats.lines_total,
+			    (long long)src.known);
 		printf("%s: %lld lines: %lld classified, %lld noise, "
-		    "%lld unknown, %lld blank", idn.kind == IDENTITY_GROWN ?
-		    "new part" : path,
+		    "%lld unknown, %lld blank", idn.kind == IDENTITY_GROWN ||
+		    src.ov_state == OV_GOING_ON ? "new part" : path,
 		    (long long)src.stats.lines_total,
 		    (long long)src.stats.lines_classified,
 		    (long long)src.stats.lines_noise,

@@ -41,6 +41,22 @@ CREATE TABLE IF NOT EXISTS sources (
   ingested_at   TEXT                -- UTC wall time of ingest (SOURCE_DATE_EPOCH honoured)
 );
 
+-- The inputs that continued a source after overlapping it: an export of a
+-- host's journal whose first records were already known (journalctl
+-- --since "8 days ago" every week). Their new records are lines of the
+-- source, numbered on from its last line; see INPUTS FED AGAIN.
+CREATE TABLE IF NOT EXISTS source_parts (
+  source_id     INTEGER NOT NULL,   -- the source it continued
+  path          TEXT,               -- as given on the command line
+  sha256        TEXT NOT NULL,      -- of its bytes
+  size_bytes    INTEGER,
+  first_line    INTEGER,            -- the source's line its first new record became
+  records_new   INTEGER,            -- records stored from it
+  records_known INTEGER,            -- records it shared with the source
+  ingested_at   TEXT,               -- UTC
+  PRIMARY KEY (source_id, sha256)
+);
+
 -- C1: GPU memory readings by the scheduler.
 --   "updated VRAM based on existing loaded models" (kind=updated)
 --   "gpu memory" (kind=gpu_memory, 0.11.5+, logged with "system memory")

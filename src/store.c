@@ -33,7 +33,10 @@ struct store {
 	struct rowq_kind *csvrec;
 	struct rowq   *q;         /* the rows, stored by a writer thread */
 	int            in_tx;
-	int            continuing;  /* the source in hand grew (identity.h) */
+	int            continuing;  /* the source in hand grew (identity.h):
+	                             * 1 the same file grew, 2 an export
+	                             * that overlaps it goes on */
+	char          *part_path;   /* 2: the input's path */
 	long           pending;   /* counter for placeholder hashes */
 };
 
@@ -90,6 +93,7 @@ store_close(struct store *st)
 	free(st->ins);
 	sqlite3_close(st->db);
 	free(st->path);
+	free(st->part_path);
 	free(st);
 }
 
@@ -280,6 +284,63 @@ store_source_continue(struct store *st, int64_t source_id,
 	return 0;
 }
 
+int
+store_source_purge(struct store *st, int64_t source_id, struct olr_err *err)
+{
+	sqlite3_stmt *q, *d;
+	char sql[160];
+	int r;
+
+	if (rowq_sync(st->q, err) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(st->db, "SELECT m.name FROM sqlite_master m"
+	    " WHERE m.type = 'table' AND m.name NOT IN ('sources',"
+	    " 'source_parts') AND EXISTS (SELECT 1 FROM pragma_table_info("
+	    "m.name) WHERE name = 'source_id')", -1, &q, NULL) != SQLITE_OK)
+		return db_fail(st->db, err, "prepare");
+	while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+		snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE source_id"
+		    " = ?", (const char *)sqlite3_column_text(q, 0));
+		if (sqlite3_prepare_v2(st->db, sql, -1, &d, NULL) != SQLITE_OK) {
+			sqlite3_finalize(q);
+			return db_fail(st->db, err, "prepare");
+		}
+		sqlite3_bind_int64(d, 1, source_id);
+		r = sqlite3_step(d);
+		sqlite3_finalize(d);
+		if (r != SQLITE_DONE) {
+			sqlite3_finalize(q);
+			return db_fail(st->db, err, "purge");
+		}
+	}
+	sqlite3_finalize(q);
+	return r == SQLITE_DONE ? 0 : db_fail(st->db, err, "purge");
+}
+
+int
+store_source_adopt(struct store *st, int64_t new_id, int64_t known_id,
+    const char *path, struct olr_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	(void)known_id;
+	if (rowq_sync(st->q, err) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(st->db, "DELETE FROM sources WHERE id = ?", -1,
+	    &s, NULL) != SQLITE_OK)
+		return db_fail(st->db, err, "prepare");
+	sqlite3_bind_int64(s, 1, new_id);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st->db, err, "sources");
+	st->continuing = 2;
+	free(st->part_path);
+	st->part_path = xstrdup(path);
+	return 0;
+}
+
 /* store_source_end() of a continued source: the counts are added. */
 static int
 source_end_continued(struct store *st, int64_t source_id,
@@ -288,8 +349,18 @@ source_end_continued(struct store *st, int64_t source_id,
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	int overlap = st->continuing == 2;
+
 	st->continuing = 0;
-	if (sqlite3_prepare_v2(st->db, "UPDATE sources SET size_bytes = ?,"
+	/* a file that grew is the source now; an overlapping export is a
+	 * part of it, the source keeps its first file's bytes and hash */
+	if (sqlite3_prepare_v2(st->db, overlap ? "UPDATE sources SET"
+	    " size_bytes = size_bytes + 0 * ?, sha256 = coalesce(sha256, ?),"
+	    " head_sha256 = coalesce(head_sha256, ?), line_count ="
+	    " coalesce(line_count, 0) + ?, first_ts = coalesce(first_ts, ?),"
+	    " last_ts = CASE WHEN last_ts IS NULL OR ? > last_ts THEN ? ELSE"
+	    " last_ts END, status = ?, ingested_at = ? WHERE id = ?" :
+	    "UPDATE sources SET size_bytes = ?,"
 	    " sha256 = ?, head_sha256 = ?, line_count = coalesce(line_count, 0)"
 	    " + ?, first_ts = coalesce(first_ts, ?), last_ts = CASE WHEN"
 	    " last_ts IS NULL OR ? > last_ts THEN ? ELSE last_ts END,"
@@ -339,6 +410,28 @@ source_end_continued(struct store *st, int64_t source_id,
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return db_fail(st->db, err, "update line_stats");
+	if (overlap) {
+		if (sqlite3_prepare_v2(st->db, "INSERT OR IGNORE INTO"
+		    " source_parts (source_id, path, sha256, size_bytes,"
+		    " first_line, records_new, records_known, ingested_at)"
+		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", -1, &s, NULL) !=
+		    SQLITE_OK)
+			return db_fail(st->db, err, "prepare");
+		sqlite3_bind_int64(s, 1, source_id);
+		bind_text_or_null(s, 2, st->part_path, st->part_path ?
+		    strlen(st->part_path) : 0);
+		sqlite3_bind_text(s, 3, info->sha256, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, info->size_bytes);
+		sqlite3_bind_int64(s, 5, info->part_first_line);
+		sqlite3_bind_int64(s, 6, info->line_count);
+		sqlite3_bind_int64(s, 7, info->records_known);
+		bind_text_or_null(s, 8, info->ingested_at, info->ingested_at ?
+		    strlen(info->ingested_at) : 0);
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return db_fail(st->db, err, "source_parts");
+	}
 	st->in_tx = 0;
 	return db_exec(st->db, "COMMIT", err);
 }

@@ -46,6 +46,9 @@ struct store_source_info {
 	const char *last_ts;
 	const char *status;      /* "ok", "truncated" */
 	const char *ingested_at; /* UTC time of the run (main decides it) */
+	int64_t     part_first_line; /* an overlapping export: the source's
+	                              * line its first new record became */
+	int64_t     records_known;   /* ... and its records already known */
 	struct store_line_stats stats;
 };
 
@@ -93,6 +96,23 @@ int store_source_end(struct store *st, int64_t source_id,
  * new line counts to its line_stats.
  */
 int store_source_continue(struct store *st, int64_t source_id,
+    struct olr_err *err);
+
+/*
+ * The source begun as new_id turns out to continue known_id (an export
+ * that overlaps it, identity.h): new_id, with no rows yet, is dropped;
+ * what is stored from now on goes on known_id. store_source_end() then
+ * keeps known_id's bytes and hash, adds the new line counts and records
+ * the input as a part of it (source_parts).
+ */
+int store_source_adopt(struct store *st, int64_t new_id, int64_t known_id,
+    const char *path, struct olr_err *err);
+
+/*
+ * Remove every row stored so far for source_id in the open transaction
+ * (an input found to repeat a known source: what it stored is known).
+ */
+int store_source_purge(struct store *st, int64_t source_id,
     struct olr_err *err);
 
 /* Roll back a source after an error that makes it worthless. */

@@ -7,6 +7,9 @@
 #  2. the same file again, and its gzip copy (a rotation): nothing added
 #  3. a rotation: server.log read, renamed server-1.log, a new server.log
 #  4. a known part that ends inside a line is not continued (new source)
+#  5. journal exports that overlap (journalctl --since, every week): the
+#     second's records already known are skipped, the rest continue the
+#     first's source: the rows of one run on the whole
 . "$(dirname "$0")/setup.sh"
 
 cd "$OLR_SRCDIR" || exit 1
@@ -80,5 +83,45 @@ cp "$log" "$tmp/p/server.log"
   bad "partial: exit $?"
 grep -q "^$tmp/p/server.log: 279 lines" "$tmp/p.out" && ok ||
   bad "partial: $(cat "$tmp/p.out")"
+
+# 5. two journal exports that overlap by 101 lines
+jlog=examples/ollama-0.6.1-journalctl-failure.log
+mkdir "$tmp/j"
+sed -n '1,200p' "$jlog" > "$tmp/j/week1.log"
+sed -n '100,$p' "$jlog" > "$tmp/j/week2.log"
+"$OLR_BIN" -q "$jlog" --db "$tmp/jw.db" || bad "journal whole: exit $?"
+rows "$tmp/jw.db" > "$tmp/jw.rows"
+"$OLR_BIN" -q "$tmp/j/week1.log" --db "$tmp/j.db" || bad "week 1: exit $?"
+"$OLR_BIN" "$tmp/j/week2.log" --db "$tmp/j.db" > "$tmp/j2.out" 2>&1 ||
+  bad "week 2: exit $?"
+grep -q "^$tmp/j/week2.log: overlaps source 1: 195 records new, 101 already known; new part: 195 lines:" \
+  "$tmp/j2.out" && ok || bad "week 2: $(cat "$tmp/j2.out")"
+rows "$tmp/j.db" > "$tmp/j.rows"
+if diff -u "$tmp/jw.rows" "$tmp/j.rows" > "$tmp/diff"; then ok
+else bad "overlap: the database differs from one run on the whole:"; cat "$tmp/diff"; fi
+"$OLR_BIN" "$tmp/j/week2.log" --db "$tmp/j.db" > "$tmp/j3.out" 2>&1 ||
+  bad "week 2 again: exit $?"
+grep -qx "$tmp/j/week2.log: inside source 1: 0 records new, 296 already known" \
+  "$tmp/j3.out" && ok || bad "week 2 again: $(cat "$tmp/j3.out")"
+rows "$tmp/j.db" | cmp -s - "$tmp/jw.rows" && ok ||
+  bad "week 2 again: rows were added"
+"$OLR_DBDUMP" "$tmp/j.db" | awk -F'\t' '/^## source_parts/ { s = 1; next }
+  /^## / { s = 0 } s && $1 == 1 { print $5, $6, $7 }' > "$tmp/parts.txt"
+[ "$(cat "$tmp/parts.txt")" = "201 195 101" ] && ok ||
+  bad "overlap: source_parts row: $(cat "$tmp/parts.txt")"
+# the same through a pipe (journalctl ... | ollama-logreport -)
+"$OLR_BIN" -q "$tmp/j/week1.log" --db "$tmp/js.db" || bad "pipe week 1: exit $?"
+"$OLR_BIN" - --db "$tmp/js.db" < "$tmp/j/week2.log" > "$tmp/js.out" 2>&1 ||
+  bad "pipe week 2: exit $?"
+grep -q "^-: overlaps source 1: 195 records new, 101 already known" "$tmp/js.out" &&
+  rows "$tmp/js.db" | cmp -s - "$tmp/jw.rows" && ok ||
+  bad "pipe: $(cat "$tmp/js.out")"
+# a journal of another unit of the same host, in the same hours, shares
+# no record: it is a source of its own
+sed -n '1,200p' "$jlog" | sed 's/$/ #2/' > "$tmp/j/other.log"
+"$OLR_BIN" "$tmp/j/other.log" --db "$tmp/j.db" > "$tmp/j4.out" 2>&1 ||
+  bad "other unit: exit $?"
+grep -q "^$tmp/j/other.log: 200 lines" "$tmp/j4.out" && ok ||
+  bad "other unit: $(cat "$tmp/j4.out")"
 
 finish
