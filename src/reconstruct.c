@@ -905,6 +905,23 @@ static const char put_back_sql[] =
     "INSERT INTO main.load_devices SELECT * FROM temp.kept_devices;"
     "DROP TABLE temp.kept_loads; DROP TABLE temp.kept_devices";
 
+/* *all = 1 when every source is in temp.olr_changed. */
+static int
+all_changed(sqlite3 *db, struct olr_err *err, size_t *all)
+{
+	sqlite3_stmt *st;
+
+	*all = 0;
+	if (db_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM sources WHERE id"
+	    " NOT IN (SELECT source_id FROM temp.olr_changed))", &st,
+	    err) != 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*all = (size_t)sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
 int
 reconstruct_loads(sqlite3 *db, const int64_t *only, size_t nonly,
     long *nloads, const struct olr_progress *progress, struct olr_err *err)
@@ -939,7 +956,16 @@ reconstruct_loads(sqlite3 *db, const int64_t *only, size_t nonly,
 				goto out;
 			}
 		}
-		if (db_exec(db, set_aside_sql, err) != 0)
+		/* every source changed (a new database): a whole rebuild,
+		 * which drops and remakes the indexes, is cheaper */
+		if (all_changed(db, err, &i) != 0)
+			goto out;
+		if (i) {
+			only = NULL;
+			if (db_exec(db, "DELETE FROM load_devices;"
+			    " DELETE FROM loads", err) != 0)
+				goto out;
+		} else if (db_exec(db, set_aside_sql, err) != 0)
 			goto out;
 	} else if (db_exec(db, "INSERT INTO temp.olr_changed SELECT id FROM"
 	    " sources; DELETE FROM load_devices; DELETE FROM loads", err) != 0)

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# bench/targets.sh -- the main job at fleet sizes: every target of the
+# "main job in seconds" issue, measured in one run and printed as a ratio.
+#
+# Run from the project root after building (a release build for figures):
+#     bash bench/targets.sh                 # 100 MiB
+#     SIZE_MB=1024 bash bench/targets.sh    # 1 GiB
+#
+# Environment: BIN (default ./ollama-logreport), CORPUS (default
+# ../shared/corpus), SIZE_MB (default 100), PYTHON (default python3; the
+# Python baseline is skipped when it is missing), KEEP=1 keeps the files.
+#
+# What is measured, on the corpus concatenated to SIZE_MB:
+#   grep      grep -acE with the categories' key texts (bench/run.sh's)
+#   python    bench/baseline.py: Python re with the categories' regexes,
+#             rows into SQLite (what a user writes in an afternoon)
+#   db        ollama-logreport LOG -o OUT --format db (fresh database)
+#   default   ollama-logreport LOG -o OUT (every output, fresh database)
+#   add       a 66 KB log added to the database of db (--format db)
+#   render    a render of the kept database (-o, no input): must not
+#             rebuild the load sequences
+#   refeed    the same LOG fed again to the database of db
+# Targets: default <= 1.5 x db; db >= 0.40 x grep's speed and >= 10 x the
+# Python baseline's; add <= 1 s; refeed <= 10 % of db; peak RSS < 64 MiB;
+# report.xlsx <= 20 MB and index.html <= 5 MB.
+set -uo pipefail
+
+CORPUS=${CORPUS:-../shared/corpus}
+SIZE_MB=${SIZE_MB:-100}
+PYTHON=${PYTHON:-python3}
+BIN=${BIN:-./ollama-logreport}
+SMALL=${SMALL:-examples/ollama-0.6.1-journalctl-failure.log}
+[ -x "$BIN" ] || { echo "targets: build first (no $BIN)" >&2; exit 2; }
+[ -d "$CORPUS" ] || { echo "targets: no corpus at $CORPUS" >&2; exit 2; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/olr-targets.XXXXXX")
+trap '[ "${KEEP:-0}" = 1 ] && echo "kept $tmp" || rm -rf "$tmp"' EXIT
+PATTERN='updated VRAM|system memory|will fit in available VRAM|offload|KV buffer size|KV self size|compute buffer size|model weights|compute graph|kv cache|didn.t recover within timeout|inference compute|cache size|BPW|load_tensors|model params|llama runner started in|llama-server started in|starting llama server|starting llama-server|starting runner|starting go runner|starting ollama engine|Server listening on|loaded runners|llama_model_loader: - kv|llama_model_loader: - type'
+
+log="$tmp/input.log"
+want=$(( SIZE_MB * 1024 * 1024 ))
+cat "$CORPUS"/*.log > "$tmp/chunk"
+: > "$log"
+while [ "$(stat -c %s "$log")" -lt "$want" ]; do cat "$tmp/chunk" >> "$log"; done
+bytes=$(stat -c %s "$log")
+
+# timed NAME CMD...: seconds and peak RSS (KiB) into $NAME_s, $NAME_k
+timed() {
+  local name=$1; shift
+  /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" > "$tmp/$name.out" 2>&1 ||
+    { echo "targets: $name failed:"; tail -5 "$tmp/$name.out"; exit 2; }
+  read -r s k < "$tmp/time"
+  printf -v "${name}_s" '%s' "$s"
+  printf -v "${name}_k" '%s' "$k"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+check() {  # check OK TEXT
+  if [ "$1" = 1 ]; then echo "PASS $2"; else echo "FAIL $2"; fi
+}
+
+echo "targets: $BIN on $(awk -v b="$bytes" 'BEGIN { printf "%.0f", b / 1048576 }') MiB ($CORPUS concatenated)"
+timed grep env LC_ALL=C grep -acE "$PATTERN" "$log"
+if command -v "$PYTHON" > /dev/null; then
+  timed python "$PYTHON" bench/baseline.py "$log" "$tmp/py.db"
+else
+  python_s=0
+fi
+timed db "$BIN" "$log" -o "$tmp/db" --format db -v
+timed default "$BIN" "$log" -o "$tmp/all" -v
+timed add "$BIN" "$SMALL" -o "$tmp/db" --format db -v
+timed render "$BIN" --db "$tmp/db/ollama.db" -o "$tmp/db" -v
+timed refeed "$BIN" "$log" -o "$tmp/db" --format db -v
+
+xlsx=$(stat -c %s "$tmp/all/report.xlsx")
+html=$(stat -c %s "$tmp/all/index.html")
+rss=$(printf '%s\n' "$db_k" "$default_k" "$add_k" "$render_k" "$refeed_k" | sort -n | tail -1)
+render_loads=$(awk '/^times:/ { for (i = 1; i <= NF; i++) if ($i == "sequences") print $(i + 1) }' "$tmp/render.out")
+
+printf '\n%-40s %10s\n' "run" "seconds"
+printf '%-40s %10s\n' "grep -acE" "$grep_s"
+printf '%-40s %10s\n' "Python re + SQLite baseline" "$python_s"
+printf '%-40s %10s   (%s)\n' "--format db" "$db_s" "$(grep '^times:' "$tmp/db.out")"
+printf '%-40s %10s   (%s)\n' "default (db, png, xlsx, html, md)" "$default_s" "$(grep '^times:' "$tmp/default.out")"
+printf '%-40s %10s\n' "add a 66 KB log to that database" "$add_s"
+printf '%-40s %10s   (load sequences %s s)\n' "render the kept database" "$render_s" "$render_loads"
+printf '%-40s %10s\n' "the same file fed again" "$refeed_s"
+printf '%-40s %10s MB / %s MB\n' "report.xlsx / index.html" \
+  "$(awk -v b="$xlsx" 'BEGIN { printf "%.1f", b / 1e6 }')" \
+  "$(awk -v b="$html" 'BEGIN { printf "%.1f", b / 1e6 }')"
+printf '%-40s %10s MiB\n' "peak RSS (largest of the runs)" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')"
+echo
+
+r=$(ratio "$default_s" "$db_s")
+check "$(awk -v r="$r" 'BEGIN { print (r <= 1.5) }')" "default run = ${r} x the --format db run (target <= 1.5)"
+r=$(ratio "$grep_s" "$db_s")
+check "$(awk -v r="$r" 'BEGIN { print (r >= 0.40) }')" "--format db speed = ${r} x grep's (target >= 0.40)"
+if [ "$python_s" != 0 ]; then
+  r=$(ratio "$python_s" "$db_s")
+  check "$(awk -v r="$r" 'BEGIN { print (r >= 10) }')" "--format db speed = ${r} x the Python baseline's (target >= 10)"
+fi
+check "$(awk -v s="$add_s" 'BEGIN { print (s <= 1) }')" "adding a small log: ${add_s} s (target <= 1 s)"
+check "$(awk -v s="$render_loads" 'BEGIN { print (s + 0 == 0) }')" "a render-only run rebuilds no loads (load sequences ${render_loads} s)"
+r=$(ratio "$refeed_s" "$db_s")
+check "$(awk -v r="$r" 'BEGIN { print (r <= 0.10) }')" "a file fed again costs ${r} x its first ingest (target <= 0.10)"
+check "$(awk -v k="$rss" 'BEGIN { print (k < 64 * 1024) }')" "peak RSS $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB (target < 64 MiB)"
+check "$(awk -v x="$xlsx" -v h="$html" 'BEGIN { print (x <= 20e6 && h <= 5e6) }')" "report.xlsx $(awk -v b="$xlsx" 'BEGIN { printf "%.1f", b / 1e6 }') MB <= 20 MB, index.html $(awk -v b="$html" 'BEGIN { printf "%.1f", b / 1e6 }') MB <= 5 MB"
