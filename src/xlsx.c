@@ -63,7 +63,7 @@
  * LINE_ROWS rows, a sheet of per-load rows its first LOAD_ROWS, each with
  * a note on top saying how many there are and where the rest is.
  */
-#define LINE_ROWS    5000
+#define LINE_ROWS    1000
 #define LOAD_ROWS    50000
 
 /* How a result column is written. */
