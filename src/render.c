@@ -91,7 +91,7 @@ static const char *const ts_tables[] = {
 	"vram_updates", "system_memory", "fit_decisions", "offload_estimates",
 	"memory_buffers", "vram_timeouts", "gpus", "token_caches",
 	"model_files", "tensor_loads", "model_params", "runners",
-	"model_metadata", "tensor_types", "failures", "alerts",
+	"model_metadata", "tensor_types", "failures", "alerts", "requests",
 };
 
 /* tables of per-load rows, filtered through the loads view */
