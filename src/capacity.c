@@ -70,11 +70,13 @@ struct load {
 	double    secs;       /* load_seconds, NAN none */
 	char     *cause;
 	char     *split;      /* layer_split, or NULL */
+	char     *mpath;      /* model_path as logged, or "" */
 };
 
 struct hev {              /* a host event: server start, VRAM timeout */
 	int    host;
 	double t;
+	char  *model;         /* VRAM timeout: the model path, or NULL */
 };
 
 struct wpeak {
@@ -538,10 +540,12 @@ read_vram(struct cap_state *s)
 	    " SELECT source_id, COALESCE(gpu_id, '') AS g, ts,"
 	    "  total_bytes AS total, available_bytes AS free FROM gpus"
 	    "  WHERE ts IS NOT NULL AND available_bytes IS NOT NULL"
+	    "  AND COALESCE(library, '') NOT IN ('cpu', 'CPU')"
 	    " UNION ALL"
 	    " SELECT source_id, COALESCE(gpu_id, ''), ts, total_bytes,"
 	    "  COALESCE(free_bytes, available_bytes) FROM vram_updates"
-	    "  WHERE ts IS NOT NULL)"
+	    "  WHERE ts IS NOT NULL AND COALESCE(library, '') NOT IN"
+	    "  ('cpu', 'CPU'))"
 	    " SELECT source_id, g, date(ts, '-3 days', 'weekday 4') AS thu,"
 	    "  MIN(free), ts, total FROM r WHERE free IS NOT NULL"
 	    " GROUP BY source_id, g, thu ORDER BY source_id, g, thu";
@@ -643,7 +647,8 @@ read_loads(struct cap_state *s)
 	    " COALESCE(name, model, '(unknown model)'), outcome,"
 	    " COALESCE(oom, 0) OR COALESCE(cause, '') = 'oom', ctx_size,"
 	    " layers_offloaded, layers_total, load_seconds,"
-	    " COALESCE(cause, ''), layer_split FROM loads ORDER BY id", &st,
+	    " COALESCE(cause, ''), layer_split, COALESCE(model_path, '')"
+	    " FROM loads ORDER BY id", &st,
 	    s->err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -679,6 +684,7 @@ read_loads(struct cap_state *s)
 		l->cause = xstrdup(ctext(st, 11));
 		l->split = sqlite3_column_type(st, 12) == SQLITE_NULL ? NULL :
 		    xstrdup(ctext(st, 12));
+		l->mpath = xstrdup(ctext(st, 13));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -821,14 +827,33 @@ cmp_hev(const void *a, const void *b)
 }
 
 static void
-hev_add(struct hev **v, size_t *n, size_t *cap, int host, double t)
+hev_add(struct hev **v, size_t *n, size_t *cap, int host, double t,
+    const char *model)
 {
 	if (*n == *cap) {
 		*cap = *cap ? 2 * *cap : 32;
 		*v = xreallocarray(*v, *cap, sizeof **v);
 	}
 	(*v)[*n].host = host;
+	(*v)[*n].model = model ? xstrdup(model) : NULL;
 	(*v)[(*n)++].t = t;
+}
+
+/* index of the first event of host after t (n when none) */
+static size_t
+hev_first(const struct hev *v, size_t n, int host, double t)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (v[mid].host < host || (v[mid].host == host && v[mid].t <= t))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* first event of host after t, or NAN */
@@ -862,20 +887,22 @@ read_host_events(struct cap_state *s)
 
 		if (!isnan(t))
 			hev_add(&s->starts, &s->nstarts, &s->capstarts,
-			    host_of_source(s, sqlite3_column_int64(st, 0)), t);
+			    host_of_source(s, sqlite3_column_int64(st, 0)), t,
+			    NULL);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(s->db, s->err, "server starts");
-	if (db_prepare(s->db, "SELECT source_id, ts FROM vram_timeouts WHERE"
-	    " ts IS NOT NULL", &st, s->err) != 0)
+	if (db_prepare(s->db, "SELECT source_id, ts, COALESCE(model, '') FROM"
+	    " vram_timeouts WHERE ts IS NOT NULL", &st, s->err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		double t = iso_secs(sqlite3_column_text(st, 1));
 
 		if (!isnan(t))
 			hev_add(&s->vto, &s->nvto, &s->capvto,
-			    host_of_source(s, sqlite3_column_int64(st, 0)), t);
+			    host_of_source(s, sqlite3_column_int64(st, 0)), t,
+			    ctext(st, 2));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -908,7 +935,7 @@ build_residency(struct cap_state *s)
 {
 	struct cap_residency *r = &s->res;
 	struct load **v = xcalloc(s->nload + 1, sizeof *v);
-	size_t i, n = 0, cap = 0, capm = 0;
+	size_t i, k, n = 0, cap = 0, capm = 0;
 	int g;
 
 	for (i = 0; i < s->nload; i++)
@@ -956,11 +983,17 @@ build_residency(struct cap_state *s)
 			end = t;
 			why = "server restart";
 		}
-		t = hev_next(s->vto, s->nvto, l->host, l->t0);
-		if (!isnan(t) && t < end) {
-			end = t;
-			why = "unloaded (VRAM timeout logged)";
-		}
+		/* "gpu VRAM usage didn't recover" names the model that was
+		 * unloaded: the first for this model ends it */
+		for (k = hev_first(s->vto, s->nvto, l->host, l->t0);
+		    k < s->nvto && s->vto[k].host == l->host &&
+		    s->vto[k].t < end; k++)
+			if (*l->mpath && s->vto[k].model &&
+			    strcmp(s->vto[k].model, l->mpath) == 0) {
+				end = s->vto[k].t;
+				why = "unloaded (VRAM timeout logged)";
+				break;
+			}
 		if (r->nspan == cap) {
 			cap = cap ? 2 * cap : 64;
 			r->span = xreallocarray(r->span, cap, sizeof *r->span);
@@ -1470,7 +1503,7 @@ table_weeks(struct cap_state *s, struct capacity *c)
 			report_bytes(a, sizeof a, peaks[j], 0);
 			buf_printf(&b, "%s%s %s", j ? "; " : "", g->label, a);
 			if (g->total > 0)
-				buf_printf(&b, " of %.0f%%", 100.0 *
+				buf_printf(&b, " (%.0f%%)", 100.0 *
 				    (double)peaks[j] / (double)g->total);
 		}
 		if (more)
@@ -1796,6 +1829,7 @@ state_free(struct cap_state *s)
 		free(s->load[i].model);
 		free(s->load[i].cause);
 		free(s->load[i].split);
+		free(s->load[i].mpath);
 	}
 	free(s->load);
 	for (i = 0; i < s->nreq; i++)
@@ -1805,6 +1839,8 @@ state_free(struct cap_state *s)
 		free(s->week[i].secs);
 	free(s->week);
 	free(s->starts);
+	for (i = 0; i < s->nvto; i++)
+		free(s->vto[i].model);
 	free(s->vto);
 	free(s->wp);
 	free(s->src_id);

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capacity.h"
 #include "db.h"
 #include "units.h"
 #include "xmalloc.h"
@@ -41,6 +42,7 @@ static const struct chart_info charts[CHART_COUNT] = {
 	{ CHART_EST_ACTUAL, "estimate-vs-actual", "Estimate vs actual memory" },
 	{ CHART_BPW_PARAMS, "bpw-vs-params", "Bits per weight against parameters" },
 	{ CHART_TIMELINE, "failures-timeline", "Failures and VRAM timeouts" },
+	{ CHART_RESIDENCY, "residency", "Which model was resident on which GPU" },
 };
 
 #define CHART_W         1000
@@ -127,6 +129,7 @@ struct chart_axis_def {
 	int     nseg;
 	double  seg_t0[CHART_MAXSEG], seg_t1[CHART_MAXSEG];
 	double  seg_f0[CHART_MAXSEG], seg_f1[CHART_MAXSEG];
+	int     nocut;         /* time axis: never cut gaps (bars span them) */
 };
 
 struct chart_data {
@@ -981,6 +984,101 @@ chart_load_timeline(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	return 0;
 }
 
+/*
+ * Residency: one lane per host and GPU (capacity.c names them as the VRAM
+ * chart does), a bar per model from its load's start to what ended it
+ * (next load on that GPU, server restart, end of the log), a diamond per
+ * failed load. One colour per model (the busiest first); the rest share
+ * grey as "other models".
+ */
+static int
+chart_load_residency(sqlite3 *db, struct chart_data *d, struct olr_err *err)
+{
+	struct cap_residency r;
+	char keys[CHART_MAXSER][96];
+	int *row, *used, nused = 0, s_fail = -1, s_other = -1, dropped = 0;
+	size_t i;
+	int l;
+
+	d->header = "series\tfrom\tlane\tto\tdetail";
+	d->x.kind = AX_TIME;
+	d->x.nocut = 1;
+	d->y.kind = AX_ROWS;
+	if (capacity_residency(db, &r, err) != 0)
+		return -1;
+	row = xcalloc((size_t)r.nlanes + 1, sizeof *row);
+	used = xcalloc((size_t)r.nlanes + 1, sizeof *used);
+	for (i = 0; i < r.nspan; i++)
+		used[r.span[i].lane] = 1;
+	for (i = 0; i < r.nmark; i++)
+		used[r.mark[i].lane] = 1;
+	for (l = 0; l < r.nlanes; l++) {
+		row[l] = -1;
+		if (used[l] && nused < CHART_MAXROWS) {
+			row[l] = chart_add_row(d, r.lanes[l]);
+			nused++;
+		} else if (used[l])
+			dropped++;
+	}
+	if (dropped)
+		snprintf(d->note, sizeof d->note, "the first %d of %d GPU lanes",
+		    CHART_MAXROWS, CHART_MAXROWS + dropped);
+	for (i = 0; i < r.nspan; i++) {
+		const struct cap_span *sp = &r.span[i];
+		struct chart_point *p;
+		int s, k, full = 0;
+
+		if (row[sp->lane] < 0)
+			continue;
+		for (s = -1, k = 0; k < d->nser; k++)
+			if (strcmp(keys[k], sp->model) == 0)
+				s = k;
+		if (s < 0 && d->nser < CHART_MAXSER - 2) {
+			snprintf(keys[d->nser], sizeof keys[0], "%s", sp->model);
+			s = chart_add_series(d, sp->model, d->nser % NCOLOURS,
+			    ST_BAR, 1);
+		} else if (s < 0)
+			full = 1;
+		if (full) {
+			if (s_other < 0) {
+				snprintf(keys[d->nser], sizeof keys[0], "%s",
+				    "\001other");
+				s_other = chart_add_series(d, "other models",
+				    COL_GREY, ST_BAR, 1);
+			}
+			s = s_other;
+		}
+		p = chart_add_point(d, s, sp->t0, row[sp->lane]);
+		p->row = row[sp->lane];
+		p->x2 = sp->t1;
+		snprintf(p->label, sizeof p->label, "%.40s, until %s",
+		    sp->model, sp->why);
+	}
+	for (i = 0; i < r.nmark; i++) {
+		struct chart_point *p;
+
+		if (row[r.mark[i].lane] < 0)
+			continue;
+		if (s_fail < 0) {
+			snprintf(keys[d->nser], sizeof keys[0], "%s", "\001fail");
+			s_fail = chart_add_series(d, "failed load", COL_VERM,
+			    ST_DIAMOND, 1);
+		}
+		if (s_fail < 0)
+			break;
+		p = chart_add_point(d, s_fail, r.mark[i].t, row[r.mark[i].lane]);
+		p->row = row[r.mark[i].lane];
+		snprintf(p->label, sizeof p->label, "%s", r.mark[i].what);
+	}
+	free(row);
+	free(used);
+	capacity_residency_free(&r);
+	if (d->npt == 0)
+		snprintf(d->why, sizeof d->why,
+		    "no load with a start time on a known host");
+	return 0;
+}
+
 /* ---- axes ------------------------------------------------------------- */
 
 /* A 1-2-5 step giving at most maxticks ticks over span. */
@@ -1129,7 +1227,7 @@ chart_time_ticks(struct chart_axis_def *a, double *t, size_t n, double pw)
 	for (i = 1; i < n; i++) {
 		double gap = t[i] - t[i - 1];
 
-		if (gap <= 3600 || gap <= span / 50)
+		if (gap <= 3600 || gap <= span / 50 || a->nocut)
 			continue;
 		if (nseg < CHART_MAXSEG) {
 			cut[nseg++] = i;
@@ -1292,7 +1390,7 @@ chart_layout(struct chart_data *d)
 	d->height = CHART_H;
 	if (d->y.kind == AX_ROWS) {
 		int per = d->id == CHART_EST_ACTUAL ? 30 :
-		    d->id == CHART_TIMELINE ? 40 : 22;
+		    d->id == CHART_TIMELINE || d->id == CHART_RESIDENCY ? 40 : 22;
 		int need = 160 + per * d->nrows;
 
 		if (need > d->height)
@@ -1300,11 +1398,15 @@ chart_layout(struct chart_data *d)
 	}
 	pw = CHART_W - 2 * 90.0;
 	if (d->x.kind == AX_TIME) {
-		double *t = xreallocarray(NULL, d->npt, sizeof *t);
+		double *t = xreallocarray(NULL, 2 * d->npt + 1, sizeof *t);
+		size_t nt = 0;
 
-		for (i = 0; i < d->npt; i++)
-			t[i] = d->pt[i].x;
-		chart_time_ticks(&d->x, t, d->npt, pw);
+		for (i = 0; i < d->npt; i++) {
+			t[nt++] = d->pt[i].x;
+			if (d->pt[i].x2 != d->pt[i].x)   /* bars: their end */
+				t[nt++] = d->pt[i].x2;
+		}
+		chart_time_ticks(&d->x, t, nt, pw);
 		free(t);
 	}
 	else if (d->x.kind == AX_LOG)
@@ -1405,6 +1507,10 @@ chart_put_text(const struct chart_data *d, struct buf *out)
 			if (d->x.kind == AX_TIME) {
 				chart_put_value(out, d->x.kind, p->x);
 				buf_printf(out, "\t%s", d->rows[p->row]);
+				if (p->x2 != p->x) {
+					buf_putc(out, '\t');
+					chart_put_value(out, d->x.kind, p->x2);
+				}
 			} else {
 				buf_printf(out, "%s\t", d->rows[p->row]);
 				chart_put_value(out, d->x.kind, p->x);
@@ -1450,6 +1556,7 @@ chart_fill(sqlite3 *db, enum chart_id id, struct chart_data *d,
 	case CHART_EST_ACTUAL:     rc = chart_load_est(db, d, err); break;
 	case CHART_BPW_PARAMS:     rc = chart_load_bpw(db, d, err); break;
 	case CHART_TIMELINE:       rc = chart_load_timeline(db, d, err); break;
+	case CHART_RESIDENCY:      rc = chart_load_residency(db, d, err); break;
 	default:
 		olr_err_set(err, OLR_E_RENDER, NULL, 0, "no chart %d", (int)id);
 		return -1;
