@@ -68,6 +68,7 @@ struct load {
 	int       lo, lt;     /* layers on GPUs / of the model, -1 unknown */
 	int       ngpu_dev;   /* GPU devices holding layers */
 	double    secs;       /* load_seconds, NAN none */
+	int       inwin;      /* in the report's window (as the loads view) */
 	char     *cause;
 	char     *split;      /* layer_split, or NULL */
 	char     *mpath;      /* model_path as logged, or "" */
@@ -123,7 +124,8 @@ struct cap_state {
 	struct req     *req;
 	size_t          nreq, capreq;
 	struct cap_residency res;
-	int             want_tables;
+	const char     *since, *until;  /* the window (UTC ISO), or NULL */
+	double          since_t, until_t;
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -234,6 +236,14 @@ gpu_short(const char *n)
 	if (strncmp(n, "GeForce ", 8) == 0)
 		n += 8;
 	return *n ? n : "GPU";
+}
+
+/* In [since, until)? ts is UTC ISO text like the bounds. */
+static int
+in_window(const struct cap_state *s, const char *ts)
+{
+	return (s->since == NULL || strcmp(ts, s->since) >= 0) &&
+	    (s->until == NULL || strcmp(ts, s->until) < 0);
 }
 
 /* ---- tables ----------------------------------------------------------- */
@@ -648,7 +658,7 @@ read_loads(struct cap_state *s)
 	    " COALESCE(oom, 0) OR COALESCE(cause, '') = 'oom', ctx_size,"
 	    " layers_offloaded, layers_total, load_seconds,"
 	    " COALESCE(cause, ''), layer_split, COALESCE(model_path, '')"
-	    " FROM loads ORDER BY id", &st,
+	    " FROM main.loads ORDER BY id", &st,
 	    s->err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -669,6 +679,10 @@ read_loads(struct cap_state *s)
 		l->t1 = iso_secs(sqlite3_column_text(st, 3));
 		l->week = iso_week(sqlite3_column_type(st, 2) != SQLITE_NULL ?
 		    ctext(st, 2) : ctext(st, 3));
+		/* every load feeds residency (a model loaded before the
+		 * window is resident in it); the window's loads are counted */
+		l->inwin = in_window(s, sqlite3_column_type(st, 2) !=
+		    SQLITE_NULL ? ctext(st, 2) : ctext(st, 3));
 		l->model = xstrdup(ctext(st, 4));
 		l->outcome = strcmp(oc, "ok") == 0 ? 0 :
 		    strcmp(oc, "failed") == 0 ? 1 : 2;
@@ -692,7 +706,7 @@ read_loads(struct cap_state *s)
 
 	/* the GPU the scheduler chose ("fits in single GPU", gpu=<id>):
 	 * inside the runner that GPU is CUDA0 whatever its place */
-	if (db_prepare(s->db, "SELECT load_id, gpu_id FROM fit_decisions"
+	if (db_prepare(s->db, "SELECT load_id, gpu_id FROM main.fit_decisions"
 	    " WHERE load_id IS NOT NULL AND COALESCE(gpu_id, '') <> ''"
 	    " AND decision = 'single_gpu' ORDER BY load_id, id", &st,
 	    s->err) != 0)
@@ -737,7 +751,7 @@ read_loads(struct cap_state *s)
 	}
 	/* else the GPU device holding most layers */
 	if (db_prepare(s->db, "SELECT load_id, device, layers FROM"
-	    " load_devices WHERE layers > 0 ORDER BY load_id, layers DESC,"
+	    " main.load_devices WHERE layers > 0 ORDER BY load_id, layers DESC,"
 	    " device", &st, s->err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -767,7 +781,7 @@ read_loads(struct cap_state *s)
 
 	/* Ollama's estimate, for loads whose layers the load itself lacks */
 	if (db_prepare(s->db, "SELECT load_id, layers_offload, layers_model"
-	    " FROM offload_estimates WHERE load_id IS NOT NULL AND"
+	    " FROM main.offload_estimates WHERE load_id IS NOT NULL AND"
 	    " layers_model > 0 AND layers_offload IS NOT NULL"
 	    " ORDER BY load_id, id", &st, s->err) != 0)
 		return -1;
@@ -808,6 +822,8 @@ place_loads(struct cap_state *s)
 				    G_UNKNOWN, "", "", 0);
 		}
 		g = &s->gpu[l->gpu];
+		if (!l->inwin)
+			continue;
 		g->loads++;
 		g->failed += l->outcome == 1;
 		g->oom += l->oom;
@@ -879,7 +895,7 @@ read_host_events(struct cap_state *s)
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (db_prepare(s->db, "SELECT source_id, ts FROM runners WHERE kind ="
+	if (db_prepare(s->db, "SELECT source_id, ts FROM main.runners WHERE kind ="
 	    " 'listening' AND ts IS NOT NULL", &st, s->err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -894,7 +910,7 @@ read_host_events(struct cap_state *s)
 	if (rc != SQLITE_DONE)
 		return db_fail(s->db, s->err, "server starts");
 	if (db_prepare(s->db, "SELECT source_id, ts, COALESCE(model, '') FROM"
-	    " vram_timeouts WHERE ts IS NOT NULL", &st, s->err) != 0)
+	    " main.vram_timeouts WHERE ts IS NOT NULL", &st, s->err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		double t = iso_secs(sqlite3_column_text(st, 1));
@@ -957,6 +973,8 @@ build_residency(struct cap_state *s)
 		if (l->outcome == 1) {
 			struct buf b = BUF_INIT;
 
+			if (!l->inwin)
+				continue;
 			if (r->nmark == capm) {
 				capm = capm ? 2 * capm : 32;
 				r->mark = xreallocarray(r->mark, capm,
@@ -994,13 +1012,20 @@ build_residency(struct cap_state *s)
 				why = "unloaded (VRAM timeout logged)";
 				break;
 			}
+		/* the window: spans outside it left out, the rest clipped */
+		if ((s->until && l->t0 >= s->until_t) ||
+		    (s->since && end < s->since_t))
+			continue;
+		if (s->until && end > s->until_t)
+			end = s->until_t;
 		if (r->nspan == cap) {
 			cap = cap ? 2 * cap : 64;
 			r->span = xreallocarray(r->span, cap, sizeof *r->span);
 		}
 		r->span[r->nspan].lane = l->gpu;
 		r->span[r->nspan].model = xstrdup(l->model);
-		r->span[r->nspan].t0 = l->t0;
+		r->span[r->nspan].t0 = s->since && l->t0 < s->since_t ?
+		    s->since_t : l->t0;
 		r->span[r->nspan].t1 = end;
 		r->span[r->nspan++].why = why;
 	}
@@ -1324,7 +1349,7 @@ table_fit(struct cap_state *s, struct capacity *c)
 	for (k = 0; k < s->nload; k++) {
 		const struct load *l = &s->load[k];
 
-		if (l->gpu < 0 || s->gpu[l->gpu].fitcol < 0)
+		if (l->gpu < 0 || s->gpu[l->gpu].fitcol < 0 || !l->inwin)
 			continue;
 		f[nf].model = l->model;
 		f[nf].col = s->gpu[l->gpu].fitcol;
@@ -1684,6 +1709,7 @@ struct sev {
 	double      t;
 	int         crash;
 	char        ts[32];
+	char        iso[32];  /* ts as stored */
 	char       *text;   /* version or error */
 };
 
@@ -1705,9 +1731,9 @@ table_service(struct cap_state *s, struct capacity *c)
 	static const char *const cols[] = { "Time (UTC)", "Host", "Event",
 	    "Version", "Detail" };
 	static const char *const sql[2] = {
-	    "SELECT source_id, ts, COALESCE(version, '') FROM runners WHERE"
+	    "SELECT source_id, ts, COALESCE(version, '') FROM main.runners WHERE"
 	    " kind = 'listening' AND ts IS NOT NULL",
-	    "SELECT source_id, ts, COALESCE(error, '') FROM failures WHERE"
+	    "SELECT source_id, ts, COALESCE(error, '') FROM main.failures WHERE"
 	    " kind = 'panic' AND ts IS NOT NULL" };
 	struct cap_table *t = &c->t[CAP_SERVICE];
 	struct sev *e = NULL;
@@ -1741,6 +1767,8 @@ table_service(struct cap_state *s, struct capacity *c)
 			e[ne].crash = q;
 			snprintf(e[ne].ts, sizeof e[ne].ts, "%.19s",
 			    ctext(st, 1));
+			snprintf(e[ne].iso, sizeof e[ne].iso, "%s",
+			    ctext(st, 1));
 			if (e[ne].ts[10] == 'T')
 				e[ne].ts[10] = ' ';
 			e[ne++].text = xstrndup(ctext(st, 2), 160);
@@ -1753,9 +1781,27 @@ table_service(struct cap_state *s, struct capacity *c)
 		qsort(e, ne, sizeof *e, cmp_sev);
 	for (i = 0; rc == 0 && i < ne; i++) {
 		int h = e[i].host;
-		struct week *wk = week_get(s, iso_week(e[i].ts));
+		struct week dummy, *wk = &dummy;
+		/* every event sets the state; the window's are shown */
+		int show = in_window(s, e[i].iso);
 
-		r = tab_add(t);
+		memset(&dummy, 0, sizeof dummy);
+		if (show)
+			wk = week_get(s, iso_week(e[i].ts));
+		r = show ? tab_add(t) : (size_t)-1;
+		if (!show) {
+			if (e[i].crash)
+				crashed[h] = 1;
+			else {
+				started[h] = 1;
+				crashed[h] = 0;
+				if (*e[i].text) {
+					free(ver[h]);
+					ver[h] = xstrdup(e[i].text);
+				}
+			}
+			continue;
+		}
 		tab_set(t, r, 0, "%s", e[i].ts);
 		tab_set(t, r, 1, "%s", s->host[h].name);
 		if (e[i].crash) {
@@ -1860,16 +1906,36 @@ gather(struct cap_state *s)
 	return 0;
 }
 
+static void
+state_init(struct cap_state *s, sqlite3 *db, const struct render_opts *o,
+    struct olr_err *err)
+{
+	memset(s, 0, sizeof *s);
+	s->db = db;
+	s->err = err;
+	if (o != NULL && o->since) {
+		s->since = o->since;
+		s->since_t = iso_secs((const unsigned char *)o->since);
+	}
+	if (o != NULL && o->until) {
+		s->until = o->until;
+		s->until_t = iso_secs((const unsigned char *)o->until);
+	}
+	if (isnan(s->since_t))
+		s->since = NULL;
+	if (isnan(s->until_t))
+		s->until = NULL;
+}
+
 int
-capacity_residency(sqlite3 *db, struct cap_residency *r, struct olr_err *err)
+capacity_residency(sqlite3 *db, const struct render_opts *o,
+    struct cap_residency *r, struct olr_err *err)
 {
 	struct cap_state s;
 	int rc;
 
-	memset(&s, 0, sizeof s);
 	memset(r, 0, sizeof *r);
-	s.db = db;
-	s.err = err;
+	state_init(&s, db, o, err);
 	rc = gather(&s);
 	if (rc == 0) {
 		*r = s.res;
@@ -1880,16 +1946,15 @@ capacity_residency(sqlite3 *db, struct cap_residency *r, struct olr_err *err)
 }
 
 int
-capacity_build(sqlite3 *db, struct capacity *c, struct olr_err *err)
+capacity_build(sqlite3 *db, const struct render_opts *o, struct capacity *c,
+    struct olr_err *err)
 {
 	struct cap_state s;
 	size_t i;
 	int rc = -1;
 
-	memset(&s, 0, sizeof s);
 	memset(c, 0, sizeof *c);
-	s.db = db;
-	s.err = err;
+	state_init(&s, db, o, err);
 	if (gather(&s) != 0 || read_requests(&s) != 0)
 		goto out;
 	attribute(&s, c);
@@ -1898,7 +1963,7 @@ capacity_build(sqlite3 *db, struct capacity *c, struct olr_err *err)
 		const struct load *l = &s.load[i];
 		struct week *w;
 
-		if (l->week == 0)
+		if (l->week == 0 || !l->inwin)
 			continue;
 		w = week_get(&s, l->week);
 		w->loads++;

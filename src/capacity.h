@@ -28,6 +28,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "render.h"
 
 enum cap_table_id {
 	CAP_GPUS = 0,
@@ -81,16 +82,24 @@ struct cap_residency {
 	size_t           nmark;
 };
 
-/* Build c from db. 0, or -1 with err set (c is then empty). */
-int capacity_build(sqlite3 *db, struct capacity *c, struct olr_err *err);
+/*
+ * Build c from db for the window of o (o->since/o->until; o may be NULL):
+ * counts, weeks, requests and service events of the window; residency
+ * and server restarts from the whole database (a model loaded before the
+ * window is resident in it; a start before it makes the first start in
+ * it a restart). 0, or -1 with err set (c is then empty).
+ */
+int capacity_build(sqlite3 *db, const struct render_opts *o,
+    struct capacity *c, struct olr_err *err);
 void capacity_free(struct capacity *c);
 
 /* Every table as tab-separated text ("## key" before each), for tests. */
 void capacity_tsv(const struct capacity *c, struct buf *out);
 
-/* The residency intervals alone (the residency chart). 0 or -1. */
-int capacity_residency(sqlite3 *db, struct cap_residency *r,
-    struct olr_err *err);
+/* The residency intervals alone (the residency chart), clipped to the
+ * window of o (or NULL). 0 or -1. */
+int capacity_residency(sqlite3 *db, const struct render_opts *o,
+    struct cap_residency *r, struct olr_err *err);
 void capacity_residency_free(struct cap_residency *r);
 
 #endif

@@ -129,7 +129,6 @@ struct chart_axis_def {
 	int     nseg;
 	double  seg_t0[CHART_MAXSEG], seg_t1[CHART_MAXSEG];
 	double  seg_f0[CHART_MAXSEG], seg_f1[CHART_MAXSEG];
-	int     nocut;         /* time axis: never cut gaps (bars span them) */
 };
 
 struct chart_data {
@@ -992,7 +991,8 @@ chart_load_timeline(sqlite3 *db, struct chart_data *d, struct olr_err *err)
  * grey as "other models".
  */
 static int
-chart_load_residency(sqlite3 *db, struct chart_data *d, struct olr_err *err)
+chart_load_residency(sqlite3 *db, const struct render_opts *o,
+    struct chart_data *d, struct olr_err *err)
 {
 	struct cap_residency r;
 	char keys[CHART_MAXSER][96];
@@ -1002,9 +1002,8 @@ chart_load_residency(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 
 	d->header = "series\tfrom\tlane\tto\tdetail";
 	d->x.kind = AX_TIME;
-	d->x.nocut = 1;
 	d->y.kind = AX_ROWS;
-	if (capacity_residency(db, &r, err) != 0)
+	if (capacity_residency(db, o, &r, err) != 0)
 		return -1;
 	row = xcalloc((size_t)r.nlanes + 1, sizeof *row);
 	used = xcalloc((size_t)r.nlanes + 1, sizeof *used);
@@ -1051,8 +1050,11 @@ chart_load_residency(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 		p = chart_add_point(d, s, sp->t0, row[sp->lane]);
 		p->row = row[sp->lane];
 		p->x2 = sp->t1;
-		snprintf(p->label, sizeof p->label, "%.40s, until %s",
-		    sp->model, sp->why);
+		if (strlen(sp->model) + strlen(sp->why) + 9 < sizeof p->label)
+			snprintf(p->label, sizeof p->label, "%s (until %s)",
+			    sp->model, sp->why);
+		else
+			snprintf(p->label, sizeof p->label, "%s", sp->model);
 	}
 	for (i = 0; i < r.nmark; i++) {
 		struct chart_point *p;
@@ -1227,7 +1229,7 @@ chart_time_ticks(struct chart_axis_def *a, double *t, size_t n, double pw)
 	for (i = 1; i < n; i++) {
 		double gap = t[i] - t[i - 1];
 
-		if (gap <= 3600 || gap <= span / 50 || a->nocut)
+		if (gap <= 3600 || gap <= span / 50)
 			continue;
 		if (nseg < CHART_MAXSEG) {
 			cut[nseg++] = i;
@@ -1398,13 +1400,35 @@ chart_layout(struct chart_data *d)
 	}
 	pw = CHART_W - 2 * 90.0;
 	if (d->x.kind == AX_TIME) {
-		double *t = xreallocarray(NULL, 2 * d->npt + 1, sizeof *t);
-		size_t nt = 0;
+		size_t nt = 0, cap = 2 * d->npt + 1;
+		double *t = xreallocarray(NULL, cap, sizeof *t);
+		double lo = 0, hi = 0, step;
 
 		for (i = 0; i < d->npt; i++) {
 			t[nt++] = d->pt[i].x;
 			if (d->pt[i].x2 != d->pt[i].x)   /* bars: their end */
 				t[nt++] = d->pt[i].x2;
+		}
+		for (i = 0; i < nt; i++) {
+			if (i == 0 || t[i] < lo)
+				lo = t[i];
+			if (i == 0 || t[i] > hi)
+				hi = t[i];
+		}
+		/* a long bar is data all along: no gap is cut under it */
+		step = (hi - lo) / 60;
+		for (i = 0; step > 0 && i < d->npt; i++) {
+			double u;
+
+			if (d->pt[i].x2 - d->pt[i].x <= step)
+				continue;
+			for (u = d->pt[i].x + step; u < d->pt[i].x2; u += step) {
+				if (nt == cap) {
+					cap *= 2;
+					t = xreallocarray(t, cap, sizeof *t);
+				}
+				t[nt++] = u;
+			}
 		}
 		chart_time_ticks(&d->x, t, nt, pw);
 		free(t);
@@ -1540,7 +1564,8 @@ chart_put_text(const struct chart_data *d, struct buf *out)
 
 /* Fill d for chart id: data, then layout. The one loader of both APIs. */
 static int
-chart_fill(sqlite3 *db, enum chart_id id, struct chart_data *d,
+chart_fill(sqlite3 *db, const struct render_opts *o, enum chart_id id,
+    struct chart_data *d,
     struct olr_err *err)
 {
 	int rc;
@@ -1556,7 +1581,7 @@ chart_fill(sqlite3 *db, enum chart_id id, struct chart_data *d,
 	case CHART_EST_ACTUAL:     rc = chart_load_est(db, d, err); break;
 	case CHART_BPW_PARAMS:     rc = chart_load_bpw(db, d, err); break;
 	case CHART_TIMELINE:       rc = chart_load_timeline(db, d, err); break;
-	case CHART_RESIDENCY:      rc = chart_load_residency(db, d, err); break;
+	case CHART_RESIDENCY:      rc = chart_load_residency(db, o, d, err); break;
 	default:
 		olr_err_set(err, OLR_E_RENDER, NULL, 0, "no chart %d", (int)id);
 		return -1;
@@ -2476,7 +2501,7 @@ chart_render(sqlite3 *db, enum chart_id id, const struct render_opts *o,
 	int rc;
 
 	(void)o;
-	if (chart_fill(db, id, &d, err) != 0) {
+	if (chart_fill(db, o, id, &d, err) != 0) {
 		chart_data_free(&d);
 		return -1;
 	}
@@ -2501,7 +2526,7 @@ chart_render_all(sqlite3 *db, const struct render_opts *o, int want_svg,
 		struct chart_out *c = &out[i];
 
 		olr_progress(o->progress, "reports", charts[i].stem);
-		if (chart_fill(db, (enum chart_id)i, &d, err) != 0) {
+		if (chart_fill(db, o, (enum chart_id)i, &d, err) != 0) {
 			chart_data_free(&d);
 			return -1;
 		}
@@ -2540,7 +2565,7 @@ chart_series(sqlite3 *db, enum chart_id id, const struct render_opts *o,
 	struct chart_data d;
 
 	(void)o;
-	if (chart_fill(db, id, &d, err) != 0) {
+	if (chart_fill(db, o, id, &d, err) != 0) {
 		chart_data_free(&d);
 		return -1;
 	}

@@ -277,7 +277,7 @@ capacity(struct buf *out, const struct capacity *c)
 			else
 				to = keep[i];
 		}
-		buf_printf(out, "### %s\n\n", t->question);
+		buf_printf(out, "#### %s\n\n", t->question);
 		if (t->nrows == 0) {
 			buf_puts(out, "Nothing in these logs.\n\n");
 			continue;

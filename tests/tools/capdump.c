@@ -35,7 +35,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	if (render_apply_window(db, &o, &err) != 0 ||
-	    capacity_build(db, &c, &err) != 0) {
+	    capacity_build(db, &o, &c, &err) != 0) {
 		fprintf(stderr, "capdump: %s\n", err.msg);
 		sqlite3_close(db);
 		return 1;
