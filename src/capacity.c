@@ -38,6 +38,7 @@ enum gpu_kind { G_REAL = 0, G_DEVICE, G_UNKNOWN, G_CPU };
 
 struct host {
 	char  *name;
+	char  *disp;          /* as the VRAM chart shows it: cut to 24 */
 	double end;           /* latest time of its logs */
 	int    nreal;         /* real GPUs in its inventory */
 };
@@ -350,6 +351,16 @@ host_intern(struct cap_state *s, const char *name)
 	    sizeof *s->host);
 	memset(&s->host[s->nhost], 0, sizeof *s->host);
 	s->host[s->nhost].name = xstrdup(name);
+	{
+		char d[64];
+
+		/* the VRAM chart's rule: 24 characters, else 23 and "..." */
+		if (strlen(name) > 24)
+			snprintf(d, sizeof d, "%.23s\xe2\x80\xa6", name);
+		else
+			snprintf(d, sizeof d, "%s", name);
+		s->host[s->nhost].disp = xstrdup(d);
+	}
 	s->host[s->nhost].end = NAN;
 	return s->nhost++;
 }
@@ -419,21 +430,21 @@ gpu_add(struct cap_state *s, int host, enum gpu_kind kind, const char *gid,
 	case G_REAL:
 		g->model = xstrdup(gpu_short(model));
 		snprintf(label, sizeof label, "%s: %.28s #%d",
-		    s->host[host].name, g->model, g->idx);
+		    s->host[host].disp, g->model, g->idx);
 		break;
 	case G_DEVICE:
 		g->model = xstrdup(gid);
 		snprintf(label, sizeof label, "%s: %s (not in the inventory)",
-		    s->host[host].name, gid);
+		    s->host[host].disp, gid);
 		break;
 	case G_UNKNOWN:
 		g->model = xstrdup("GPU not logged");
 		snprintf(label, sizeof label, "%s: GPU not logged",
-		    s->host[host].name);
+		    s->host[host].disp);
 		break;
 	default:
 		g->model = xstrdup("CPU only");
-		snprintf(label, sizeof label, "%s: CPU", s->host[host].name);
+		snprintf(label, sizeof label, "%s: CPU", s->host[host].disp);
 	}
 	g->label = xstrdup(label);
 	return s->ngpu++;
@@ -957,7 +968,8 @@ build_residency(struct cap_state *s)
 	for (i = 0; i < s->nload; i++)
 		if (!isnan(s->load[i].t0) && s->load[i].gpu >= 0)
 			v[n++] = &s->load[i];
-	qsort(v, n, sizeof *v, cmp_lane_load);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_lane_load);
 	r->nlanes = s->ngpu;
 	r->lanes = xcalloc((size_t)s->ngpu + 1, sizeof *r->lanes);
 	r->lane_host = xcalloc((size_t)s->ngpu + 1, sizeof *r->lane_host);
@@ -1134,8 +1146,10 @@ attribute(struct cap_state *s, struct capacity *c)
 	size_t i;
 	int l;
 
-	qsort(r->span, r->nspan, sizeof *r->span, cmp_span);
-	qsort(s->req, s->nreq, sizeof *s->req, cmp_req_time);
+	if (r->nspan > 1)
+		qsort(r->span, r->nspan, sizeof *r->span, cmp_span);
+	if (s->nreq > 1)
+		qsort(s->req, s->nreq, sizeof *s->req, cmp_req_time);
 	/* spans of lane l: [first[l], first[l + 1]) */
 	for (i = 0, l = 0; l <= r->nlanes; l++) {
 		while (i < r->nspan && r->span[i].lane < l)
@@ -1213,7 +1227,8 @@ gpu_order(struct cap_state *s)
 	for (i = 0; i < s->ngpu; i++)
 		o[i] = i;
 	sort_state = s;
-	qsort(o, (size_t)s->ngpu, sizeof *o, cmp_gpu_order);
+	if (s->ngpu > 1)
+		qsort(o, (size_t)s->ngpu, sizeof *o, cmp_gpu_order);
 	sort_state = NULL;
 	return o;
 }
@@ -1345,6 +1360,42 @@ table_fit(struct cap_state *s, struct capacity *c)
 		g->fitcol = j;
 	}
 	free(o);
+	/* the busiest GPU models first (then the per-GPU order) */
+	{
+		long *n = xcalloc((size_t)ncol + 1, sizeof *n);
+		int *perm = xcalloc((size_t)ncol + 1, sizeof *perm);
+		int *pos = xcalloc((size_t)ncol + 1, sizeof *pos);
+		char **cn = xcalloc((size_t)ncol + 1, sizeof *cn);
+		int a, b2;
+
+		for (k = 0; k < s->nload; k++)
+			if (s->load[k].inwin && s->load[k].gpu >= 0 &&
+			    s->gpu[s->load[k].gpu].fitcol >= 0)
+				n[s->gpu[s->load[k].gpu].fitcol]++;
+		for (j = 0; j < ncol; j++)
+			perm[j] = j;
+		for (a = 1; a < ncol; a++)         /* stable insertion sort */
+			for (b2 = a; b2 > 0 && n[perm[b2]] > n[perm[b2 - 1]];
+			    b2--) {
+				int tmp = perm[b2];
+
+				perm[b2] = perm[b2 - 1];
+				perm[b2 - 1] = tmp;
+			}
+		for (j = 0; j < ncol; j++) {
+			pos[perm[j]] = j;
+			cn[j] = colname[perm[j]];
+		}
+		for (j = 0; j < ncol; j++)
+			colname[j] = cn[j];
+		for (i = 0; i < s->ngpu; i++)
+			if (s->gpu[i].fitcol >= 0)
+				s->gpu[i].fitcol = pos[s->gpu[i].fitcol];
+		free(n);
+		free(perm);
+		free(pos);
+		free(cn);
+	}
 	/* one entry per load, then merged per model, column and ctx */
 	for (k = 0; k < s->nload; k++) {
 		const struct load *l = &s->load[k];
@@ -1771,7 +1822,8 @@ table_service(struct cap_state *s, struct capacity *c)
 			    ctext(st, 1));
 			if (e[ne].ts[10] == 'T')
 				e[ne].ts[10] = ' ';
-			e[ne++].text = xstrndup(ctext(st, 2), 160);
+			e[ne++].text = xstrndup(ctext(st, 2),
+			    strnlen(ctext(st, 2), 160));
 		}
 		sqlite3_finalize(st);
 		rc = rc == SQLITE_DONE ? 0 : db_fail(s->db, s->err,
@@ -1803,7 +1855,7 @@ table_service(struct cap_state *s, struct capacity *c)
 			continue;
 		}
 		tab_set(t, r, 0, "%s", e[i].ts);
-		tab_set(t, r, 1, "%s", s->host[h].name);
+		tab_set(t, r, 1, "%s", s->host[h].disp);
 		if (e[i].crash) {
 			tab_set(t, r, 2, "crash (Go panic)");
 			tab_set(t, r, 4, "%s", e[i].text);
@@ -1862,8 +1914,10 @@ state_free(struct cap_state *s)
 	size_t i;
 	int j;
 
-	for (j = 0; j < s->nhost; j++)
+	for (j = 0; j < s->nhost; j++) {
 		free(s->host[j].name);
+		free(s->host[j].disp);
+	}
 	free(s->host);
 	for (j = 0; j < s->ngpu; j++) {
 		free(s->gpu[j].gid);

@@ -826,7 +826,8 @@ cap_rows(struct buf *b, const struct cap_table *t, size_t from, size_t to)
 			    v[4] == '-' && v[7] == '-');   /* not a date */
 
 			buf_puts(b, c == 0 ? "<td class=\"w\">" : num ?
-			    "<td class=\"n\">" : "<td>");
+			    "<td class=\"n\">" : strcmp(v, "not seen") == 0 ?
+			    "<td class=\"ns\">" : "<td>");
 			cap_esc(b, v);
 			buf_puts(b, "</td>");
 		}

@@ -321,7 +321,8 @@ disambiguate(struct model_name *ms, size_t n)
 {
 	size_t i, j;
 
-	qsort(ms, n, sizeof *ms, cmp_name);
+	if (n > 1)      /* ms is NULL when there is no model */
+		qsort(ms, n, sizeof *ms, cmp_name);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && strcmp(ms[j].name, ms[i].name) == 0;
 		    j++)
