@@ -238,6 +238,7 @@ head(struct buf *b, const struct report *r, const struct render_opts *o)
 
 #define MD_CAP_CELL 160    /* bytes of one cell */
 #define MD_CAP_COLS 7      /* columns of the fit matrix (model + 6 GPUs) */
+#define MD_CAP_MAX  16000  /* bytes of the whole capacity review */
 
 static void
 cap_cell(struct buf *out, const char *s)
@@ -256,11 +257,8 @@ cap_cell(struct buf *out, const char *s)
 }
 
 static void
-capacity(struct buf *out, const struct capacity *c)
+capacity_rows(struct buf *out, const struct capacity *c, const size_t *keep)
 {
-	/* rows kept per table: the first (or, for weeks and the service
-	 * timeline, the latest) */
-	static const size_t keep[CAP_NTAB] = { 30, 25, 12, 30, 20 };
 	int i, k;
 
 	buf_puts(out, "## Capacity review\n\n");
@@ -322,6 +320,33 @@ capacity(struct buf *out, const struct capacity *c)
 			buf_puts(out, "</sub>\n\n");
 		}
 	}
+}
+
+/*
+ * The capacity review, within MD_CAP_MAX bytes: rows kept per table (the
+ * first, or for weeks and the service timeline the latest), halved until
+ * it fits, so the problems keep most of the room.
+ */
+static void
+capacity(struct buf *out, const struct capacity *c)
+{
+	size_t keep[CAP_NTAB] = { 30, 25, 12, 30, 20 };
+	struct buf b = BUF_INIT;
+	int i, more = 1;
+
+	while (more) {
+		buf_reset(&b);
+		capacity_rows(&b, c, keep);
+		more = 0;
+		if (b.len > MD_CAP_MAX)
+			for (i = 0; i < CAP_NTAB; i++)
+				if (keep[i] > 1) {
+					keep[i] /= 2;
+					more = 1;
+				}
+	}
+	buf_append(out, b.data, b.len);
+	buf_free(&b);
 }
 
 void
