@@ -2143,6 +2143,12 @@ chart_draw_rows(const struct chart_frame *f)
 			case ST_BAR:
 				cairo_rectangle(cr, x, yc - h / 2,
 				    x2 - x < 1 ? 1 : x2 - x, h);
+				/* the white edge that separates bars would
+				 * hide bars narrower than a few pixels */
+				if (x2 - x < 4) {
+					cairo_fill(cr);
+					break;
+				}
 				cairo_fill_preserve(cr);
 				cairo_set_source_rgb(cr, 1, 1, 1);
 				cairo_set_line_width(cr, 0.8);
