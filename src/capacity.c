@@ -1500,8 +1500,8 @@ static void
 table_weeks(struct cap_state *s, struct capacity *c)
 {
 	static const char *const cols[] = { "Week", "Loads", "Failed", "OOM",
-	    "Load time p50", "Load time p95", "n timed", "Peak VRAM per GPU",
-	    "Requests", "5xx", "Server starts", "Restarts", "Crashes" };
+	    "Load time p50", "Load time p95", "n timed", "Requests", "5xx",
+	    "Server starts", "Restarts", "Crashes", "Peak VRAM per GPU" };
 	struct cap_table *t = &c->t[CAP_WEEKS];
 	struct buf b = BUF_INIT;
 	size_t i, k, r;
@@ -1584,12 +1584,13 @@ table_weeks(struct cap_state *s, struct capacity *c)
 		}
 		if (more)
 			buf_printf(&b, "; +%d more GPUs", more);
-		tab_set(t, r, 7, "%s", buf_str(&b));
-		CHG(8, reqs);
-		CHG(9, r5xx);
-		CHG(10, starts);
-		CHG(11, restarts);
-		CHG(12, crashes);
+		/* last: the widest cell */
+		tab_set(t, r, 12, "%s", buf_str(&b));
+		CHG(7, reqs);
+		CHG(8, r5xx);
+		CHG(9, starts);
+		CHG(10, restarts);
+		CHG(11, crashes);
 #undef CHG
 	}
 	buf_free(&b);

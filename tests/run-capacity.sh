@@ -52,7 +52,7 @@ for want in \
   "Qwen2.5 32B Instruct${t}partly 40/65 @32768${t}full 65/65 @4096; full 65/65 @32768 (1 OOM)" \
   "Llama 3.1 8B Instruct${t}full 33/33 @8192 ×3${t}full 33/33 @16384" \
   "2025-W10 (from 2025-03-03)${t}3${t}0${t}0${t}4.0 s${t}12.0 s (max)${t}3${t}" \
-  "2025-W11 (from 2025-03-10)${t}3 (+0)${t}1 (+1)${t}1 (+1)${t}3.0 s (-1.0 s)${t}20.0 s (max; +8.0 s)${t}2${t}gpu-a: RTX 3090 #0 23.50 GiB (98%)${t}3 (-3)${t}1 (+0)${t}1 (-1)${t}1 (+1)${t}0 (+0)" \
+  "2025-W11 (from 2025-03-10)${t}3 (+0)${t}1 (+1)${t}1 (+1)${t}3.0 s (-1.0 s)${t}20.0 s (max; +8.0 s)${t}2${t}3 (-3)${t}1 (+0)${t}1 (-1)${t}1 (+1)${t}0 (+0)${t}gpu-a: RTX 3090 #0 23.50 GiB (98%)" \
   "2025-03-04${t}/api/generate${t}2${t}200.0 ms${t}8.0 s (max)${t}8.0 s (max)${t}0${t}1${t}2 of 2 (100%)${t}Qwen2.5 32B Instruct (2)" \
   "2025-03-05${t}/api/embed${t}1${t}50.0 ms${t}50.0 ms (max)${t}50.0 ms (max)${t}0${t}0${t}0 of 1 (0%)${t}" \
   "2025-03-11 07:00:00${t}gpu-a${t}restart${t}0.6.2${t}the previous process stopped (no crash logged); version was 0.6.1" \
