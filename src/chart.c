@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capacity.h"
 #include "db.h"
 #include "units.h"
 #include "xmalloc.h"
@@ -41,6 +42,7 @@ static const struct chart_info charts[CHART_COUNT] = {
 	{ CHART_EST_ACTUAL, "estimate-vs-actual", "Estimate vs actual memory" },
 	{ CHART_BPW_PARAMS, "bpw-vs-params", "Bits per weight against parameters" },
 	{ CHART_TIMELINE, "failures-timeline", "Failures and VRAM timeouts" },
+	{ CHART_RESIDENCY, "residency", "Which model was resident on which GPU" },
 };
 
 #define CHART_W         1000
@@ -981,6 +983,104 @@ chart_load_timeline(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	return 0;
 }
 
+/*
+ * Residency: one lane per host and GPU (capacity.c names them as the VRAM
+ * chart does), a bar per model from its load's start to what ended it
+ * (next load on that GPU, server restart, end of the log), a diamond per
+ * failed load. One colour per model (the busiest first); the rest share
+ * grey as "other models".
+ */
+static int
+chart_load_residency(sqlite3 *db, const struct render_opts *o,
+    struct chart_data *d, struct olr_err *err)
+{
+	struct cap_residency r;
+	char keys[CHART_MAXSER][96];
+	int *row, *used, nused = 0, s_fail = -1, s_other = -1, dropped = 0;
+	size_t i;
+	int l;
+
+	d->header = "series\tfrom\tlane\tto\tdetail";
+	d->x.kind = AX_TIME;
+	d->y.kind = AX_ROWS;
+	if (capacity_residency(db, o, &r, err) != 0)
+		return -1;
+	row = xcalloc((size_t)r.nlanes + 1, sizeof *row);
+	used = xcalloc((size_t)r.nlanes + 1, sizeof *used);
+	for (i = 0; i < r.nspan; i++)
+		used[r.span[i].lane] = 1;
+	for (i = 0; i < r.nmark; i++)
+		used[r.mark[i].lane] = 1;
+	for (l = 0; l < r.nlanes; l++) {
+		row[l] = -1;
+		if (used[l] && nused < CHART_MAXROWS) {
+			row[l] = chart_add_row(d, r.lanes[l]);
+			nused++;
+		} else if (used[l])
+			dropped++;
+	}
+	if (dropped)
+		snprintf(d->note, sizeof d->note, "the first %d of %d GPU lanes",
+		    CHART_MAXROWS, CHART_MAXROWS + dropped);
+	for (i = 0; i < r.nspan; i++) {
+		const struct cap_span *sp = &r.span[i];
+		struct chart_point *p;
+		int s, k, full = 0;
+
+		if (row[sp->lane] < 0)
+			continue;
+		for (s = -1, k = 0; k < d->nser; k++)
+			if (strcmp(keys[k], sp->model) == 0)
+				s = k;
+		if (s < 0 && d->nser < CHART_MAXSER - 2) {
+			snprintf(keys[d->nser], sizeof keys[0], "%s", sp->model);
+			s = chart_add_series(d, sp->model, d->nser % NCOLOURS,
+			    ST_BAR, 1);
+		} else if (s < 0)
+			full = 1;
+		if (full) {
+			if (s_other < 0) {
+				snprintf(keys[d->nser], sizeof keys[0], "%s",
+				    "\001other");
+				s_other = chart_add_series(d, "other models",
+				    COL_GREY, ST_BAR, 1);
+			}
+			s = s_other;
+		}
+		p = chart_add_point(d, s, sp->t0, row[sp->lane]);
+		p->row = row[sp->lane];
+		p->x2 = sp->t1;
+		if (strlen(sp->model) + strlen(sp->why) + 9 < sizeof p->label)
+			snprintf(p->label, sizeof p->label, "%s (until %s)",
+			    sp->model, sp->why);
+		else
+			snprintf(p->label, sizeof p->label, "%s", sp->model);
+	}
+	for (i = 0; i < r.nmark; i++) {
+		struct chart_point *p;
+
+		if (row[r.mark[i].lane] < 0)
+			continue;
+		if (s_fail < 0) {
+			snprintf(keys[d->nser], sizeof keys[0], "%s", "\001fail");
+			s_fail = chart_add_series(d, "failed load", COL_VERM,
+			    ST_DIAMOND, 1);
+		}
+		if (s_fail < 0)
+			break;
+		p = chart_add_point(d, s_fail, r.mark[i].t, row[r.mark[i].lane]);
+		p->row = row[r.mark[i].lane];
+		snprintf(p->label, sizeof p->label, "%s", r.mark[i].what);
+	}
+	free(row);
+	free(used);
+	capacity_residency_free(&r);
+	if (d->npt == 0)
+		snprintf(d->why, sizeof d->why,
+		    "no load with a start time on a known host");
+	return 0;
+}
+
 /* ---- axes ------------------------------------------------------------- */
 
 /* A 1-2-5 step giving at most maxticks ticks over span. */
@@ -1292,7 +1392,7 @@ chart_layout(struct chart_data *d)
 	d->height = CHART_H;
 	if (d->y.kind == AX_ROWS) {
 		int per = d->id == CHART_EST_ACTUAL ? 30 :
-		    d->id == CHART_TIMELINE ? 40 : 22;
+		    d->id == CHART_TIMELINE || d->id == CHART_RESIDENCY ? 40 : 22;
 		int need = 160 + per * d->nrows;
 
 		if (need > d->height)
@@ -1300,11 +1400,37 @@ chart_layout(struct chart_data *d)
 	}
 	pw = CHART_W - 2 * 90.0;
 	if (d->x.kind == AX_TIME) {
-		double *t = xreallocarray(NULL, d->npt, sizeof *t);
+		size_t nt = 0, cap = 2 * d->npt + 1;
+		double *t = xreallocarray(NULL, cap, sizeof *t);
+		double lo = 0, hi = 0, step;
 
-		for (i = 0; i < d->npt; i++)
-			t[i] = d->pt[i].x;
-		chart_time_ticks(&d->x, t, d->npt, pw);
+		for (i = 0; i < d->npt; i++) {
+			t[nt++] = d->pt[i].x;
+			if (d->pt[i].x2 != d->pt[i].x)   /* bars: their end */
+				t[nt++] = d->pt[i].x2;
+		}
+		for (i = 0; i < nt; i++) {
+			if (i == 0 || t[i] < lo)
+				lo = t[i];
+			if (i == 0 || t[i] > hi)
+				hi = t[i];
+		}
+		/* a long bar is data all along: no gap is cut under it */
+		step = (hi - lo) / 60;
+		for (i = 0; step > 0 && i < d->npt; i++) {
+			double u;
+
+			if (d->pt[i].x2 - d->pt[i].x <= step)
+				continue;
+			for (u = d->pt[i].x + step; u < d->pt[i].x2; u += step) {
+				if (nt == cap) {
+					cap *= 2;
+					t = xreallocarray(t, cap, sizeof *t);
+				}
+				t[nt++] = u;
+			}
+		}
+		chart_time_ticks(&d->x, t, nt, pw);
 		free(t);
 	}
 	else if (d->x.kind == AX_LOG)
@@ -1405,6 +1531,10 @@ chart_put_text(const struct chart_data *d, struct buf *out)
 			if (d->x.kind == AX_TIME) {
 				chart_put_value(out, d->x.kind, p->x);
 				buf_printf(out, "\t%s", d->rows[p->row]);
+				if (p->x2 != p->x) {
+					buf_putc(out, '\t');
+					chart_put_value(out, d->x.kind, p->x2);
+				}
 			} else {
 				buf_printf(out, "%s\t", d->rows[p->row]);
 				chart_put_value(out, d->x.kind, p->x);
@@ -1434,7 +1564,8 @@ chart_put_text(const struct chart_data *d, struct buf *out)
 
 /* Fill d for chart id: data, then layout. The one loader of both APIs. */
 static int
-chart_fill(sqlite3 *db, enum chart_id id, struct chart_data *d,
+chart_fill(sqlite3 *db, const struct render_opts *o, enum chart_id id,
+    struct chart_data *d,
     struct olr_err *err)
 {
 	int rc;
@@ -1450,6 +1581,7 @@ chart_fill(sqlite3 *db, enum chart_id id, struct chart_data *d,
 	case CHART_EST_ACTUAL:     rc = chart_load_est(db, d, err); break;
 	case CHART_BPW_PARAMS:     rc = chart_load_bpw(db, d, err); break;
 	case CHART_TIMELINE:       rc = chart_load_timeline(db, d, err); break;
+	case CHART_RESIDENCY:      rc = chart_load_residency(db, o, d, err); break;
 	default:
 		olr_err_set(err, OLR_E_RENDER, NULL, 0, "no chart %d", (int)id);
 		return -1;
@@ -2011,6 +2143,12 @@ chart_draw_rows(const struct chart_frame *f)
 			case ST_BAR:
 				cairo_rectangle(cr, x, yc - h / 2,
 				    x2 - x < 1 ? 1 : x2 - x, h);
+				/* the white edge that separates bars would
+				 * hide bars narrower than a few pixels */
+				if (x2 - x < 4) {
+					cairo_fill(cr);
+					break;
+				}
 				cairo_fill_preserve(cr);
 				cairo_set_source_rgb(cr, 1, 1, 1);
 				cairo_set_line_width(cr, 0.8);
@@ -2369,7 +2507,7 @@ chart_render(sqlite3 *db, enum chart_id id, const struct render_opts *o,
 	int rc;
 
 	(void)o;
-	if (chart_fill(db, id, &d, err) != 0) {
+	if (chart_fill(db, o, id, &d, err) != 0) {
 		chart_data_free(&d);
 		return -1;
 	}
@@ -2394,7 +2532,7 @@ chart_render_all(sqlite3 *db, const struct render_opts *o, int want_svg,
 		struct chart_out *c = &out[i];
 
 		olr_progress(o->progress, "reports", charts[i].stem);
-		if (chart_fill(db, (enum chart_id)i, &d, err) != 0) {
+		if (chart_fill(db, o, (enum chart_id)i, &d, err) != 0) {
 			chart_data_free(&d);
 			return -1;
 		}
@@ -2433,7 +2571,7 @@ chart_series(sqlite3 *db, enum chart_id id, const struct render_opts *o,
 	struct chart_data d;
 
 	(void)o;
-	if (chart_fill(db, id, &d, err) != 0) {
+	if (chart_fill(db, o, id, &d, err) != 0) {
 		chart_data_free(&d);
 		return -1;
 	}

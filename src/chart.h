@@ -24,6 +24,7 @@ enum chart_id {
 	CHART_EST_ACTUAL,      /* estimate vs actual memory per load */
 	CHART_BPW_PARAMS,      /* BPW against parameter count per model */
 	CHART_TIMELINE,        /* failures and VRAM-recovery timeouts on a timeline */
+	CHART_RESIDENCY,       /* which model was resident on which GPU, when */
 	CHART_COUNT
 };
 

@@ -793,6 +793,97 @@ fill(sqlite3 *db, const struct render_opts *o, const struct report *rep,
 	return 0;
 }
 
+/* ---- the capacity review (report model, formatted only) ------------- */
+
+#define HTML_CAP_SHOWN 15   /* rows shown before the rest collapse */
+
+static void
+cap_esc(struct buf *b, const char *s)
+{
+	tmpl_escape(b, s, strlen(s));
+}
+
+static void
+cap_rows(struct buf *b, const struct cap_table *t, size_t from, size_t to)
+{
+	size_t r;
+	int c;
+
+	buf_puts(b, "<div class=\"tw\"><table class=\"cap\"><thead><tr>");
+	for (c = 0; c < t->ncol; c++) {
+		buf_puts(b, "<th>");
+		cap_esc(b, t->cols[c]);
+		buf_puts(b, "</th>");
+	}
+	buf_puts(b, "</tr></thead><tbody>\n");
+	for (r = from; r < to; r++) {
+		buf_puts(b, "<tr>");
+		for (c = 0; c < t->ncol; c++) {
+			const char *v = t->cell[r * (size_t)t->ncol + (size_t)c];
+
+			/* figures right-aligned, as in the other tables */
+			int num = *v >= '0' && *v <= '9' && !(strlen(v) >= 10 &&
+			    v[4] == '-' && v[7] == '-');   /* not a date */
+
+			buf_puts(b, c == 0 ? "<td class=\"w\">" : num ?
+			    "<td class=\"n\">" : strcmp(v, "not seen") == 0 ?
+			    "<td class=\"ns\">" : "<td>");
+			cap_esc(b, v);
+			buf_puts(b, "</td>");
+		}
+		buf_puts(b, "</tr>\n");
+	}
+	buf_puts(b, "</tbody></table></div>\n");
+}
+
+/* The five answers, each on one screen: long tables collapse. */
+static void
+cap_html(struct buf *b, const struct capacity *c)
+{
+	int i;
+
+	for (i = 0; i < CAP_NTAB; i++) {
+		const struct cap_table *t = &c->t[i];
+		/* the week table shows its latest weeks, the others their
+		 * first rows (latest day first, GPUs by host) */
+		int tail = i == CAP_WEEKS || i == CAP_SERVICE;
+		size_t n = t->nrows, cut = n > HTML_CAP_SHOWN ?
+		    n - HTML_CAP_SHOWN : 0;
+
+		buf_printf(b, "<div class=\"capq\" id=\"capacity-%s\">"
+		    "<h3>", t->key);
+		cap_esc(b, t->question);
+		buf_puts(b, "</h3>\n");
+		if (n == 0)
+			buf_puts(b, "<p>Nothing in these logs.</p>\n");
+		else if (n <= HTML_CAP_SHOWN)
+			cap_rows(b, t, 0, n);
+		else if (tail) {
+			buf_printf(b, "<details><summary>%zu earlier rows"
+			    "</summary>\n", cut);
+			cap_rows(b, t, 0, cut);
+			buf_puts(b, "</details>\n");
+			cap_rows(b, t, cut, n);
+		} else {
+			cap_rows(b, t, 0, HTML_CAP_SHOWN);
+			buf_printf(b, "<details><summary>%zu more rows"
+			    "</summary>\n", n - HTML_CAP_SHOWN);
+			cap_rows(b, t, HTML_CAP_SHOWN, n);
+			buf_puts(b, "</details>\n");
+		}
+		if (t->note) {
+			buf_puts(b, "<p class=\"note\">");
+			cap_esc(b, t->note);
+			buf_puts(b, "</p>\n");
+		}
+		if (i == CAP_REQUESTS || i == CAP_GPUS)
+			buf_puts(b, "<p class=\"small\">Residency over time:"
+			    " <a href=\"#chart-residency\">which model was"
+			    " resident on which GPU</a>.</p>\n");
+		buf_puts(b, "</div>\n");
+	}
+}
+
 int
 html_render(sqlite3 *db, const struct render_opts *o,
     const struct report *rep, const struct chart_out charts[CHART_COUNT],
@@ -819,6 +910,14 @@ html_render(sqlite3 *db, const struct render_opts *o,
 	if (fill(db, o, rep, v, err) != 0)
 		goto out;
 	add_charts(charts, v);
+	{
+		struct buf cap = BUF_INIT;
+
+		if (rep != NULL)
+			cap_html(&cap, &rep->cap);
+		tmpl_set(v, "capacity", buf_str(&cap));
+		buf_free(&cap);
+	}
 	if (tmpl_expand(t, v, TMPL_STRICT, &out, err) != 0)
 		goto out;
 	if ((fp = fopen(path, "wb")) == NULL) {

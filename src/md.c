@@ -234,6 +234,121 @@ head(struct buf *b, const struct report *r, const struct render_opts *o)
 	buf_puts(b, "\n\n");
 }
 
+/* ---- capacity review: bounded (rows, columns, cell length) ---------- */
+
+#define MD_CAP_CELL 160    /* bytes of one cell */
+#define MD_CAP_COLS 7      /* columns of the fit matrix (model + 6 GPUs) */
+#define MD_CAP_MAX  16000  /* bytes of the whole capacity review */
+
+static void
+cap_cell(struct buf *out, const char *s)
+{
+	size_t n = strlen(s);
+	char cut[MD_CAP_CELL + 8];
+
+	if (n > MD_CAP_CELL) {
+		n = MD_CAP_CELL;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;            /* do not split a UTF-8 sequence */
+		snprintf(cut, sizeof cut, "%.*s\xe2\x80\xa6", (int)n, s);
+		md_escape(out, cut);
+	} else
+		md_escape(out, s);
+}
+
+static void
+capacity_rows(struct buf *out, const struct capacity *c, const size_t *keep)
+{
+	int i, k;
+
+	buf_puts(out, "## Capacity review\n\n");
+	for (i = 0; i < CAP_NTAB; i++) {
+		const struct cap_table *t = &c->t[i];
+		int ncol = t->ncol > MD_CAP_COLS && i == CAP_FIT ?
+		    MD_CAP_COLS : t->ncol;
+		int tail = i == CAP_WEEKS || i == CAP_SERVICE;
+		size_t from = 0, to = t->nrows, r;
+
+		if (to > keep[i]) {
+			if (tail)
+				from = to - keep[i];
+			else
+				to = keep[i];
+		}
+		buf_printf(out, "#### %s\n\n", t->question);
+		if (t->nrows == 0) {
+			buf_puts(out, "Nothing in these logs.\n\n");
+			continue;
+		}
+		buf_puts(out, "|");
+		for (k = 0; k < ncol; k++) {
+			buf_putc(out, ' ');
+			cap_cell(out, t->cols[k]);
+			buf_puts(out, " |");
+		}
+		buf_puts(out, "\n|");
+		for (k = 0; k < ncol; k++)
+			buf_puts(out, " --- |");
+		buf_putc(out, '\n');
+		for (r = from; r < to; r++) {
+			buf_puts(out, "|");
+			for (k = 0; k < ncol; k++) {
+				buf_putc(out, ' ');
+				cap_cell(out, t->cell[r * (size_t)t->ncol +
+				    (size_t)k]);
+				buf_puts(out, " |");
+			}
+			buf_putc(out, '\n');
+		}
+		buf_putc(out, '\n');
+		if (from > 0 || to < t->nrows || ncol < t->ncol) {
+			buf_puts(out, "_");
+			if (from > 0)
+				buf_printf(out, "%zu earlier rows", from);
+			if (to < t->nrows)
+				buf_printf(out, "%zu more rows",
+				    t->nrows - to);
+			if (ncol < t->ncol)
+				buf_printf(out, "%s%d more GPU models",
+				    from > 0 || to < t->nrows ? ", " : "",
+				    t->ncol - ncol);
+			buf_puts(out, " in index.html and report.xlsx._\n\n");
+		}
+		if (t->note) {
+			buf_puts(out, "<sub>");
+			md_escape(out, t->note);
+			buf_puts(out, "</sub>\n\n");
+		}
+	}
+}
+
+/*
+ * The capacity review, within MD_CAP_MAX bytes: rows kept per table (the
+ * first, or for weeks and the service timeline the latest), halved until
+ * it fits, so the problems keep most of the room.
+ */
+static void
+capacity(struct buf *out, const struct capacity *c)
+{
+	size_t keep[CAP_NTAB] = { 30, 25, 12, 30, 20 };
+	struct buf b = BUF_INIT;
+	int i, more = 1;
+
+	while (more) {
+		buf_reset(&b);
+		capacity_rows(&b, c, keep);
+		more = 0;
+		if (b.len > MD_CAP_MAX)
+			for (i = 0; i < CAP_NTAB; i++)
+				if (keep[i] > 1) {
+					keep[i] /= 2;
+					more = 1;
+				}
+	}
+	buf_append(out, b.data, b.len);
+	buf_free(&b);
+}
+
 void
 md_render(const struct report *r, const struct render_opts *o,
     struct buf *out)
@@ -252,6 +367,7 @@ md_render(const struct report *r, const struct render_opts *o,
 			buf_printf(&h, " until %s", o->until);
 		buf_puts(&h, ".\n\n");
 	}
+	capacity(&tail, &r->cap);
 	models(&tail, r);
 	units_format_utc(o->now_epoch * 1000, when, sizeof when);
 	when[19] = '\0';

@@ -91,7 +91,7 @@ static const char *const ts_tables[] = {
 	"vram_updates", "system_memory", "fit_decisions", "offload_estimates",
 	"memory_buffers", "vram_timeouts", "gpus", "token_caches",
 	"model_files", "tensor_loads", "model_params", "runners",
-	"model_metadata", "tensor_types", "failures", "alerts",
+	"model_metadata", "tensor_types", "failures", "alerts", "requests",
 };
 
 /* tables of per-load rows, filtered through the loads view */
@@ -202,19 +202,19 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 				goto out;
 		}
 	}
-	if (mask & RENDER_XLSX) {
-		buf_reset(&path);
-		buf_printf(&path, "%s/report.xlsx", dir);
-		olr_progress(o->progress, "reports", "report.xlsx");
-		if (xlsx_render(db, o, path.data, err) != 0)
-			goto out;
-	}
 	/* the report model, computed once for the writers that show it */
-	if (mask & (RENDER_MD | RENDER_HTML)) {
+	if (mask & (RENDER_MD | RENDER_HTML | RENDER_XLSX)) {
 		olr_progress(o->progress, "reports", "report model");
 		if (report_build(db, o, &rep, err) != 0)
 			goto out;
 		have_rep = 1;
+	}
+	if (mask & RENDER_XLSX) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/report.xlsx", dir);
+		olr_progress(o->progress, "reports", "report.xlsx");
+		if (xlsx_render(db, o, &rep, path.data, err) != 0)
+			goto out;
 	}
 	if (mask & RENDER_MD) {
 		buf_reset(&path);

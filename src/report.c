@@ -1885,7 +1885,7 @@ report_build(sqlite3 *db, const struct render_opts *o, struct report *r,
 	    err) != 0)
 		goto out;
 	if (header(&c, o, r) != 0 || problems(&c, r) != 0 ||
-	    models(&c, r) != 0)
+	    models(&c, r) != 0 || capacity_build(db, o, &r->cap, err) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -1950,5 +1950,6 @@ report_free(struct report *r)
 	free(r->os);
 	free(r->libraries);
 	free(r->identifiers);
+	capacity_free(&r->cap);
 	memset(r, 0, sizeof *r);
 }

@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include "capacity.h"
 #include "err.h"
 #include "render.h"
 
@@ -88,6 +89,7 @@ struct report {
 	size_t nproblems;
 	struct report_model *models;
 	size_t nmodels;
+	struct capacity cap;         /* the weekly capacity review */
 };
 
 /* Build r from db. 0, or -1 with err filled (r is then empty). */

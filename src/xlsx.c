@@ -1122,14 +1122,71 @@ make_formats(struct xw *x)
 	format_set_underline(x->f_link, LXW_UNDERLINE_SINGLE);
 }
 
+/*
+ * The Capacity sheet: the report model's five answers, one block each
+ * (title, header row, rows), the cells as the report shows them; a cell
+ * that is a plain number is written as a number.
+ */
+static int
+capacity_sheet(struct xw *x, struct sheet *s, const struct capacity *c)
+{
+	int i, k;
+	size_t r;
+
+	if (put_str(x, s, 0, 0, "Capacity review", x->f_title, 0) != 0 ||
+	    put_str(x, s, 1, 0, "Each block answers one question of the"
+	    " weekly capacity review, for the report's time window; what"
+	    " every number means: ollama-logreport(1), REPORTS.", x->f_note,
+	    0) != 0)
+		return -1;
+	worksheet_freeze_panes(s->ws, 2, 1);
+	s->row = 3;
+	for (i = 0; i < CAP_NTAB; i++) {
+		const struct cap_table *t = &c->t[i];
+
+		if (put_str(x, s, s->row++, 0, t->question, x->f_section,
+		    0) != 0)
+			return -1;
+		for (k = 0; k < t->ncol; k++)
+			if (put_str(x, s, s->row, (lxw_col_t)k, t->cols[k],
+			    x->f_head, 1) != 0)
+				return -1;
+		s->row++;
+		for (r = 0; r < t->nrows; r++, s->row++)
+			for (k = 0; k < t->ncol; k++) {
+				const char *v = t->cell[r * (size_t)t->ncol +
+				    (size_t)k];
+				char *end;
+				double d = strtod(v, &end);
+
+				if (*v && *end == '\0' && end != v &&
+				    strchr(v, ' ') == NULL) {
+					if (put_num(x, s, s->row, (lxw_col_t)k, d,
+					    NULL, (double)strlen(v)) != 0)
+						return -1;
+				} else if (put_str(x, s, s->row, (lxw_col_t)k, v,
+				    NULL, 1) != 0)
+					return -1;
+			}
+		if (t->nrows == 0 && put_str(x, s, s->row++, 0,
+		    "Nothing in these logs.", x->f_note, 0) != 0)
+			return -1;
+		if (t->note && put_str(x, s, s->row++, 0, t->note, x->f_note,
+		    0) != 0)
+			return -1;
+		s->row++;
+	}
+	return fit_columns(x, s);
+}
+
 int
-xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
-    struct olr_err *err)
+xlsx_render(sqlite3 *db, const struct render_opts *o,
+    const struct report *rep, const char *path, struct olr_err *err)
 {
 	lxw_workbook_options wopt = { .constant_memory = LXW_TRUE };
 	lxw_doc_properties props;
 	struct xw x;
-	struct sheet summary, charts;
+	struct sheet summary, charts, cap;
 	struct table_out loads, eva;
 	struct buf creator = BUF_INIT, lsql = BUF_INIT;
 	int64_t eva_totals = 0;
@@ -1171,7 +1228,10 @@ xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
 	make_formats(&x);
 
 	if (new_sheet(&x, &summary, "Summary") != 0 ||
+	    (rep != NULL && new_sheet(&x, &cap, "Capacity") != 0) ||
 	    new_sheet(&x, &charts, "Charts") != 0)
+		goto out;
+	if (rep != NULL && capacity_sheet(&x, &cap, &rep->cap) != 0)
 		goto out;
 	worksheet_fit_to_pages(charts.ws, 1, 0);
 	if (summary_sheet(&x, &summary) != 0)

@@ -59,7 +59,7 @@ for c in load-times load-time-by-model vram layer-placement estimate-vs-actual \
 done
 grep -q '<title>Llama 3.3 70B Instruct Q3_K_M — ok: 22.41 s at 2026-01-15 00:43:53 UTC</title>' \
   "$tmp/ex/index.html" && ok || bad "load-times: the 70B load's hover title"
-[ "$(grep -c '<svg ' "$tmp/ex/index.html")" -eq 8 ] &&
+[ "$(grep -c '<svg ' "$tmp/ex/index.html")" -eq 9 ] &&
   ! grep -q '<img src="data:image/png' "$tmp/ex/index.html" && ok ||
   bad "charts are not all inline SVG"
 grep '<figure id="chart-vram">' "$tmp/ex/index.html" |

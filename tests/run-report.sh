@@ -88,9 +88,12 @@ if command -v cmark-gfm > /dev/null 2>&1; then
     grep -q '<table>' "$h" && ok || bad "$d: the loads table is not a <table>"
     n=$(grep -c '<details>' "$h"); m=$(grep -c '</details>' "$h")
     [ "$n" -eq "$m" ] && ok || bad "$d: $n <details> but $m </details>"
-    # the rows of the table: one per model, 9 cells each
-    n=$(awk '/<tbody>/,/<\/tbody>/' "$h" | grep -c '<td')
-    m=$(awk '/<tbody>/,/<\/tbody>/' "$h" | grep -c '<tr>')
+    # the rows of the loads-per-model table (the last one; the capacity
+    # review's tables come before it): one per model, 9 cells each
+    awk '/<tbody>/ { b = ""; on = 1 } on { b = b $0 "\n" }
+      /<\/tbody>/ { on = 0; last = b } END { printf "%s", last }' "$h" > "$h.last"
+    n=$(grep -c '<td' "$h.last")
+    m=$(grep -c '<tr>' "$h.last")
     [ "$n" -eq $((m * 9)) ] && ok || bad "$d: $n cells in $m table rows"
   done
   grep -q '<td>Fixture Bad | Pipe Model</td>' "$tmp/fx-load-failed/report.html" && ok ||
