@@ -646,15 +646,24 @@ static const char summary_sql[] =
     " min(coalesce(started_at, ended_at)), max(coalesce(ended_at,"
     " started_at)) FROM loads GROUP BY coalesce(model, '?')";
 
-/* nearest-rank percentile of sorted v[0..n) */
-static double
-percentile(const double *v, size_t n, double p)
+double
+analyze_percentile(const double *v, size_t n, double pct)
 {
-	size_t k = (size_t)ceil(p / 100.0 * (double)n);
+	size_t k = (size_t)ceil(pct / 100.0 * (double)n);
 
 	if (k < 1)
 		k = 1;
+	if (k > n)
+		k = n;
 	return v[k - 1];
+}
+
+int
+analyze_cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
 }
 
 static int
@@ -687,8 +696,8 @@ load_time_percentiles(sqlite3 *db, struct olr_err *err)
 			continue;
 		sqlite3_reset(u);
 		sqlite3_bind_double(u, 1, v[0]);
-		sqlite3_bind_double(u, 2, percentile(v, n, 50));
-		sqlite3_bind_double(u, 3, percentile(v, n, 95));
+		sqlite3_bind_double(u, 2, analyze_percentile(v, n, 50));
+		sqlite3_bind_double(u, 3, analyze_percentile(v, n, 95));
 		sqlite3_bind_double(u, 4, v[n - 1]);
 		sqlite3_bind_value(u, 5, sqlite3_column_value(m, 0));
 		if (sqlite3_step(u) != SQLITE_DONE) {

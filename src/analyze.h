@@ -7,6 +7,7 @@
 #ifndef OLR_ANALYZE_H
 #define OLR_ANALYZE_H
 
+#include <stddef.h>
 #include <sqlite3.h>
 
 #include "err.h"
@@ -29,6 +30,16 @@ int analyze_run(sqlite3 *db, const struct analyze_opts *opts,
  * summarises just the window.
  */
 int analyze_model_summary(sqlite3 *db, struct olr_err *err);
+
+/*
+ * The nearest-rank percentile pct (0-100] of v[0..n), sorted ascending, n
+ * > 0: the value at rank ceil(pct/100 * n). Every p50/p95/p99 a report
+ * shows is this one.
+ */
+double analyze_percentile(const double *v, size_t n, double pct);
+
+/* qsort comparison of doubles, ascending. */
+int analyze_cmp_double(const void *a, const void *b);
 
 /* Compare Ollama versions "0.12.6", "0.3.14-rc1": <0, 0, >0. */
 int analyze_version_cmp(const char *a, const char *b);

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze.h"
 #include "db.h"
 #include "report.h"
 #include "units.h"
@@ -196,27 +197,6 @@ week_label(int key, char *out, size_t size)
 	civil(mon, &y, &m, &d);
 	snprintf(out, size, "%d-W%02d (from %04d-%02d-%02d)", key / 100,
 	    key % 100, y, m, d);
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* nearest rank of a sorted array */
-static double
-rank(const double *v, size_t n, double pct)
-{
-	size_t k = (size_t)ceil(pct / 100.0 * (double)n);
-
-	if (k < 1)
-		k = 1;
-	if (k > n)
-		k = n;
-	return v[k - 1];
 }
 
 static void
@@ -887,16 +867,8 @@ hev_first(const struct hev *v, size_t n, int host, double t)
 static double
 hev_next(const struct hev *v, size_t n, int host, double t)
 {
-	size_t lo = 0, hi = n;
+	size_t lo = hev_first(v, n, host, t);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (v[mid].host < host || (v[mid].host == host && v[mid].t <= t))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo < n && v[lo].host == host ? v[lo].t : NAN;
 }
 
@@ -1527,9 +1499,9 @@ table_weeks(struct cap_state *s, struct capacity *c)
 		if (wk->nsecs) {
 			double p50, p95;
 
-			qsort(wk->secs, wk->nsecs, sizeof *wk->secs, cmp_double);
-			p50 = rank(wk->secs, wk->nsecs, 50);
-			p95 = rank(wk->secs, wk->nsecs, 95);
+			qsort(wk->secs, wk->nsecs, sizeof *wk->secs, analyze_cmp_double);
+			p50 = analyze_percentile(wk->secs, wk->nsecs, 50);
+			p95 = analyze_percentile(wk->secs, wk->nsecs, 95);
 			report_secs(a, sizeof a, p50);
 			buf_reset(&b);
 			buf_puts(&b, a);
@@ -1713,11 +1685,11 @@ table_requests(struct cap_state *s, struct capacity *c)
 		tab_set(t, r, 1, "%s", q->path);
 		tab_set(t, r, 2, "%zu", g[i].n);
 		if (nl) {
-			fmt_secs(a, sizeof a, rank(lat, nl, 50));
+			fmt_secs(a, sizeof a, analyze_percentile(lat, nl, 50));
 			tab_set(t, r, 3, "%s", a);
-			fmt_secs(a, sizeof a, rank(lat, nl, 95));
+			fmt_secs(a, sizeof a, analyze_percentile(lat, nl, 95));
 			tab_set(t, r, 4, "%s%s", a, nl < 20 ? " (max)" : "");
-			fmt_secs(a, sizeof a, rank(lat, nl, 99));
+			fmt_secs(a, sizeof a, analyze_percentile(lat, nl, 99));
 			tab_set(t, r, 5, "%s%s", a, nl < 100 ? " (max)" : "");
 		}
 		tab_set(t, r, 6, "%zu", n4);

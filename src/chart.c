@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "capacity.h"
+#include "analyze.h"
 #include "db.h"
 #include "units.h"
 #include "xmalloc.h"
@@ -387,27 +388,6 @@ chart_load_times(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 }
 
 static int
-chart_cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Nearest-rank percentile of a sorted array. */
-static double
-chart_rank(const double *v, size_t n, double pct)
-{
-	size_t k = (size_t)ceil(pct / 100.0 * (double)n);
-
-	if (k < 1)
-		k = 1;
-	if (k > n)
-		k = n;
-	return v[k - 1];
-}
-
-static int
 chart_load_dist(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 {
 	sqlite3_stmt *st = NULL, *pts = NULL;
@@ -460,7 +440,7 @@ chart_load_dist(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 		}
 		if (n == 0)
 			continue;
-		qsort(v, n, sizeof *v, chart_cmp_double);
+		qsort(v, n, sizeof *v, analyze_cmp_double);
 		chart_add_point(d, s_rng, v[0], row)->x2 = v[n - 1];
 		for (i = 0; i < n; i++) {
 			/* Thin a huge row to an even sample of its values. */
@@ -469,8 +449,8 @@ chart_load_dist(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 				continue;
 			chart_add_point(d, s_pt, v[i], row);
 		}
-		chart_add_point(d, s_med, chart_rank(v, n, 50), row);
-		chart_add_point(d, s_p95, chart_rank(v, n, 95), row);
+		chart_add_point(d, s_med, analyze_percentile(v, n, 50), row);
+		chart_add_point(d, s_p95, analyze_percentile(v, n, 95), row);
 	}
 	if (rc != SQLITE_DONE) {
 		db_fail(db, err, "load time by model");
@@ -1222,7 +1202,7 @@ chart_time_ticks(struct chart_axis_def *a, double *t, size_t n, double pw)
 	int nseg = 0, j, full, m;
 	char iso[32];
 
-	qsort(t, n, sizeof *t, chart_cmp_double);
+	qsort(t, n, sizeof *t, analyze_cmp_double);
 	span = t[n - 1] - t[0];
 	/* cut[j] = index where piece j starts */
 	cut[nseg++] = 0;

@@ -1867,6 +1867,24 @@ has_column(sqlite3 *db, const char *table, const char *col)
 	return found;
 }
 
+static void
+problem_free(struct report_problem *p)
+{
+	size_t j;
+
+	free(p->subject);
+	free(p->host);
+	free(p->first_ts);
+	free(p->last_ts);
+	free(p->cause);
+	free(p->story);
+	for (j = 0; j < p->nev; j++) {
+		free(p->ev[j].file);
+		free(p->ev[j].text);
+	}
+	free(p->ev);
+}
+
 int
 report_build(sqlite3 *db, const struct render_opts *o, struct report *r,
     struct olr_err *err)
@@ -1890,21 +1908,8 @@ report_build(sqlite3 *db, const struct render_opts *o, struct report *r,
 	rc = 0;
 out:
 	for (i = 0; i < c.n; i++) {
-		struct report_problem *p = &c.g[i].p;
-		size_t j;
-
 		free(c.g[i].key);
-		free(p->subject);
-		free(p->host);
-		free(p->first_ts);
-		free(p->last_ts);
-		free(p->cause);
-		free(p->story);
-		for (j = 0; j < p->nev; j++) {
-			free(p->ev[j].file);
-			free(p->ev[j].text);
-		}
-		free(p->ev);
+		problem_free(&c.g[i].p);
 	}
 	free(c.g);
 	sqlite3_finalize(c.raw_q);
@@ -1917,23 +1922,10 @@ out:
 void
 report_free(struct report *r)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < r->nproblems; i++) {
-		struct report_problem *p = &r->problems[i];
-
-		free(p->subject);
-		free(p->host);
-		free(p->first_ts);
-		free(p->last_ts);
-		free(p->cause);
-		free(p->story);
-		for (j = 0; j < p->nev; j++) {
-			free(p->ev[j].file);
-			free(p->ev[j].text);
-		}
-		free(p->ev);
-	}
+	for (i = 0; i < r->nproblems; i++)
+		problem_free(&r->problems[i]);
 	free(r->problems);
 	for (i = 0; i < r->nmodels; i++) {
 		free(r->models[i].name);
