@@ -3,6 +3,10 @@
  *
  * The pipeline, stage by stage, each stage one module:
  *
+ *   identify    identity.c  what is known of an input already: the same
+ *                           file, a log that grew (only its new bytes are
+ *                           read on), an export that overlaps a source
+ *                           (its known records skipped, the rest go on)
  *   read        input.c     file, gzip or stdin, refusing binary data;
  *               readahead.c on a thread of its own, hashed as it goes
  *   decode text transcode.c UTF-16 (BOM or by content) and BOMs to UTF-8
@@ -17,14 +21,18 @@
  *   normalize   event.c     typed values, UTC time (own or inherited)
  *   store       store.c     one row per line in its category table
  *   reconstruct reconstruct.c  model loads rebuilt from the stored rows
- *               (loadseq.c is the state machine)
+ *               (loadseq.c is the state machine), for the sources this
+ *               run added or grew
  *               names.c     one name per model: its Ollama tag (from the
  *                           log, or an Ollama models directory read by
  *                           manifests.c), else general.name
  *   analyze     analyze.c   estimate vs actual, memory release, alerts,
  *                           per-model summary
- *   render      render.c    charts (chart.c), workbook (xlsx.c) and
- *                           report (html.c), from the database alone
+ *   render      render.c    from the database alone: the report model
+ *                           (report.c, capacity.c) computed once, charts
+ *                           drawn once (chart.c), then report.md (md.c),
+ *                           the workbook (xlsx.c) and the page (html.c)
+ *   export      export.c    --export ndjson: every table as NDJSON
  *
  * Only this file prints diagnostics and decides the exit status:
  * 0 every input processed, 1 some input could not be read, 2 usage.
