@@ -640,6 +640,8 @@ add_problems(sqlite3 *db, const struct report *rep, struct tmpl_vars *v,
 	tmpl_set_list(v, "problems");
 	tmpl_set_list(v, "rmodels");
 	tmpl_setf(v, "n_problems", "%zu", rep ? rep->nproblems : 0);
+	tmpl_set(v, "empty_window", rep && rep->empty_window ?
+	    rep->empty_window : "");
 	if (rep == NULL) {
 		tmpl_set(v, "identifiers", "");
 		tmpl_set_flag(v, "rmodels_long", 0);

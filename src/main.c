@@ -1187,7 +1187,7 @@ render_stage(sqlite3 *db, const struct olr_opts *opts,
 {
 	struct render_opts ro;
 	struct buf notes = BUF_INIT;
-	int rc;
+	int rc, empty;
 
 	memset(&ro, 0, sizeof ro);
 	ro.now_epoch = report_now();
@@ -1197,8 +1197,14 @@ render_stage(sqlite3 *db, const struct olr_opts *opts,
 	ro.since = opts->since[0] ? opts->since : NULL;
 	ro.until = opts->until[0] ? opts->until : NULL;
 	ro.progress = progress;
-	if (render_apply_window(db, &ro, err) != 0)
+	if (render_apply_window(db, &ro, err) != 0 ||
+	    render_window_empty(db, &ro, &empty, err) != 0)
 		return -1;
+	if (empty)
+		fprintf(stderr, "%s: nothing was logged in the time window%s%s%s%s;"
+		    " the reports say so\n", progname, ro.since ? " from " : "",
+		    ro.since ? ro.since : "", ro.until ? " until " : "",
+		    ro.until ? ro.until : "");
 	rc = render_all(db, &ro, opts->formats, opts->output_dir, &notes, err);
 	if (rc == 0 && !opts->quiet && notes.len)
 		fputs(notes.data, stdout);

@@ -202,6 +202,11 @@ head(struct buf *b, const struct report *r, const struct render_opts *o)
 	buf_puts(b, "# ");
 	md_escape(b, o->title);
 	buf_puts(b, "\n\n");
+	if (r->empty_window) {
+		buf_puts(b, "> **");
+		md_escape(b, r->empty_window);
+		buf_puts(b, "**\n\n");
+	}
 	if (r->identifiers) {
 		buf_puts(b, "> **This report contains ");
 		md_escape(b, r->identifiers);

@@ -112,6 +112,27 @@ window_cond(char *out, size_t size, const char *col,
 }
 
 int
+render_window_empty(sqlite3 *db, const struct render_opts *o, int *empty,
+    struct olr_err *err)
+{
+	sqlite3_stmt *st;
+
+	*empty = 0;
+	if (o->since == NULL && o->until == NULL)
+		return 0;
+	if (db_prepare(db, "SELECT (SELECT count(*) FROM loads) + (SELECT"
+	    " count(*) FROM vram_updates) + (SELECT count(*) FROM"
+	    " system_memory) + (SELECT count(*) FROM failures) + (SELECT"
+	    " count(*) FROM requests) + (SELECT count(*) FROM runners)", &st,
+	    err) != 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*empty = sqlite3_column_int64(st, 0) == 0;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
 render_apply_window(sqlite3 *db, const struct render_opts *o,
     struct olr_err *err)
 {
@@ -130,6 +151,14 @@ render_apply_window(sqlite3 *db, const struct render_opts *o,
 	window_cond(cond, sizeof cond, "coalesce(started_at, ended_at)", o);
 	snprintf(sql, sizeof sql, "CREATE TEMP VIEW loads AS SELECT * FROM"
 	    " main.loads WHERE %s", cond);
+	if (db_exec(db, sql, err) != 0)
+		return -1;
+	/* the log files whose time span meets the window */
+	snprintf(sql, sizeof sql, "CREATE TEMP VIEW sources AS SELECT * FROM"
+	    " main.sources WHERE first_ts IS NULL OR (%s%s%s AND %s%s%s)",
+	    o->until ? "first_ts < '" : "1", o->until ? o->until : "",
+	    o->until ? "'" : "", o->since ? "last_ts >= '" : "1",
+	    o->since ? o->since : "", o->since ? "'" : "");
 	if (db_exec(db, sql, err) != 0)
 		return -1;
 	for (i = 0; i < sizeof load_tables / sizeof load_tables[0]; i++) {

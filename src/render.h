@@ -50,6 +50,13 @@ int render_parse_formats(const char *list);
 int render_parse_when(const char *s, int64_t now_epoch, char *out,
     size_t size);
 
+/*
+ * *empty = 1 when a window is set and holds nothing: no load, reading,
+ * failure, request or runner line (after render_apply_window).
+ */
+int render_window_empty(sqlite3 *db, const struct render_opts *o,
+    int *empty, struct olr_err *err);
+
 /* Hide rows outside [o->since, o->until) behind TEMP views. */
 int render_apply_window(sqlite3 *db, const struct render_opts *o,
     struct olr_err *err);

@@ -32,6 +32,7 @@
 #include "analyze.h"
 #include "buf.h"
 #include "db.h"
+#include "render.h"
 #include "units.h"
 #include "xmalloc.h"
 
@@ -1697,6 +1698,44 @@ versions(struct ctx *c, struct report *r)
 	return 0;
 }
 
+/*
+ * A time window with nothing in it says so, with the span the database
+ * holds, so an empty window never reads as a clean bill of health.
+ */
+static int
+empty_window(struct ctx *c, const struct render_opts *o, struct report *r)
+{
+	sqlite3_stmt *st;
+	struct buf b = BUF_INIT;
+	int empty;
+
+	if (render_window_empty(c->db, o, &empty, c->err) != 0)
+		return -1;
+	if (!empty)
+		return 0;
+	st = one_row(c, "SELECT min(first_ts), max(last_ts), count(*) FROM"
+	    " main.sources", 0, NULL);
+	if (st == NULL)
+		return -1;
+	buf_printf(&b, "Nothing was logged in this report's time window");
+	if (o->since)
+		buf_printf(&b, " from %.19s", o->since);
+	if (o->until)
+		buf_printf(&b, " until %.19s", o->until);
+	buf_printf(&b, ": no load, memory reading, failure or request. The"
+	    " database holds %lld log file%s", (long long)sqlite3_column_int64(st,
+	    2), sqlite3_column_int64(st, 2) == 1 ? "" : "s");
+	if (sqlite3_column_text(st, 0) != NULL)
+		buf_printf(&b, " from %.19s to %.19s UTC",
+		    (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	buf_puts(&b, ".");
+	sqlite3_finalize(st);
+	r->empty_window = xstrdup(b.data);
+	buf_free(&b);
+	return 0;
+}
+
 static int
 header(struct ctx *c, const struct render_opts *o, struct report *r)
 {
@@ -1763,7 +1802,7 @@ header(struct ctx *c, const struct render_opts *o, struct report *r)
 		return -1;
 	if (!o->redacted && identifiers(c, r) != 0)
 		return -1;
-	return 0;
+	return empty_window(c, o, r);
 }
 
 /* ------------------------------------------------------------ models */
@@ -1942,6 +1981,7 @@ report_free(struct report *r)
 	free(r->os);
 	free(r->libraries);
 	free(r->identifiers);
+	free(r->empty_window);
 	capacity_free(&r->cap);
 	memset(r, 0, sizeof *r);
 }

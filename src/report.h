@@ -85,6 +85,8 @@ struct report {
 	long  loads, ok, failed, incomplete;
 	char *identifiers;           /* "user names in paths, host names, IPs",
 	                                NULL when none or redacted */
+	char *empty_window;          /* a window that holds nothing: what the
+	                                database holds instead, or NULL */
 	struct report_problem *problems;
 	size_t nproblems;
 	struct report_model *models;

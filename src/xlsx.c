@@ -737,7 +737,7 @@ static const char *const alert_head[] = {
 };
 
 static int
-summary_sheet(struct xw *x, struct sheet *s)
+summary_sheet(struct xw *x, struct sheet *s, const struct report *rep)
 {
 	sqlite3_stmt *st = NULL;
 	struct buf val = BUF_INIT;
@@ -770,6 +770,10 @@ summary_sheet(struct xw *x, struct sheet *s)
 		buf_puts(&val, x->o->until);
 	if (summary_line(x, s, "Time window",
 	    val.len ? val.data : "all events", 0) != 0)
+		goto out;
+	if (rep != NULL && rep->empty_window != NULL && (put_str(x, s, s->row,
+	    0, "Nothing in the window", x->f_error, 1) != 0 ||
+	    put_str(x, s, s->row++, 1, rep->empty_window, x->f_error, 0) != 0))
 		goto out;
 
 	/* sources */
@@ -1234,7 +1238,7 @@ xlsx_render(sqlite3 *db, const struct render_opts *o,
 	if (rep != NULL && capacity_sheet(&x, &cap, &rep->cap) != 0)
 		goto out;
 	worksheet_fit_to_pages(charts.ws, 1, 0);
-	if (summary_sheet(&x, &summary) != 0)
+	if (summary_sheet(&x, &summary, rep) != 0)
 		goto out;
 	if (loads_query(&x, &lsql) != 0 ||
 	    table_sheet(&x, "Loads", lsql.data, NULL, LOAD_ROWS, &loads) != 0 ||

@@ -160,4 +160,17 @@ else
   else ok; fi
 fi
 
+# an empty time window says so: on stderr, in report.md and index.html,
+# with what the database holds; never "no problem found" alone
+"$OLR_BIN" -q examples/*.log -o "$tmp/ew" --since 2099-01-01 2> "$tmp/ew.err"; rc=$?
+[ $rc -eq 0 ] && ok || bad "empty window: exit $rc"
+printf 'ollama-logreport: nothing was logged in the time window from 2099-01-01T00:00:00.000Z; the reports say so\n' |
+  cmp -s - "$tmp/ew.err" && ok || bad "empty window: stderr: $(cat "$tmp/ew.err")"
+grep -qF '> **Nothing was logged in this report'"'"'s time window from 2099-01-01T00:00:00: no load, memory reading, failure or request. The database holds 5 log files from 2024-11-06T16:02:17 to 2026-06-29T14:17:30 UTC.**' \
+  "$tmp/ew/report.md" && ok || bad "empty window: no banner in report.md"
+grep -q '<p class="banner">Nothing was logged' "$tmp/ew/index.html" && ok ||
+  bad "empty window: no banner in index.html"
+grep -q 'Time span: .* 0 log files' "$tmp/ew/report.md" && ok ||
+  bad "empty window: the file count is not the window's"
+
 finish

@@ -37,7 +37,7 @@ struct fixture {
 };
 
 static struct render_opts opts = {
-	"test", NULL, NULL, 1700000000, "test", NULL
+	.title = "test", .now_epoch = 1700000000, .version = "test"
 };
 
 static const char *
