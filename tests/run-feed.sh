@@ -10,6 +10,10 @@
 #  5. journal exports that overlap (journalctl --since, every week): the
 #     second's records already known are skipped, the rest continue the
 #     first's source: the rows of one run on the whole
+#  6. the synthetic fleet (two hosts, three weeks, tests/data/fleet) fed as
+#     people do: host a as two overlapping exports, host b as a log that
+#     grew and then its gzipped rotation: the rows of one run on the
+#     whole, and the same capacity review (capdump)
 . "$(dirname "$0")/setup.sh"
 
 cd "$OLR_SRCDIR" || exit 1
@@ -123,5 +127,35 @@ sed -n '1,200p' "$jlog" | sed 's/$/ #2/' > "$tmp/j/other.log"
   bad "other unit: exit $?"
 grep -q "^$tmp/j/other.log: 200 lines" "$tmp/j4.out" && ok ||
   bad "other unit: $(cat "$tmp/j4.out")"
+
+# 6. the fleet, fed in pieces
+: "${OLR_CAPDUMP:=$(dirname "$OLR_BIN")/tests/tools/capdump}"
+mkdir "$tmp/fl"
+awk -v out="$tmp/fl" -f tests/data/fleet/gen.awk tests/data/fleet/spec.txt ||
+  bad "fleet: gen.awk failed"
+"$OLR_BIN" -q "$tmp/fl/gpu-a.log" "$tmp/fl/gpu-b.log" --db "$tmp/flw.db" ||
+  bad "fleet whole: exit $?"
+sed -n '1,30p' "$tmp/fl/gpu-a.log" > "$tmp/fl/a-week1.log"
+sed -n '20,$p' "$tmp/fl/gpu-a.log" > "$tmp/fl/a-week2.log"
+head -n 20 "$tmp/fl/gpu-b.log" > "$tmp/fl/b.log"
+"$OLR_BIN" -q "$tmp/fl/a-week1.log" "$tmp/fl/b.log" --db "$tmp/fl.db" ||
+  bad "fleet week 1: exit $?"
+cp "$tmp/fl/gpu-b.log" "$tmp/fl/b.log"
+"$OLR_BIN" "$tmp/fl/a-week2.log" "$tmp/fl/b.log" --db "$tmp/fl.db" \
+  > "$tmp/fl.out" 2>&1 || bad "fleet week 2: exit $?"
+gzip -c "$tmp/fl/gpu-b.log" > "$tmp/fl/b-1.log.gz"
+"$OLR_BIN" "$tmp/fl/b-1.log.gz" --db "$tmp/fl.db" >> "$tmp/fl.out" 2>&1 ||
+  bad "fleet rotation: exit $?"
+grep -q "a-week2.log: overlaps source 1: 28 records new, 11 already known" "$tmp/fl.out" &&
+  grep -q "b.log: grew: 19 records new, 20 already known (source 2)" "$tmp/fl.out" &&
+  grep -q "b-1.log.gz: already in the database (source 2), skipped: 0 records new, 39 already known" "$tmp/fl.out" &&
+  ok || bad "fleet: $(cat "$tmp/fl.out")"
+rows "$tmp/flw.db" > "$tmp/flw.rows"
+rows "$tmp/fl.db" > "$tmp/fl.rows"
+if diff -u "$tmp/flw.rows" "$tmp/fl.rows" > "$tmp/diff"; then ok
+else bad "fleet: the database differs from one run on the whole:"; cat "$tmp/diff"; fi
+"$OLR_CAPDUMP" "$tmp/flw.db" > "$tmp/flw.cap" && "$OLR_CAPDUMP" "$tmp/fl.db" > "$tmp/fl.cap" &&
+  cmp -s "$tmp/flw.cap" "$tmp/fl.cap" && ok ||
+  bad "fleet: the capacity review differs from one run on the whole"
 
 finish
