@@ -38,15 +38,19 @@
 #endif
 #include "xlsx.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <xlsxwriter.h>
 
 #include "buf.h"
 #include "db.h"
+#include "outfile.h"
 #include "units.h"
 #include "xmalloc.h"
 
@@ -117,6 +121,39 @@ struct table_out {
 	lxw_col_t  cols[MAX_COLS];       /* their first worksheet column */
 	int        n;
 };
+
+/*
+ * libxlsxwriter prints its own errors on stderr (workbook_close: "[ERROR]
+ * ... Error creating ..."); only main.c prints, so they are sent to
+ * /dev/null while the library opens and writes the file, and its return
+ * code is reported instead. Returns the saved stderr, or -1.
+ */
+static int
+quiet_stderr(void)
+{
+	int saved, fd;
+
+	fflush(stderr);
+	if ((saved = dup(STDERR_FILENO)) < 0)
+		return -1;
+	if ((fd = open("/dev/null", O_WRONLY)) < 0) {
+		close(saved);
+		return -1;
+	}
+	dup2(fd, STDERR_FILENO);
+	close(fd);
+	return saved;
+}
+
+static void
+restore_stderr(int saved)
+{
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
 
 static int
 lxw_fail(struct xw *x, lxw_error e, const char *what)
@@ -1131,8 +1168,9 @@ xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
 	struct xw x;
 	struct sheet summary, charts;
 	struct table_out loads, eva;
-	struct buf creator = BUF_INIT, lsql = BUF_INIT;
+	struct buf creator = BUF_INIT, lsql = BUF_INIT, tmp = BUF_INIT;
 	int64_t eva_totals = 0;
+	int saved, e_no;
 	size_t i;
 	lxw_error e;
 	int rc = -1;
@@ -1151,7 +1189,12 @@ xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
 	eva_totals = strtoll(buf_str(&creator), NULL, 10);
 	buf_reset(&creator);
 
-	x.wb = workbook_new_opt(path, &wopt);
+	/* written as a temporary file, renamed over path when whole */
+	outfile_tmpname(path, &tmp);
+	remove(tmp.data);
+	saved = quiet_stderr();
+	x.wb = workbook_new_opt(tmp.data, &wopt);
+	restore_stderr(saved);
 	if (x.wb == NULL) {
 		olr_err_set(err, OLR_E_RENDER, path, 0,
 		    "cannot create workbook");
@@ -1200,12 +1243,25 @@ xlsx_render(sqlite3 *db, const struct render_opts *o, const char *path,
 		goto out;
 	worksheet_activate(summary.ws);
 
+	saved = quiet_stderr();
+	errno = 0;
 	e = workbook_close(x.wb);
+	e_no = errno;
+	restore_stderr(saved);
 	x.wb = NULL;
 	if (e != LXW_NO_ERROR) {
-		lxw_fail(&x, e, "cannot write workbook");
+		remove(tmp.data);
+		if (e_no == ENOSPC || e_no == EDQUOT || e_no == EFBIG)
+			outfile_fail(path, e_no, err);
+		else
+			olr_err_set(err, OLR_E_RENDER, path, 0, "cannot write "
+			    "workbook: %s (%s)", lxw_strerror(e),
+			    access(path, F_OK) == 0 ? "the previous file was "
+			    "kept" : "no file was written");
 		goto out;
 	}
+	if (outfile_commit(tmp.data, path, err) != 0)
+		goto out;
 	rc = 0;
 out:
 	if (x.wb)
@@ -1217,6 +1273,9 @@ out:
 	table_out_free(&eva);
 	buf_free(&creator);
 	buf_free(&lsql);
+	if (rc != 0 && tmp.data != NULL)
+		remove(tmp.data);
+	buf_free(&tmp);
 	free(x.load_ids);
 	return rc;
 }
