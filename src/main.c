@@ -46,6 +46,7 @@
 #include "analyze.h"
 #include "classify.h"
 #include "db.h"
+#include "dbschema.h"
 #include "envelope.h"
 #include "export.h"
 #include "err.h"
@@ -77,6 +78,8 @@ struct olr_opts {
 	const char  *patterns;
 	const char  *models_dir;   /* --models DIR, or NULL */
 	const char  *export_dir;   /* --export ndjson DIR, or NULL */
+	const char  *forget;       /* --forget SOURCE (path or id), or NULL */
+	int          busy_seconds; /* --busy-timeout, default 30 */
 	int          quiet;
 	int          verbose;
 	int          redact;       /* --redact */
@@ -160,6 +163,11 @@ usage(FILE *fp)
 "      --vram-alert PCT    alert when VRAM in use exceeds PCT%% (default 90)\n"
 "      --sysmem-alert PCT  alert when system memory in use exceeds PCT%%\n"
 "                          (default 85)\n"
+"      --forget SOURCE  delete a source (its path as stored, or its id) and\n"
+"                       every row that came from it, then rebuild the\n"
+"                       analyses\n"
+"      --busy-timeout SECONDS  wait this long for a database another run\n"
+"                       holds locked (default 30)\n"
 "      --rebuild        rebuild every load and analysis of the database\n"
 "                       (a run otherwise rebuilds the loads of the logs it\n"
 "                       adds, and a render-only run none)\n"
@@ -229,6 +237,8 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		{ "influx-field", required_argument, NULL, 'X' },
 		{ "redact",   no_argument,       NULL, 'R' },
 		{ "rebuild",  no_argument,       NULL, 'B' },
+		{ "forget",   required_argument, NULL, 'G' },
+		{ "busy-timeout", required_argument, NULL, 'W' },
 		{ "quiet",    no_argument,       NULL, 'q' },
 		{ "verbose",  no_argument,       NULL, 'v' },
 		{ "help",     no_argument,       NULL, 'h' },
@@ -241,6 +251,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 	o->analyze.vram_alert_pct = ANALYZE_VRAM_ALERT_PCT;
 	o->analyze.sysmem_alert_pct = ANALYZE_SYSMEM_ALERT_PCT;
 	o->formats = RENDER_ALL;
+	o->busy_seconds = 30;
 	while ((c = getopt_long(argc, argv, "o:qvhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->output_dir = optarg; break;
@@ -304,6 +315,21 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 			break;
 		case 'R': o->redact = 1; break;
 		case 'B': o->rebuild = 1; break;
+		case 'G': o->forget = optarg; break;
+		case 'W': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (end == optarg || *end != '\0' || v < 0 ||
+			    v > 86400) {
+				fprintf(stderr, "%s: --busy-timeout: '%s' is not"
+				    " a number of seconds (0 to 86400)\n",
+				    progname, optarg);
+				return 2;
+			}
+			o->busy_seconds = (int)v;
+			break;
+		}
 		case 'q': o->quiet = 1; o->verbose = 0; break;
 		case 'v': o->verbose = 1; o->quiet = 0; break;
 		case 'h': usage(stdout); exit(0);
@@ -326,8 +352,14 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		    progname, progname);
 		return 2;
 	}
+	if (o->since[0] && o->until[0] && strcmp(o->since, o->until) > 0) {
+		fprintf(stderr, "%s: --since %s is later than --until %s\n"
+		    "Try '%s --help'.\n", progname, o->since, o->until,
+		    progname);
+		return 2;
+	}
 	if (o->ninputs == 0 && o->output_dir == NULL &&
-	    o->export_dir == NULL) {
+	    o->export_dir == NULL && o->forget == NULL) {
 		fprintf(stderr, "%s: nothing to do: give -o DIR to render the "
 		    "database\nTry '%s --help'.\n", progname, progname);
 		return 2;
@@ -994,8 +1026,9 @@ main(int argc, char **argv)
 	struct olr_err err;
 	struct stat st;
 	char *db_path = NULL;
+	const struct dbschema_result *sr;
 	long nloads = 0;
-	int i, rc, status = 0, temp_db = 0, analyze;
+	int i, rc, status = 0, temp_db = 0, analyze, forgot = 0;
 	double t_start = now_seconds(), t_ingest, t_loads, t_analyzed;
 	double cpu_ingest, cpu_write;
 
@@ -1037,10 +1070,42 @@ main(int argc, char **argv)
 	    pat_set_load_file(p.patterns, opts.patterns, &err) != 0)
 		goto fatal;
 	pat_set_finish(p.patterns);
-	if ((p.store = store_open(db_path, page_size_for(&opts), &err)) ==
-	    NULL ||
+	if ((p.store = store_open(db_path, page_size_for(&opts),
+	    opts.busy_seconds * 1000, &err)) == NULL ||
 	    store_prepare(p.store, p.patterns, &err) != 0)
 		goto fatal;
+	sr = store_schema(p.store);
+	/* a migrated database has its loads and analyses rebuilt: the
+	 * columns it gained are filled */
+	if (!sr->fresh && (sr->from_version != sr->to_version ||
+	    sr->tables || sr->columns || sr->indexes))
+		opts.rebuild = 1;
+	if (!opts.quiet && !sr->fresh && (sr->from_version != sr->to_version ||
+	    sr->tables || sr->columns || sr->indexes))
+		printf("%s: database migrated from schema version %d to %d (%d "
+		    "tables, %d columns, %d indexes added; loads and analyses rebuilt)\n", db_path,
+		    sr->from_version, sr->to_version, sr->tables, sr->columns,
+		    sr->indexes);
+	if (opts.forget != NULL) {
+		struct dbschema_forgot fg;
+
+		if (dbschema_forget(store_db(p.store), opts.forget, &fg,
+		    &err) != 0)
+			goto fatal;
+		if (fg.sources == 0) {
+			olr_err_set(&err, OLR_E_USAGE, db_path, 0, "--forget: "
+			    "no source '%s' in the database (give its path as "
+			    "stored in sources.path, or its id)", opts.forget);
+			status = 1;
+			report_err(&err);
+			goto done;
+		}
+		forgot = 1;
+		if (!opts.quiet)
+			printf("%s: source %lld (%s) forgotten: %lld rows "
+			    "deleted\n", db_path, (long long)fg.id, fg.path,
+			    (long long)fg.rows);
+	}
 	p.classifier = classifier_new(p.patterns);
 	p.envelope = envelope_decoder_new();
 	p.slog = slog_scanner_new();
@@ -1079,7 +1144,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	analyze = opts.rebuild || p.nchanged > 0 || opts.analyze_given ||
-	    opts.models_dir != NULL;
+	    opts.models_dir != NULL || forgot;
 	if (opts.models_dir != NULL &&
 	    read_models_dir(store_db(p.store), &opts) != 0)
 		status = 1;

@@ -67,4 +67,103 @@ else
   echo "SKIP: full disk (cannot mount a tmpfs)"
 fi
 
+# 3. schema versions. A database of the previous release (56744b2, schema
+#    version 1; tests/data/schemas/) is migrated in one run: one line, the
+#    columns and tables it lacked added, its loads rebuilt as a new
+#    database's
+"$OLR_DBDUMP" --exec "$tmp/v1.db" < tests/data/schemas/v1-examples.sql ||
+  bad "v1: cannot build the database from its dump"
+"$OLR_BIN" --db "$tmp/v1.db" -o "$tmp/v1o" --format html,md \
+  > "$tmp/v1.out" 2> "$tmp/v1.err"; rc=$?
+[ $rc -eq 0 ] && [ ! -s "$tmp/v1.err" ] && ok ||
+  bad "v1: exit $rc: $(cat "$tmp/v1.err")"
+printf '%s/v1.db: database migrated from schema version 1 to 2 (3 tables, 11 columns, 0 indexes added; loads and analyses rebuilt)\n4 model loads in %s/v1.db\n' \
+  "$tmp" "$tmp" | cmp -s - "$tmp/v1.out" && ok ||
+  bad "v1: stdout: $(cat "$tmp/v1.out")"
+"$OLR_BIN" -q examples/ollama-0.6.1-journalctl-failure.log \
+  examples/ollama-0.13.5-two-gpu.log --db "$tmp/v2.db"
+"$OLR_DBDUMP" --loads "$tmp/v1.db" > "$tmp/v1.loads"
+"$OLR_DBDUMP" --loads "$tmp/v2.db" > "$tmp/v2.loads"
+cmp -s "$tmp/v1.loads" "$tmp/v2.loads" && ok ||
+  bad "v1: migrated loads differ from a new database's"
+"$OLR_DBDUMP" "$tmp/v1.db" > "$tmp/v1.dump"
+grep -q '^## model_tags' "$tmp/v1.dump" && [ -s "$tmp/v1o/report.md" ] &&
+  ok || bad "v1: no model_tags table or no report"
+# migrated again: nothing to do, nothing printed
+"$OLR_BIN" --db "$tmp/v1.db" -o "$tmp/v1o" --format md > "$tmp/v1b.out"
+[ "$(cat "$tmp/v1b.out")" = "4 model loads in $tmp/v1.db" ] && ok ||
+  bad "v1 again: stdout: $(cat "$tmp/v1b.out")"
+
+# a newer database is refused, untouched, with both versions named
+cp "$tmp/v2.db" "$tmp/v9.db"
+"$OLR_DBDUMP" --exec "$tmp/v9.db" <<'SQL'
+PRAGMA user_version = 9;
+SQL
+cp "$tmp/v9.db" "$tmp/v9.orig"
+"$OLR_BIN" -q --db "$tmp/v9.db" -o "$tmp/v9o" 2> "$tmp/v9.err"; rc=$?
+[ $rc -eq 1 ] && ok || bad "newer database: exit $rc, expected 1"
+printf "ollama-logreport: %s/v9.db: database schema version 9 is newer than this ollama-logreport's (2): use a newer ollama-logreport; the database was not changed\n" \
+  "$tmp" | cmp -s - "$tmp/v9.err" && ok || bad "newer database: stderr: $(cat "$tmp/v9.err")"
+cmp -s "$tmp/v9.db" "$tmp/v9.orig" && ok || bad "newer database: changed"
+[ ! -e "$tmp/v9o/index.html" ] && ok || bad "newer database: rendered"
+"$OLR_BIN" -q examples/ollama-0.3.14-linux-cuda.log --db "$tmp/v9.db" \
+  2> /dev/null; rc=$?
+[ $rc -eq 1 ] && cmp -s "$tmp/v9.db" "$tmp/v9.orig" && ok ||
+  bad "newer database: ingest: exit $rc or changed"
+
+# a column that cannot be added (NOT NULL without default): named, the
+# database untouched; a missing table or column otherwise added
+"$OLR_DBDUMP" --exec "$tmp/bad.db" <<'SQL'
+PRAGMA user_version = 1;
+CREATE TABLE sources (id INTEGER PRIMARY KEY, path TEXT NOT NULL);
+INSERT INTO sources VALUES (1, 'x.log');
+SQL
+cp "$tmp/bad.db" "$tmp/bad.orig"
+"$OLR_BIN" -q --db "$tmp/bad.db" -o "$tmp/bado" 2> "$tmp/bad.err"; rc=$?
+[ $rc -eq 1 ] && ok || bad "unmigratable: exit $rc, expected 1"
+printf "ollama-logreport: %s/bad.db: database lacks column sources.sha256, which cannot be added to an existing table (NOT NULL without a default); the database was not changed\n" \
+  "$tmp" | cmp -s - "$tmp/bad.err" && ok || bad "unmigratable: stderr: $(cat "$tmp/bad.err")"
+cmp -s "$tmp/bad.db" "$tmp/bad.orig" && ok || bad "unmigratable: changed"
+# a read-only database that lacks a column: named, not a catalogue error
+cp "$tmp/v2.db" "$tmp/ro.db"
+"$OLR_DBDUMP" --exec "$tmp/ro.db" <<'SQL'
+ALTER TABLE loads DROP COLUMN cause;
+SQL
+chmod 444 "$tmp/ro.db"
+if [ "$(id -u)" != 0 ]; then
+  "$OLR_BIN" -q --db "$tmp/ro.db" -o "$tmp/roo" 2> "$tmp/ro.err"; rc=$?
+  [ $rc -eq 1 ] && grep -q "database lacks column loads.cause and could not be migrated: attempt to write a readonly database; the database was not changed" "$tmp/ro.err" &&
+    ok || bad "read-only: exit $rc: $(cat "$tmp/ro.err")"
+fi
+chmod 644 "$tmp/ro.db"
+"$OLR_BIN" --db "$tmp/ro.db" -o "$tmp/roo" --format md > "$tmp/ro.out" \
+  2> "$tmp/ro.err"; rc=$?
+[ $rc -eq 0 ] && head -n 1 "$tmp/ro.out" | grep -qx "$tmp/ro.db: database migrated from schema version 2 to 2 (0 tables, 1 columns, 0 indexes added; loads and analyses rebuilt)" &&
+  ok || bad "missing column: exit $rc: $(cat "$tmp/ro.out" "$tmp/ro.err")"
+
+# 4. --forget SOURCE (path or id): the source and every row from it go in
+#    one transaction; ingested again, the database is as before
+"$OLR_BIN" -q examples/*.log --db "$tmp/f.db"
+"$OLR_DBDUMP" --counts "$tmp/f.db" > "$tmp/f1.counts"
+"$OLR_DBDUMP" --loads "$tmp/f.db" > "$tmp/f1.loads"
+"$OLR_BIN" --db "$tmp/f.db" --forget examples/ollama-0.13.5-two-gpu.log \
+  > "$tmp/f.out"; rc=$?
+[ $rc -eq 0 ] && ok || bad "--forget: exit $rc"
+grep -qx "$tmp/f.db: source 2 (examples/ollama-0.13.5-two-gpu.log) forgotten: [0-9]* rows deleted" \
+  "$tmp/f.out" && ok || bad "--forget: stdout: $(cat "$tmp/f.out")"
+"$OLR_DBDUMP" --counts "$tmp/f.db" | grep -c two-gpu | grep -qx 0 && ok ||
+  bad "--forget: rows of the source left"
+n=$("$OLR_DBDUMP" "$tmp/f.db" | awk '/^## / { t = $2; next } t == "sources"' | grep -c two-gpu)
+[ "$n" -eq 0 ] && ok || bad "--forget: the source row left"
+"$OLR_BIN" -q --db "$tmp/f.db" --forget 4; rc=$?
+[ $rc -eq 0 ] && ok || bad "--forget by id: exit $rc"
+"$OLR_BIN" -q --db "$tmp/f.db" --forget nosuch.log 2> "$tmp/f.err"; rc=$?
+[ $rc -eq 1 ] && printf "ollama-logreport: %s/f.db: --forget: no source 'nosuch.log' in the database (give its path as stored in sources.path, or its id)\n" "$tmp" |
+  cmp -s - "$tmp/f.err" && ok || bad "--forget nothing: exit $rc: $(cat "$tmp/f.err")"
+"$OLR_BIN" -q examples/*.log --db "$tmp/f.db"
+"$OLR_DBDUMP" --counts "$tmp/f.db" > "$tmp/f2.counts"
+"$OLR_DBDUMP" --loads "$tmp/f.db" > "$tmp/f2.loads"
+cmp -s "$tmp/f1.counts" "$tmp/f2.counts" && cmp -s "$tmp/f1.loads" "$tmp/f2.loads" &&
+  ok || bad "--forget: re-ingested, the database differs"
+
 finish
