@@ -108,7 +108,7 @@ is_unique(sqlite3 *ref, const char *table, const char *col)
  * column named.
  */
 static int
-add_columns(sqlite3 *db, sqlite3 *ref, const char *table,
+add_columns(sqlite3 *db, sqlite3 *ref, const char *table, int dry,
     struct dbschema_result *res, struct olr_err *err)
 {
 	sqlite3_stmt *ci;
@@ -131,6 +131,10 @@ add_columns(sqlite3 *db, sqlite3 *ref, const char *table,
 			goto out;
 		if (yes)
 			continue;
+		if (dry) {
+			res->columns++;
+			continue;
+		}
 		if (pk || (notnull && dflt == NULL) ||
 		    is_unique(ref, table, name)) {
 			olr_err_set(err, OLR_E_DB, sqlite3_db_filename(db,
@@ -170,9 +174,12 @@ out:
 	return ret;
 }
 
-/* Every object of ref (tables, then their columns, then the rest). */
+/*
+ * Every object of ref (tables, then their columns, then the rest) that db
+ * lacks, added; dry: only counted.
+ */
 static int
-migrate(sqlite3 *db, sqlite3 *ref, struct dbschema_result *res,
+migrate(sqlite3 *db, sqlite3 *ref, int dry, struct dbschema_result *res,
     struct olr_err *err)
 {
 	sqlite3_stmt *ol;
@@ -190,13 +197,14 @@ migrate(sqlite3 *db, sqlite3 *ref, struct dbschema_result *res,
 		if (has_object(db, type, name, &yes, err) != 0)
 			goto out;
 		if (yes && strcmp(type, "table") == 0) {
-			if (add_columns(db, ref, name, res, err) != 0)
+			if (add_columns(db, ref, name, dry, res, err) != 0)
 				goto out;
 			continue;
 		}
 		if (yes)
 			continue;
-		if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		if (!dry && sqlite3_exec(db, sql, NULL, NULL, NULL) !=
+		    SQLITE_OK) {
 			olr_err_set(err, OLR_E_DB, sqlite3_db_filename(db,
 			    "main"), 0, "database lacks %s %s and could not be "
 			    "migrated: %s; the database was not changed", type,
@@ -251,10 +259,20 @@ dbschema_apply(sqlite3 *db, const char *schema_sql,
 		ret = db_exec(db, schema_sql, err);
 		goto out;
 	}
+	/* what is missing, read only: a database that lacks nothing is not
+	 * locked for writing */
+	if (migrate(db, ref, 1, res, err) != 0)
+		goto out;
+	if (res->from_version == res->to_version && res->tables == 0 &&
+	    res->columns == 0 && res->indexes == 0) {
+		ret = 0;
+		goto out;
+	}
+	res->tables = res->columns = res->indexes = 0;
 	/* one transaction: the database is migrated whole or not at all */
 	if (db_exec(db, "BEGIN IMMEDIATE", err) != 0)
 		goto out;
-	if (migrate(db, ref, res, err) != 0) {
+	if (migrate(db, ref, 0, res, err) != 0) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		goto out;
 	}

@@ -33,7 +33,9 @@
 #include "config.h"
 #endif
 
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -185,13 +187,112 @@ usage(FILE *fp)
 	    progname, progname);
 }
 
+/*
+ * s as it may be printed: control characters (newline, ESC, the C1
+ * controls) escaped as \n, \t, \r, \e, \xHH, so a file name cannot
+ * break a message into two lines or drive the terminal. Four results
+ * live at a time (rotating static buffers).
+ */
+static const char *
+shown(const char *s)
+{
+	static char bufs[4][4200];
+	static int next;
+	char *out = bufs[next++ & 3], *o = out;
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p && o < out + sizeof bufs[0] - 5; p++) {
+		if (*p == '\n' || *p == '\t' || *p == '\r' || *p == 0x1b) {
+			*o++ = '\\';
+			*o++ = *p == '\n' ? 'n' : *p == '\t' ? 't' :
+			    *p == '\r' ? 'r' : 'e';
+		} else if (*p < 0x20 || *p == 0x7f) {
+			o += sprintf(o, "\\x%02x", *p);
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			o += sprintf(o, "\\u%04x", p[1]);   /* C1 control */
+			p++;
+		} else
+			*o++ = (char)*p;
+	}
+	*o = '\0';
+	return out;
+}
+
+static int busy_seconds = 30;   /* --busy-timeout, for the message */
+
+/*
+ * Who holds the database file open, when that can be known (Linux /proc):
+ * "another ollama-logreport run (pid N)", "pid N (NAME)", else "another
+ * process".
+ */
+static void
+lock_holder(const char *path, char *out, size_t size)
+{
+	char want[4096], link[512], got[4096], comm[64];
+	struct dirent *pe, *fe;
+	DIR *proc, *fds;
+	FILE *fp;
+	ssize_t n;
+	long pid = 0;
+
+	snprintf(out, size, "another process");
+	if (realpath(path, want) == NULL || (proc = opendir("/proc")) == NULL)
+		return;
+	while (pid == 0 && (pe = readdir(proc)) != NULL) {
+		if (strspn(pe->d_name, "0123456789") != strlen(pe->d_name) ||
+		    atol(pe->d_name) == (long)getpid())
+			continue;
+		snprintf(link, sizeof link, "/proc/%s/fd", pe->d_name);
+		if ((fds = opendir(link)) == NULL)
+			continue;
+		while ((fe = readdir(fds)) != NULL) {
+			snprintf(link, sizeof link, "/proc/%s/fd/%s",
+			    pe->d_name, fe->d_name);
+			n = readlink(link, got, sizeof got - 1);
+			if (n <= 0)
+				continue;
+			got[n] = '\0';
+			if (strcmp(got, want) == 0) {
+				pid = atol(pe->d_name);
+				break;
+			}
+		}
+		closedir(fds);
+	}
+	closedir(proc);
+	if (pid == 0)
+		return;
+	comm[0] = '\0';
+	snprintf(link, sizeof link, "/proc/%ld/comm", pid);
+	if ((fp = fopen(link, "r")) != NULL) {
+		if (fgets(comm, sizeof comm, fp) == NULL)
+			comm[0] = '\0';
+		comm[strcspn(comm, "\n")] = '\0';
+		fclose(fp);
+	}
+	if (strncmp(comm, "ollama-logrepor", 15) == 0)
+		snprintf(out, size, "another ollama-logreport run (pid %ld)",
+		    pid);
+	else if (comm[0])
+		snprintf(out, size, "pid %ld (%s)", pid, comm);
+	else
+		snprintf(out, size, "pid %ld", pid);
+}
+
 static void
 report_err(const struct olr_err *err)
 {
-	char buf[2200];
+	char buf[2200], who[160];
 
-	fprintf(stderr, "%s: %s\n", progname,
-	    olr_err_format(err, buf, sizeof buf));
+	olr_err_format(err, buf, sizeof buf);
+	if (err->code == OLR_E_DB && (strstr(err->msg, "database is locked") ||
+	    strstr(err->msg, "database table is locked"))) {
+		lock_holder(err->path, who, sizeof who);
+		snprintf(buf, sizeof buf, "%s: database is locked by %s; gave "
+		    "up after %d s (--busy-timeout SECONDS to wait longer)",
+		    err->path, who, busy_seconds);
+	}
+	fprintf(stderr, "%s: %s\n", progname, shown(buf));
 }
 
 /* UTC "now" of the run: SOURCE_DATE_EPOCH when set (reproducible). */
@@ -278,7 +379,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 			else {
 				fprintf(stderr, "%s: --input-format: '%s': "
 				    "expected log or influx-csv\n", progname,
-				    optarg);
+				    shown(optarg));
 				return 2;
 			}
 			break;
@@ -288,7 +389,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 			    o->since : o->until, sizeof o->since) != 0) {
 				fprintf(stderr, "%s: --%s: '%s' is not a time "
 				    "(ISO-8601, or 7d, 12h, 30m)\n", progname,
-				    c == 's' ? "since" : "until", optarg);
+				    c == 's' ? "since" : "until", shown(optarg));
 				return 2;
 			}
 			break;
@@ -296,7 +397,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 			if ((o->formats = render_parse_formats(optarg)) < 0) {
 				fprintf(stderr, "%s: --format: '%s': expected a "
 				    "list of html, xlsx, png, db\n", progname,
-				    optarg);
+				    shown(optarg));
 				return 2;
 			}
 			break;
@@ -309,7 +410,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 				fprintf(stderr, "%s: --%s: '%s' is not a "
 				    "percentage between 0 and 100\n", progname,
 				    c == 'A' ? "vram-alert" : "sysmem-alert",
-				    optarg);
+				    shown(optarg));
 				return 2;
 			}
 			break;
@@ -324,10 +425,10 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 			    v > 86400) {
 				fprintf(stderr, "%s: --busy-timeout: '%s' is not"
 				    " a number of seconds (0 to 86400)\n",
-				    progname, optarg);
+				    progname, shown(optarg));
 				return 2;
 			}
-			o->busy_seconds = (int)v;
+			o->busy_seconds = busy_seconds = (int)v;
 			break;
 		}
 		case 'q': o->quiet = 1; o->verbose = 0; break;
@@ -531,11 +632,11 @@ show_progress(const struct input *in, const struct readahead *ra,
 	uint64_t size = input_file_size(in);
 
 	if (size > 0)
-		fprintf(stderr, "\r%s: %3d%%, %lld lines", src->path,
+		fprintf(stderr, "\r%s: %3d%%, %lld lines", shown(src->path),
 		    (int)(100.0 * (double)readahead_offset(ra) / (double)size),
 		    (long long)src->stats.lines_total);
 	else
-		fprintf(stderr, "\r%s: %lld lines", src->path,
+		fprintf(stderr, "\r%s: %lld lines", shown(src->path),
 		    (long long)src->stats.lines_total);
 	fflush(stderr);
 }
@@ -834,7 +935,7 @@ ingest_source(struct pipeline *p, const char *path)
 		log_shape_stats(&lg, &info.stats);
 	if (raw_bytes == 0 && status == 0) {
 		fprintf(stderr, "%s: %s: empty file, nothing to read\n",
-		    progname, path);
+		    progname, shown(path));
 		store_source_abort(p->store);
 		status = 1;
 		goto out;
@@ -855,10 +956,10 @@ ingest_source(struct pipeline *p, const char *path)
 	if (dup) {
 		if (!p->opts->quiet)
 			printf("%s: already in the database (source %lld), "
-			    "skipped\n", path, (long long)dup);
+			    "skipped\n", shown(path), (long long)dup);
 	} else if (!p->opts->quiet) {
 		printf("%s: %lld lines: %lld classified, %lld noise, "
-		    "%lld unknown, %lld blank", path,
+		    "%lld unknown, %lld blank", shown(path),
 		    (long long)src.stats.lines_total,
 		    (long long)src.stats.lines_classified,
 		    (long long)src.stats.lines_noise,
@@ -954,7 +1055,7 @@ read_models_dir(sqlite3 *db, const struct olr_opts *opts)
 		return 1;
 	}
 	if (!opts->quiet)
-		printf("%s: %ld model tags%s", opts->models_dir, ms.tags,
+		printf("%s: %ld model tags%s", shown(opts->models_dir), ms.tags,
 		    ms.skipped ? "" : "\n");
 	if (!opts->quiet && ms.skipped)
 		printf(", %ld files that are no manifest skipped\n",
@@ -1083,7 +1184,7 @@ main(int argc, char **argv)
 	if (!opts.quiet && !sr->fresh && (sr->from_version != sr->to_version ||
 	    sr->tables || sr->columns || sr->indexes))
 		printf("%s: database migrated from schema version %d to %d (%d "
-		    "tables, %d columns, %d indexes added; loads and analyses rebuilt)\n", db_path,
+		    "tables, %d columns, %d indexes added; loads and analyses rebuilt)\n", shown(db_path),
 		    sr->from_version, sr->to_version, sr->tables, sr->columns,
 		    sr->indexes);
 	if (opts.forget != NULL) {
@@ -1103,7 +1204,8 @@ main(int argc, char **argv)
 		forgot = 1;
 		if (!opts.quiet)
 			printf("%s: source %lld (%s) forgotten: %lld rows "
-			    "deleted\n", db_path, (long long)fg.id, fg.path,
+			    "deleted\n", shown(db_path), (long long)fg.id,
+			    shown(fg.path),
 			    (long long)fg.rows);
 	}
 	p.classifier = classifier_new(p.patterns);
@@ -1170,7 +1272,7 @@ main(int argc, char **argv)
 	t_analyzed = now_seconds();
 	if (!opts.quiet)
 		printf("%ld model loads in %s\n", nloads, temp_db ? "the "
-		    "database" : db_path);
+		    "database" : shown(db_path));
 	if (opts.export_dir != NULL) {
 		struct export_stats es;
 
@@ -1183,7 +1285,7 @@ main(int argc, char **argv)
 		}
 		if (!opts.quiet)
 			printf("%s: %d tables, %lld rows as NDJSON\n",
-			    opts.export_dir, es.tables, (long long)es.rows);
+			    shown(opts.export_dir), es.tables, (long long)es.rows);
 	}
 	/* render, from the database alone */
 	if (opts.output_dir != NULL && (opts.formats & ~RENDER_DB)) {
