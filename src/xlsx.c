@@ -59,7 +59,6 @@
 #define WIDTH_MAX    60.0
 #define STR_MAX      32767   /* Excel's limit, in characters */
 #define GIB          1073741824.0
-#define TRUNC_MARK   " [truncated]"
 
 /*
  * The workbook is for people; the database holds every row. A sheet of
@@ -263,9 +262,11 @@ put_str(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
 		return 0;
 	for (i = 0; text[i]; i++) {
 		if (((unsigned char)text[i] & 0xC0) != 0x80 &&
-		    ++chars > STR_MAX - (sizeof TRUNC_MARK - 1)) {
+		    ++chars > STR_MAX - 80) {
+			/* the length, so the reader knows what is missing */
 			buf_append(&cut, text, i);
-			buf_puts(&cut, TRUNC_MARK);
+			buf_printf(&cut, " \xe2\x80\xa6 [cut: %zu bytes in all, "
+			    "whole in the database]", i + strlen(text + i));
 			text = cut.data;
 			break;
 		}
