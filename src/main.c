@@ -81,6 +81,7 @@ struct olr_opts {
 	const char  *models_dir;   /* --models DIR, or NULL */
 	const char  *export_dir;   /* --export ndjson DIR, or NULL */
 	const char  *forget;       /* --forget SOURCE (path or id), or NULL */
+	const char  *redact_terms; /* --redact-terms FILE, or NULL */
 	int          busy_seconds; /* --busy-timeout, default 30 */
 	int          quiet;
 	int          verbose;
@@ -177,6 +178,9 @@ usage(FILE *fp)
 "                       e-mail addresses and GPU UUIDs by stable placeholders\n"
 "                       (user1, host1, ip1, ...) in every output, database\n"
 "                       included\n"
+"      --redact-terms FILE  also replace the words of FILE (one a line: a\n"
+"                       site's, project's or account's names), any case;\n"
+"                       implies --redact\n"
 "  -q, --quiet          print nothing but errors\n"
 "  -v, --verbose        print per-source details\n"
 "  -h, --help           show this help\n"
@@ -339,6 +343,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		{ "redact",   no_argument,       NULL, 'R' },
 		{ "rebuild",  no_argument,       NULL, 'B' },
 		{ "forget",   required_argument, NULL, 'G' },
+		{ "redact-terms", required_argument, NULL, 'J' },
 		{ "busy-timeout", required_argument, NULL, 'W' },
 		{ "quiet",    no_argument,       NULL, 'q' },
 		{ "verbose",  no_argument,       NULL, 'v' },
@@ -417,6 +422,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		case 'R': o->redact = 1; break;
 		case 'B': o->rebuild = 1; break;
 		case 'G': o->forget = optarg; break;
+		case 'J': o->redact_terms = optarg; o->redact = 1; break;
 		case 'W': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -1063,6 +1069,40 @@ read_models_dir(sqlite3 *db, const struct olr_opts *opts)
 	return 0;
 }
 
+/*
+ * --redact-terms FILE: its words, one a line (blank lines and lines
+ * starting with # skipped, spaces around a word removed). NULL with err
+ * when the file cannot be read.
+ */
+static char **
+read_terms(const char *path, size_t *n, struct olr_err *err)
+{
+	FILE *fp = fopen(path, "r");
+	char line[1024], **terms = NULL;
+	size_t a, e;
+
+	*n = 0;
+	if (fp == NULL) {
+		olr_err_set(err, OLR_E_IO, path, 0, "cannot open: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	while (fgets(line, sizeof line, fp) != NULL) {
+		a = strspn(line, " \t");
+		e = strlen(line);
+		while (e > a && strchr(" \t\r\n", line[e - 1]) != NULL)
+			e--;
+		if (e == a || line[a] == '#')
+			continue;
+		terms = xreallocarray(terms, *n + 1, sizeof *terms);
+		terms[(*n)++] = xstrndup(line + a, e - a);
+	}
+	fclose(fp);
+	if (terms == NULL)
+		terms = xmalloc(sizeof *terms);   /* an empty list */
+	return terms;
+}
+
 /* The loads a kept database holds (a run that rebuilds none). */
 static int
 count_loads(sqlite3 *db, long *n, struct olr_err *err)
@@ -1264,10 +1304,26 @@ main(int argc, char **argv)
 		status = 1;
 		goto done;
 	}
-	if (opts.redact && redact_database(store_db(p.store), &err) != 0) {
-		report_err(&err);
-		status = 1;
-		goto done;
+	if (opts.redact) {
+		char **terms = NULL;
+		size_t nterms = 0, k;
+
+		if (opts.redact_terms != NULL && (terms = read_terms(
+		    opts.redact_terms, &nterms, &err)) == NULL) {
+			report_err(&err);
+			status = 1;
+			goto done;
+		}
+		rc = redact_database_terms(store_db(p.store),
+		    (const char *const *)terms, nterms, &err);
+		for (k = 0; k < nterms; k++)
+			free(terms[k]);
+		free(terms);
+		if (rc != 0) {
+			report_err(&err);
+			status = 1;
+			goto done;
+		}
 	}
 	t_analyzed = now_seconds();
 	if (!opts.quiet)

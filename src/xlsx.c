@@ -262,11 +262,21 @@ put_str(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
 		return 0;
 	for (i = 0; text[i]; i++) {
 		if (((unsigned char)text[i] & 0xC0) != 0x80 &&
-		    ++chars > STR_MAX - 80) {
-			/* the length, so the reader knows what is missing */
-			buf_append(&cut, text, i);
-			buf_printf(&cut, " \xe2\x80\xa6 [cut: %zu bytes in all, "
-			    "whole in the database]", i + strlen(text + i));
+		    ++chars > STR_MAX) {
+			/* cut to the limit, mark included, with the length
+			 * so the reader knows what is missing */
+			char mark[96];
+			size_t len = strlen(text), keep, k;
+
+			snprintf(mark, sizeof mark, " \xe2\x80\xa6 [cut: %zu "
+			    "bytes in all, whole in the database]", len);
+			keep = STR_MAX - (strlen(mark) - 2);
+			for (k = 0, chars = 0; text[k]; k++)
+				if (((unsigned char)text[k] & 0xC0) != 0x80 &&
+				    ++chars > keep)
+					break;
+			buf_append(&cut, text, k);
+			buf_puts(&cut, mark);
 			text = cut.data;
 			break;
 		}
