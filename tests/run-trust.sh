@@ -166,4 +166,61 @@ n=$("$OLR_DBDUMP" "$tmp/f.db" | awk '/^## / { t = $2; next } t == "sources"' | g
 cmp -s "$tmp/f1.counts" "$tmp/f2.counts" && cmp -s "$tmp/f1.loads" "$tmp/f2.loads" &&
   ok || bad "--forget: re-ingested, the database differs"
 
+# 5. inputs that lie
+# --since later than --until: a usage error, nothing written
+"$OLR_BIN" -q examples/ollama-0.3.14-linux-cuda.log -o "$tmp/win" \
+  --since 2025-02-01 --until 2025-01-01 2> "$tmp/win.err"; rc=$?
+[ $rc -eq 2 ] && ok || bad "--since > --until: exit $rc, expected 2"
+printf "ollama-logreport: --since 2025-02-01T00:00:00.000Z is later than --until 2025-01-01T00:00:00.000Z\nTry 'ollama-logreport --help'.\n" |
+  cmp -s - "$tmp/win.err" && ok || bad "--since > --until: stderr: $(cat "$tmp/win.err")"
+[ ! -e "$tmp/win" ] && ok || bad "--since > --until: the output directory was made"
+"$OLR_BIN" -q --busy-timeout soon --db "$tmp/f.db" -o "$tmp/bt" 2> /dev/null
+[ $? -eq 2 ] && ok || bad "--busy-timeout soon: not a usage error"
+
+# a database another process holds locked: waited for --busy-timeout
+# seconds, then one line naming the holder; the database and the report
+# untouched
+cp "$tmp/v2.db" "$tmp/lk.db"
+"$OLR_BIN" -q --db "$tmp/lk.db" -o "$tmp/lko" --format md
+cp "$tmp/lk.db" "$tmp/lk.orig"; cp "$tmp/lko/report.md" "$tmp/lk.md"
+"$OLR_DBDUMP" --hold "$tmp/lk.db" 4 > "$tmp/hold.out" &
+holder=$!
+i=0; while [ ! -s "$tmp/hold.out" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+start=$(date +%s)
+"$OLR_BIN" -q examples/ollama-0.3.14-linux-cuda.log --db "$tmp/lk.db" \
+  -o "$tmp/lko" --busy-timeout 1 2> "$tmp/lk.err"; rc=$?
+took=$(( $(date +%s) - start ))
+wait $holder
+[ $rc -eq 1 ] && ok || bad "locked: exit $rc, expected 1"
+printf 'ollama-logreport: %s/lk.db: database is locked by pid %s (dbdump); gave up after 1 s (--busy-timeout SECONDS to wait longer)\n' \
+  "$tmp" "$holder" | cmp -s - "$tmp/lk.err" && ok || bad "locked: stderr: $(cat "$tmp/lk.err")"
+[ "$took" -le 3 ] && ok || bad "locked: waited $took s for a 1 s timeout"
+cmp -s "$tmp/lk.db" "$tmp/lk.orig" && cmp -s "$tmp/lko/report.md" "$tmp/lk.md" &&
+  ok || bad "locked: the database or the report changed"
+
+# a single line of 50 MB: stored whole, shown cut with its length
+{ head -n 20 examples/ollama-0.6.1-journalctl-failure.log
+  printf 'time=2025-03-05T07:00:48.491Z level=ERROR source=server.go:1 msg="llama runner terminated" error="'
+  head -c 52428800 /dev/zero | tr '\0' 'x'
+  printf '"\n'
+  sed 1,20d examples/ollama-0.6.1-journalctl-failure.log
+} > "$tmp/big.log"
+"$OLR_BIN" -q "$tmp/big.log" -o "$tmp/bigo" 2> "$tmp/big.err"; rc=$?
+[ $rc -eq 0 ] && [ ! -s "$tmp/big.err" ] && ok || bad "50 MB line: exit $rc: $(cat "$tmp/big.err")"
+"$OLR_DBDUMP" --exec "$tmp/bigo/ollama.db" <<'SQL' > /dev/null
+CREATE TABLE t AS SELECT max(length(raw)) AS n FROM failures;
+SQL
+n=$(sqlite_len=$("$OLR_DBDUMP" "$tmp/bigo/ollama.db" | awk '/^## t$/ { getline; getline; print; exit }'); echo "$sqlite_len")
+[ "$n" = 52428899 ] && ok || bad "50 MB line: stored as $n bytes, not 52428899"
+mark='[cut: 52428899 bytes in all, whole in the database]'
+grep -qF "$mark" "$tmp/bigo/index.html" && ok || bad "50 MB line: not cut in index.html"
+grep -qF "$mark" "$tmp/bigo/report.md" && ok || bad "50 MB line: not cut in report.md"
+if command -v unzip > /dev/null 2>&1; then
+  unzip -p "$tmp/bigo/report.xlsx" | grep -qF "$mark" && ok ||
+    bad "50 MB line: not cut in report.xlsx"
+fi
+size=$(wc -c < "$tmp/bigo/index.html")
+[ "$size" -lt 2000000 ] && ok || bad "50 MB line: index.html is $size bytes"
+rm -f "$tmp/big.log"
+
 finish

@@ -5,6 +5,8 @@
  *                      NULL as "NULL", tabs/newlines/backslashes escaped
  *   dbdump --exec DB   run the SQL read from standard input (a database
  *                      from a dump, for the schema migration tests)
+ *   dbdump --hold DB S holds the database locked (BEGIN EXCLUSIVE) for S
+ *                      seconds, for the --busy-timeout tests
  *   dbdump --counts DB "file<TAB>table<TAB>rows" for each source base name
  *                      and each table with rows for it
  *   dbdump --loads DB  "file start end outcome seconds model" per load
@@ -18,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 static void
 put_escaped(const unsigned char *s)
@@ -90,6 +93,20 @@ main(int argc, char **argv)
 	char sql[1024];
 	int rc = 0;
 
+	if (argc == 4 && strcmp(argv[1], "--hold") == 0) {
+		if (sqlite3_open(argv[2], &db) != SQLITE_OK ||
+		    sqlite3_exec(db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) !=
+		    SQLITE_OK) {
+			fprintf(stderr, "dbdump: %s: %s\n", argv[2],
+			    sqlite3_errmsg(db));
+			return 1;
+		}
+		printf("locked\n");
+		fflush(stdout);
+		sleep((unsigned)atoi(argv[3]));
+		sqlite3_close(db);
+		return 0;
+	}
 	if (argc == 3 && strcmp(argv[1], "--exec") == 0) {
 		char *text = NULL, *msg = NULL;
 		size_t len = 0, cap = 0, n;
