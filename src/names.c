@@ -321,6 +321,8 @@ disambiguate(struct model_name *ms, size_t n)
 {
 	size_t i, j;
 
+	if (n == 0)          /* (qsort of a NULL array is undefined) */
+		return;
 	qsort(ms, n, sizeof *ms, cmp_name);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && strcmp(ms[j].name, ms[i].name) == 0;

@@ -334,15 +334,27 @@ fit_columns(struct xw *x, struct sheet *s)
 	return 0;
 }
 
+static int quiet_stderr(void);
+static void restore_stderr(int saved);
+
 static int
 new_sheet(struct xw *x, struct sheet *s, const char *name)
 {
+	int saved, e;
+
 	memset(s, 0, sizeof *s);
 	s->name = name;
+	/* (constant memory: the sheet's temporary file is made here, and
+	 * libxlsxwriter prints its failure itself) */
+	saved = quiet_stderr();
+	errno = 0;
 	s->ws = workbook_add_worksheet(x->wb, name);
+	e = errno;
+	restore_stderr(saved);
 	if (s->ws == NULL) {
 		olr_err_set(x->err, OLR_E_RENDER, x->path, 0,
-		    "cannot add worksheet %s", name);
+		    "cannot add worksheet %s%s%s", name, e ? ": " : "",
+		    e ? strerror(e) : "");
 		return -1;
 	}
 	worksheet_set_landscape(s->ws);

@@ -11,6 +11,10 @@
 #   - IPv4 addresses but loopback, 0.x and masks; e-mail addresses.
 # Skipped when the corpus is absent.
 . "$(dirname "$0")/setup.sh"
+# (a sanitizer build: the leak checker's summary of its suppressions is
+# not a message of the program's)
+LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
+export LSAN_OPTIONS
 
 corpus="$OLR_SRCDIR/../shared/corpus"
 if [ ! -d "$corpus" ]; then

@@ -3,6 +3,10 @@
 # (a render killed at any moment, a full disk), schema versions and
 # migration, --forget, inputs that lie.
 . "$(dirname "$0")/setup.sh"
+# (a sanitizer build: the leak checker's summary of its suppressions is
+# not a message of the program's)
+LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
+export LSAN_OPTIONS
 
 cd "$OLR_SRCDIR" || exit 1
 
