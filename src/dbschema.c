@@ -226,6 +226,98 @@ out:
 	return ret;
 }
 
+/*
+ * A source deleted by hand takes its rows along: an AFTER DELETE trigger
+ * on sources, generated from the tables the database has (every table
+ * with a source_id column; the per-load rows of its loads first), so a
+ * table added later is covered once the database is migrated. (ON DELETE
+ * CASCADE cannot be added to existing tables.) The text the trigger
+ * should have, into sql.
+ */
+static int
+cascade_sql(sqlite3 *db, struct buf *sql, struct olr_err *err)
+{
+	sqlite3_stmt *tl;
+	int rc, pass;
+
+	buf_reset(sql);
+	buf_puts(sql, "CREATE TRIGGER sources_forget AFTER DELETE ON sources "
+	    "BEGIN");
+	if (db_prepare(db, "SELECT m.name, sum(c.name = 'source_id'), "
+	    "sum(c.name = 'load_id') FROM main.sqlite_master m, "
+	    "pragma_table_info(m.name) c WHERE m.type = 'table' AND m.name "
+	    "NOT IN ('sources', 'loads') AND m.name NOT LIKE 'sqlite\\_%' "
+	    "ESCAPE '\\' GROUP BY m.name ORDER BY m.name", &tl, err) != 0)
+		return -1;
+	for (pass = 0; pass < 2; pass++) {
+		while ((rc = sqlite3_step(tl)) == SQLITE_ROW) {
+			const char *t = (const char *)sqlite3_column_text(tl,
+			    0);
+			int src = sqlite3_column_int(tl, 1);
+			int load = sqlite3_column_int(tl, 2);
+			char *q = NULL;
+
+			if (pass == 0 && !src && load)
+				q = sqlite3_mprintf(" DELETE FROM \"%w\" WHERE "
+				    "load_id IN (SELECT id FROM loads WHERE "
+				    "source_id = OLD.id);", t);
+			else if (pass == 1 && src)
+				q = sqlite3_mprintf(" DELETE FROM \"%w\" WHERE "
+				    "source_id = OLD.id;", t);
+			if (q != NULL) {
+				buf_puts(sql, q);
+				sqlite3_free(q);
+			}
+		}
+		sqlite3_reset(tl);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(tl);
+			return db_fail(db, err, "schema");
+		}
+	}
+	sqlite3_finalize(tl);
+	buf_puts(sql, " DELETE FROM loads WHERE source_id = OLD.id; END");
+	return 0;
+}
+
+/* Is the trigger as it should be? *same = 1 when it is. */
+static int
+cascade_same(sqlite3 *db, const struct buf *want, int *same,
+    struct olr_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT sql FROM main.sqlite_master WHERE type = "
+	    "'trigger' AND name = 'sources_forget'", &st, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	*same = rc == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL &&
+	    strcmp((const char *)sqlite3_column_text(st, 0), want->data) == 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, "schema");
+	return 0;
+}
+
+static int
+cascade_make(sqlite3 *db, struct olr_err *err)
+{
+	struct buf sql = BUF_INIT;
+	int same, rc = -1;
+
+	if (cascade_sql(db, &sql, err) != 0 ||
+	    cascade_same(db, &sql, &same, err) != 0)
+		goto out;
+	if (!same && (db_exec(db, "DROP TRIGGER IF EXISTS main.sources_forget",
+	    err) != 0 || db_exec(db, sql.data, err) != 0))
+		goto out;
+	rc = 0;
+out:
+	buf_free(&sql);
+	return rc;
+}
+
 int
 dbschema_apply(sqlite3 *db, const char *schema_sql,
     struct dbschema_result *res, struct olr_err *err)
@@ -256,7 +348,8 @@ dbschema_apply(sqlite3 *db, const char *schema_sql,
 	}
 	if (ntables == 0) {
 		res->fresh = 1;
-		ret = db_exec(db, schema_sql, err);
+		ret = db_exec(db, schema_sql, err) != 0 ||
+		    cascade_make(db, err) != 0 ? -1 : 0;
 		goto out;
 	}
 	/* what is missing, read only: a database that lacks nothing is not
@@ -265,14 +358,23 @@ dbschema_apply(sqlite3 *db, const char *schema_sql,
 		goto out;
 	if (res->from_version == res->to_version && res->tables == 0 &&
 	    res->columns == 0 && res->indexes == 0) {
-		ret = 0;
+		struct buf sql = BUF_INIT;
+		int same;
+
+		ret = cascade_sql(db, &sql, err) != 0 ||
+		    cascade_same(db, &sql, &same, err) != 0 ? -1 : 0;
+		buf_free(&sql);
+		if (ret != 0 || same)
+			goto out;
+		/* only the trigger to make: a write, but no migration */
+		ret = cascade_make(db, err);
 		goto out;
 	}
 	res->tables = res->columns = res->indexes = 0;
 	/* one transaction: the database is migrated whole or not at all */
 	if (db_exec(db, "BEGIN IMMEDIATE", err) != 0)
 		goto out;
-	if (migrate(db, ref, 0, res, err) != 0) {
+	if (migrate(db, ref, 0, res, err) != 0 || cascade_make(db, err) != 0) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		goto out;
 	}
