@@ -40,6 +40,8 @@ struct csv_reader {
 	size_t         *lens;
 	size_t          capviews;
 	unsigned long long bytes;
+	long            records;     /* records handed out */
+	long            q_lines;     /* newlines inside the quoted field */
 };
 
 struct csv_reader *
@@ -146,9 +148,28 @@ emit(struct csv_reader *cr, struct csv_record *out)
 	out->field = cr->fields;
 	out->len = cr->lens;
 	out->line = cr->rec_line;
+	cr->records++;
 	cr->nstart = 0;
 	cr->in_record = 0;
 	cr->state = CSV_FIELD_START;
+}
+
+/*
+ * A stray quote: the record that opened it is named (its number and
+ * line) and the reader is left at the end of the input: what follows
+ * cannot be told apart from the quoted text.
+ */
+static void
+stray_quote(struct csv_reader *cr, struct olr_err *err, const char *where)
+{
+	olr_err_set(err, OLR_E_FORMAT, NULL, cr->rec_line, "record %ld: a "
+	    "quoted field opened on this line runs over %ld more lines %s "
+	    "(a stray quote?)",
+	    cr->records + 1, cr->q_lines, where);
+	cr->in_record = 0;
+	cr->nstart = 0;
+	cr->pos = cr->len;
+	cr->eof = 1;
 }
 
 int
@@ -163,6 +184,7 @@ csv_next(struct csv_reader *cr, struct csv_record *out, struct olr_err *err)
 		c = cr->data[i];
 		if (!cr->in_record) {
 			cr->in_record = 1;
+			cr->q_lines = 0;
 			cr->rec_line = cr->line;
 			cr->state = CSV_FIELD_START;
 			begin_field(cr);
@@ -171,6 +193,7 @@ csv_next(struct csv_reader *cr, struct csv_record *out, struct olr_err *err)
 		case CSV_FIELD_START:
 			if (c == '"') {
 				cr->state = CSV_QUOTED;
+				cr->q_lines = 0;
 				continue;
 			}
 			cr->state = CSV_UNQUOTED;
@@ -193,6 +216,14 @@ csv_next(struct csv_reader *cr, struct csv_record *out, struct olr_err *err)
 				return 1;
 			} else if (cr->state == CSV_AFTER_QUOTE && c == '\r') {
 				/* the CR of CR LF after a closing quote */
+			} else if (cr->state == CSV_AFTER_QUOTE &&
+			    cr->q_lines > 0) {
+				/* a quoted field that ran over lines and closes
+				 * mid-field: a stray quote swallowed the records
+				 * after it */
+				stray_quote(cr, err, "to a quote followed by "
+				    "text");
+				return -1;
 			} else {
 				/* text after a closing quote is kept, leniently */
 				buf_putc(&cr->out, c);
@@ -203,8 +234,10 @@ csv_next(struct csv_reader *cr, struct csv_record *out, struct olr_err *err)
 			if (c == '"')
 				cr->state = CSV_AFTER_QUOTE;
 			else {
-				if (c == '\n')
+				if (c == '\n') {
 					cr->line++;
+					cr->q_lines++;
+				}
 				buf_putc(&cr->out, c);
 			}
 			break;
@@ -213,6 +246,10 @@ csv_next(struct csv_reader *cr, struct csv_record *out, struct olr_err *err)
 	cr->pos = cr->len;
 	if (!cr->eof || !cr->in_record)
 		return 0;
+	if (cr->state == CSV_QUOTED && cr->q_lines > 0) {
+		stray_quote(cr, err, "to the end of the file");
+		return -1;
+	}
 	if (cr->state == CSV_QUOTED) {
 		olr_err_set(err, OLR_E_FORMAT, NULL, cr->rec_line,
 		    "unterminated quoted field (the file ends inside it)");

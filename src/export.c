@@ -5,6 +5,7 @@
 #include "config.h"
 #endif
 #include "export.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <math.h>
@@ -179,18 +180,18 @@ export_table(sqlite3 *db, const char *dir, const char *table,
 		db_fail(db, err, table);
 		goto out;
 	}
-	if (flush(fp, &line) != 0 || ferror(fp) || fclose(fp) != 0) {
+	if (flush(fp, &line) != 0 || ferror(fp) || fflush(fp) != 0) {
+		outfile_fail(path.data, errno, err);
+		goto out;
+	}
+	if (fclose(fp) != 0) {
 		fp = NULL;
-		olr_err_set(err, OLR_E_IO, tmp.data, 0, "write error: %s",
-		    strerror(errno));
+		outfile_fail(path.data, errno, err);
 		goto out;
 	}
 	fp = NULL;
-	if (rename(tmp.data, path.data) != 0) {
-		olr_err_set(err, OLR_E_IO, path.data, 0, "cannot write: %s",
-		    strerror(errno));
+	if (outfile_commit(tmp.data, path.data, err) != 0)
 		goto out;
-	}
 	stats->tables++;
 	rc = 0;
 out:

@@ -37,6 +37,7 @@
 #include "chart.h"
 #include "db.h"
 #include "embedded.h"
+#include "outfile.h"
 #include "tmpl.h"
 #include "units.h"
 
@@ -896,7 +897,6 @@ html_render(sqlite3 *db, const struct render_opts *o,
 	struct tmpl *t = NULL;
 	struct tmpl_vars *v = tmpl_vars_new();
 	struct buf out = BUF_INIT;
-	FILE *fp = NULL;
 	int ret = -1;
 
 	if (f == NULL) {
@@ -922,22 +922,10 @@ html_render(sqlite3 *db, const struct render_opts *o,
 	}
 	if (tmpl_expand(t, v, TMPL_STRICT, &out, err) != 0)
 		goto out;
-	if ((fp = fopen(path, "wb")) == NULL) {
-		olr_err_set(err, OLR_E_IO, path, 0, "cannot write: %s",
-		    strerror(errno));
+	if (outfile_write(path, out.data, out.len, err) != 0)
 		goto out;
-	}
-	if (fwrite(out.data, 1, out.len, fp) != out.len || fclose(fp) != 0) {
-		fp = NULL;
-		olr_err_set(err, OLR_E_IO, path, 0, "write error: %s",
-		    strerror(errno));
-		goto out;
-	}
-	fp = NULL;
 	ret = 0;
 out:
-	if (fp != NULL)
-		fclose(fp);
 	register_funcs(db, 0, err);
 	tmpl_vars_free(v);
 	tmpl_free(t);

@@ -1,8 +1,12 @@
 /*
  * input.c - opening and reading inputs (see input.h).
  *
- * zlib's gz* functions read gzip and plain files alike, so a rotated
- * "server.log.1.gz" and a plain log take the same path. The first block is
+ * zlib's gz* functions read plain files and standard input (gzip or not);
+ * a gzip file is inflated here, with inflate() itself, so damage in the
+ * middle of it keeps every byte before the damage and is named with its
+ * offset in the file (gzread() drops the output of the call that meets
+ * it, and says not where). Members are read one after the other, as gzip
+ * -d does. The first block is
  * checked for binary content: NUL bytes do not count (logs of a crashed
  * process end in NUL runs), other control bytes and known magic numbers do;
  * UTF-16 text (transcode.h) is text.
@@ -31,7 +35,20 @@ struct input {
 	int       is_gzip;
 	int       checked;
 	uint64_t  file_size;
+	/* a gzip file, inflated here */
+	z_stream  zs;
+	int       zs_open;
+	unsigned char *zin;
+	uint64_t  zread;       /* compressed bytes read from the file */
+	int       zeof;        /* no more compressed bytes */
+	int       zend;        /* the last member ended (trailing bytes:
+	                          ignored, as gzip does) */
+	int       zstarted;    /* bytes of the current member were fed */
+	char      zerr[160];   /* damage met after the bytes handed out */
+	enum olr_errcode zcode;
 };
+
+#define ZIN_SIZE (256 * 1024)
 
 struct input *
 input_open(const char *path, struct olr_err *err)
@@ -70,6 +87,19 @@ input_open(const char *path, struct olr_err *err)
 		if (pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f &&
 		    magic[1] == 0x8b)
 			in->is_gzip = 1;
+	}
+	if (in->is_gzip) {
+		if (inflateInit2(&in->zs, 15 + 16) != Z_OK) {
+			olr_err_set(err, OLR_E_IO, path, 0, "cannot open: %s",
+			    "zlib initialisation failed");
+			close(fd);
+			free(in->path);
+			free(in);
+			return NULL;
+		}
+		in->zs_open = 1;
+		in->zin = xmalloc(ZIN_SIZE);
+		return in;
 	}
 	in->gz = gzdopen(fd, "rb");
 	if (in->gz == NULL) {
@@ -137,6 +167,89 @@ input_looks_binary(const unsigned char *p, size_t n)
 	return text > 0 && ctrl * 20 > text;   /* more than 5% control bytes */
 }
 
+/* The compressed bytes of a gzip file into buf: n > 0, 0 at the end, -1. */
+static ssize_t
+inflate_read(struct input *in, char *buf, size_t size, struct olr_err *err)
+{
+	z_stream *z = &in->zs;
+	ssize_t r;
+	int rc;
+
+	if (in->zerr[0]) {          /* the damage, after the bytes before it */
+		olr_err_set(err, in->zcode, in->path, 0, "%s", in->zerr);
+		return -1;
+	}
+	for (;;) {
+		if (in->zend)
+			return 0;
+		if (z->avail_in == 0 && !in->zeof) {
+			do
+				r = read(in->fd, in->zin, ZIN_SIZE);
+			while (r < 0 && errno == EINTR);
+			if (r < 0) {
+				olr_err_set(err, OLR_E_IO, in->path, 0,
+				    "read error: %s", strerror(errno));
+				return -1;
+			}
+			if (r == 0)
+				in->zeof = 1;
+			in->zread += (uint64_t)r;
+			z->next_in = in->zin;
+			z->avail_in = (uInt)r;
+		}
+		if (z->avail_in == 0 && in->zeof) {
+			if (!in->zstarted)
+				return 0;
+			olr_err_set(err, OLR_E_FORMAT, in->path, 0,
+			    "truncated gzip data: unexpected end of file");
+			return -1;
+		}
+		in->zstarted = 1;
+		z->next_out = (unsigned char *)buf;
+		z->avail_out = (uInt)size;
+		rc = inflate(z, Z_NO_FLUSH);
+		r = (ssize_t)(size - z->avail_out);
+		if (rc == Z_STREAM_END) {
+			/* another member follows, or trailing bytes: gzip -d
+			 * reads the one and ignores the other */
+			if (z->avail_in == 0 && !in->zeof) {
+				ssize_t k;
+
+				do
+					k = read(in->fd, in->zin, ZIN_SIZE);
+				while (k < 0 && errno == EINTR);
+				if (k > 0) {
+					in->zread += (uint64_t)k;
+					z->next_in = in->zin;
+					z->avail_in = (uInt)k;
+				} else
+					in->zeof = 1;
+			}
+			if (z->avail_in >= 2 && z->next_in[0] == 0x1f &&
+			    z->next_in[1] == 0x8b) {
+				inflateReset(z);
+				in->zstarted = 0;
+			} else
+				in->zend = 1;
+		} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+			/* the offset in the file of the byte inflate stopped
+			 * at */
+			snprintf(in->zerr, sizeof in->zerr, "corrupt gzip data "
+			    "at byte %llu of the file: %s", (unsigned long long)
+			    (in->zread - z->avail_in), rc == Z_MEM_ERROR ?
+			    "out of memory" : z->msg ? z->msg : "data error");
+			in->zcode = OLR_E_FORMAT;
+			if (r > 0)
+				return r;
+			olr_err_set(err, in->zcode, in->path, 0, "%s",
+			    in->zerr);
+			return -1;
+		}
+		if (r > 0)
+			return r;
+	}
+}
+
 ssize_t
 input_read(struct input *in, char *buf, size_t size, struct olr_err *err)
 {
@@ -145,6 +258,20 @@ input_read(struct input *in, char *buf, size_t size, struct olr_err *err)
 
 	if (size > (size_t)0x40000000)
 		size = 0x40000000;
+	if (in->zs_open) {
+		ssize_t r = inflate_read(in, buf, size, err);
+
+		if (r > 0 && !in->checked) {
+			in->checked = 1;
+			if (input_looks_binary((const unsigned char *)buf,
+			    (size_t)r)) {
+				olr_err_set(err, OLR_E_FORMAT, in->path, 0,
+				    "binary data, not a log file");
+				return -1;
+			}
+		}
+		return r;
+	}
 	n = gzread(in->gz, buf, (unsigned)size);
 	if (n < 0) {
 		msg = gzerror(in->gz, &zerr);
@@ -184,7 +311,11 @@ input_file_size(const struct input *in)
 uint64_t
 input_file_offset(const struct input *in)
 {
-	off_t off = gzoffset(in->gz);
+	off_t off;
+
+	if (in->zs_open)
+		return in->zread - in->zs.avail_in;
+	off = gzoffset(in->gz);
 
 	return off < 0 ? 0 : (uint64_t)off;
 }
@@ -208,6 +339,11 @@ input_close(struct input *in)
 		return;
 	if (in->gz != NULL)
 		gzclose(in->gz);    /* closes fd */
+	if (in->zs_open) {
+		inflateEnd(&in->zs);
+		close(in->fd);
+	}
+	free(in->zin);
 	free(in->path);
 	free(in);
 }

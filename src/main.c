@@ -41,7 +41,9 @@
 #include "config.h"
 #endif
 
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -54,6 +56,7 @@
 #include "analyze.h"
 #include "classify.h"
 #include "db.h"
+#include "dbschema.h"
 #include "envelope.h"
 #include "export.h"
 #include "identity.h"
@@ -86,6 +89,9 @@ struct olr_opts {
 	const char  *patterns;
 	const char  *models_dir;   /* --models DIR, or NULL */
 	const char  *export_dir;   /* --export ndjson DIR, or NULL */
+	const char  *forget;       /* --forget SOURCE (path or id), or NULL */
+	const char  *redact_terms; /* --redact-terms FILE, or NULL */
+	int          busy_seconds; /* --busy-timeout, default 30 */
 	int          quiet;
 	int          verbose;
 	int          redact;       /* --redact */
@@ -180,6 +186,11 @@ usage(FILE *fp)
 "      --vram-alert PCT    alert when VRAM in use exceeds PCT%% (default 90)\n"
 "      --sysmem-alert PCT  alert when system memory in use exceeds PCT%%\n"
 "                          (default 85)\n"
+"      --forget SOURCE  delete a source (its path as stored, or its id) and\n"
+"                       every row that came from it, then rebuild the\n"
+"                       analyses\n"
+"      --busy-timeout SECONDS  wait this long for a database another run\n"
+"                       holds locked (default 30)\n"
 "      --rebuild        rebuild every load and analysis of the database\n"
 "                       (a run otherwise rebuilds the loads of the logs it\n"
 "                       adds, and a render-only run none)\n"
@@ -187,6 +198,9 @@ usage(FILE *fp)
 "                       e-mail addresses and GPU UUIDs by stable placeholders\n"
 "                       (user1, host1, ip1, ...) in every output, database\n"
 "                       included\n"
+"      --redact-terms FILE  also replace the words of FILE (one a line: a\n"
+"                       site's, project's or account's names), any case;\n"
+"                       implies --redact\n"
 "  -q, --quiet          print nothing but errors\n"
 "  -v, --verbose        print per-source details\n"
 "  -h, --help           show this help\n"
@@ -197,13 +211,112 @@ usage(FILE *fp)
 	    progname, progname);
 }
 
+/*
+ * s as it may be printed: control characters (newline, ESC, the C1
+ * controls) escaped as \n, \t, \r, \e, \xHH, so a file name cannot
+ * break a message into two lines or drive the terminal. Four results
+ * live at a time (rotating static buffers).
+ */
+static const char *
+shown(const char *s)
+{
+	static char bufs[4][4200];
+	static int next;
+	char *out = bufs[next++ & 3], *o = out;
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p && o < out + sizeof bufs[0] - 5; p++) {
+		if (*p == '\n' || *p == '\t' || *p == '\r' || *p == 0x1b) {
+			*o++ = '\\';
+			*o++ = *p == '\n' ? 'n' : *p == '\t' ? 't' :
+			    *p == '\r' ? 'r' : 'e';
+		} else if (*p < 0x20 || *p == 0x7f) {
+			o += sprintf(o, "\\x%02x", *p);
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			o += sprintf(o, "\\u%04x", p[1]);   /* C1 control */
+			p++;
+		} else
+			*o++ = (char)*p;
+	}
+	*o = '\0';
+	return out;
+}
+
+static int busy_seconds = 30;   /* --busy-timeout, for the message */
+
+/*
+ * Who holds the database file open, when that can be known (Linux /proc):
+ * "another ollama-logreport run (pid N)", "pid N (NAME)", else "another
+ * process".
+ */
+static void
+lock_holder(const char *path, char *out, size_t size)
+{
+	char want[4096], link[512], got[4096], comm[64];
+	struct dirent *pe, *fe;
+	DIR *proc, *fds;
+	FILE *fp;
+	ssize_t n;
+	long pid = 0;
+
+	snprintf(out, size, "another process");
+	if (realpath(path, want) == NULL || (proc = opendir("/proc")) == NULL)
+		return;
+	while (pid == 0 && (pe = readdir(proc)) != NULL) {
+		if (strspn(pe->d_name, "0123456789") != strlen(pe->d_name) ||
+		    atol(pe->d_name) == (long)getpid())
+			continue;
+		snprintf(link, sizeof link, "/proc/%s/fd", pe->d_name);
+		if ((fds = opendir(link)) == NULL)
+			continue;
+		while ((fe = readdir(fds)) != NULL) {
+			snprintf(link, sizeof link, "/proc/%s/fd/%s",
+			    pe->d_name, fe->d_name);
+			n = readlink(link, got, sizeof got - 1);
+			if (n <= 0)
+				continue;
+			got[n] = '\0';
+			if (strcmp(got, want) == 0) {
+				pid = atol(pe->d_name);
+				break;
+			}
+		}
+		closedir(fds);
+	}
+	closedir(proc);
+	if (pid == 0)
+		return;
+	comm[0] = '\0';
+	snprintf(link, sizeof link, "/proc/%ld/comm", pid);
+	if ((fp = fopen(link, "r")) != NULL) {
+		if (fgets(comm, sizeof comm, fp) == NULL)
+			comm[0] = '\0';
+		comm[strcspn(comm, "\n")] = '\0';
+		fclose(fp);
+	}
+	if (strncmp(comm, "ollama-logrepor", 15) == 0)
+		snprintf(out, size, "another ollama-logreport run (pid %ld)",
+		    pid);
+	else if (comm[0])
+		snprintf(out, size, "pid %ld (%s)", pid, comm);
+	else
+		snprintf(out, size, "pid %ld", pid);
+}
+
 static void
 report_err(const struct olr_err *err)
 {
-	char buf[2200];
+	char buf[2200], who[160];
 
-	fprintf(stderr, "%s: %s\n", progname,
-	    olr_err_format(err, buf, sizeof buf));
+	olr_err_format(err, buf, sizeof buf);
+	if (err->code == OLR_E_DB && (strstr(err->msg, "database is locked") ||
+	    strstr(err->msg, "database table is locked"))) {
+		lock_holder(err->path, who, sizeof who);
+		snprintf(buf, sizeof buf, "%s: database is locked by %s; gave "
+		    "up after %d s (--busy-timeout SECONDS to wait longer)",
+		    err->path, who, busy_seconds);
+	}
+	fprintf(stderr, "%s: %s\n", progname, shown(buf));
 }
 
 /* UTC "now" of the run: SOURCE_DATE_EPOCH when set (reproducible). */
@@ -249,6 +362,9 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		{ "influx-field", required_argument, NULL, 'X' },
 		{ "redact",   no_argument,       NULL, 'R' },
 		{ "rebuild",  no_argument,       NULL, 'B' },
+		{ "forget",   required_argument, NULL, 'G' },
+		{ "redact-terms", required_argument, NULL, 'J' },
+		{ "busy-timeout", required_argument, NULL, 'W' },
 		{ "quiet",    no_argument,       NULL, 'q' },
 		{ "verbose",  no_argument,       NULL, 'v' },
 		{ "help",     no_argument,       NULL, 'h' },
@@ -261,6 +377,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 	o->analyze.vram_alert_pct = ANALYZE_VRAM_ALERT_PCT;
 	o->analyze.sysmem_alert_pct = ANALYZE_SYSMEM_ALERT_PCT;
 	o->formats = RENDER_ALL;
+	o->busy_seconds = 30;
 	while ((c = getopt_long(argc, argv, "o:qvhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->output_dir = optarg; break;
@@ -287,7 +404,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 			else {
 				fprintf(stderr, "%s: --input-format: '%s': "
 				    "expected log or influx-csv\n", progname,
-				    optarg);
+				    shown(optarg));
 				return 2;
 			}
 			break;
@@ -297,7 +414,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 			    o->since : o->until, sizeof o->since) != 0) {
 				fprintf(stderr, "%s: --%s: '%s' is not a time "
 				    "(ISO-8601, or 7d, 12h, 30m)\n", progname,
-				    c == 's' ? "since" : "until", optarg);
+				    c == 's' ? "since" : "until", shown(optarg));
 				return 2;
 			}
 			break;
@@ -305,7 +422,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 			if ((o->formats = render_parse_formats(optarg)) < 0) {
 				fprintf(stderr, "%s: --format: '%s': expected a "
 				    "list of html, xlsx, png, db\n", progname,
-				    optarg);
+				    shown(optarg));
 				return 2;
 			}
 			break;
@@ -318,12 +435,28 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 				fprintf(stderr, "%s: --%s: '%s' is not a "
 				    "percentage between 0 and 100\n", progname,
 				    c == 'A' ? "vram-alert" : "sysmem-alert",
-				    optarg);
+				    shown(optarg));
 				return 2;
 			}
 			break;
 		case 'R': o->redact = 1; break;
 		case 'B': o->rebuild = 1; break;
+		case 'G': o->forget = optarg; break;
+		case 'J': o->redact_terms = optarg; o->redact = 1; break;
+		case 'W': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (end == optarg || *end != '\0' || v < 0 ||
+			    v > 86400) {
+				fprintf(stderr, "%s: --busy-timeout: '%s' is not"
+				    " a number of seconds (0 to 86400)\n",
+				    progname, shown(optarg));
+				return 2;
+			}
+			o->busy_seconds = busy_seconds = (int)v;
+			break;
+		}
 		case 'q': o->quiet = 1; o->verbose = 0; break;
 		case 'v': o->verbose = 1; o->quiet = 0; break;
 		case 'h': usage(stdout); exit(0);
@@ -346,8 +479,14 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		    progname, progname);
 		return 2;
 	}
+	if (o->since[0] && o->until[0] && strcmp(o->since, o->until) > 0) {
+		fprintf(stderr, "%s: --since %s is later than --until %s\n"
+		    "Try '%s --help'.\n", progname, o->since, o->until,
+		    progname);
+		return 2;
+	}
 	if (o->ninputs == 0 && o->output_dir == NULL &&
-	    o->export_dir == NULL) {
+	    o->export_dir == NULL && o->forget == NULL) {
 		fprintf(stderr, "%s: nothing to do: give -o DIR to render the "
 		    "database\nTry '%s --help'.\n", progname, progname);
 		return 2;
@@ -617,11 +756,11 @@ show_progress(const struct input *in, const struct readahead *ra,
 	uint64_t size = input_file_size(in);
 
 	if (size > 0)
-		fprintf(stderr, "\r%s: %3d%%, %lld lines", src->path,
+		fprintf(stderr, "\r%s: %3d%%, %lld lines", shown(src->path),
 		    (int)(100.0 * (double)readahead_offset(ra) / (double)size),
 		    (long long)src->stats.lines_total);
 	else
-		fprintf(stderr, "\r%s: %lld lines", src->path,
+		fprintf(stderr, "\r%s: %lld lines", shown(src->path),
 		    (long long)src->stats.lines_total);
 	fflush(stderr);
 }
@@ -905,7 +1044,8 @@ ingest_source(struct pipeline *p, const char *path)
 	if (idn.kind == IDENTITY_KNOWN) {
 		if (!p->opts->quiet)
 			printf("%s: already in the database (source %lld), "
-			    "skipped: 0 records new, %lld already known\n", path,
+			    "skipped: 0 records new, %lld already known\n",
+			    shown(path),
 			    (long long)idn.source_id,
 			    (long long)idn.known_records);
 		return 0;
@@ -977,7 +1117,7 @@ ingest_source(struct pipeline *p, const char *path)
 		store_source_abort(p->store);
 		if (!p->opts->quiet)
 			printf("%s: inside source %lld: 0 records new, %lld "
-			    "already known\n", path,
+			    "already known\n", shown(path),
 			    (long long)src.ov.source_id, (long long)src.known);
 		goto out;
 	}
@@ -1013,7 +1153,7 @@ ingest_source(struct pipeline *p, const char *path)
 		log_shape_stats(&lg, &info.stats);
 	if (raw_bytes == 0 && status == 0 && idn.kind != IDENTITY_GROWN) {
 		fprintf(stderr, "%s: %s: empty file, nothing to read\n",
-		    progname, path);
+		    progname, shown(path));
 		store_source_abort(p->store);
 		status = 1;
 		goto out;
@@ -1034,22 +1174,22 @@ ingest_source(struct pipeline *p, const char *path)
 	if (dup) {
 		if (!p->opts->quiet)
 			printf("%s: already in the database (source %lld), "
-			    "skipped\n", path, (long long)dup);
+			    "skipped\n", shown(path), (long long)dup);
 	} else if (!p->opts->quiet) {
 		if (idn.kind == IDENTITY_GROWN)
 			printf("%s: grew: %lld records new, %lld already known "
-			    "(source %lld); ", path,
+			    "(source %lld); ", shown(path),
 			    (long long)src.stats.lines_total,
 			    (long long)idn.known_records,
 			    (long long)src.id);
 		else if (src.ov_state == OV_GOING_ON)
 			printf("%s: overlaps source %lld: %lld records new, "
-			    "%lld already known; ", path, (long long)src.id,
+			    "%lld already known; ", shown(path), (long long)src.id,
 			    (long long)src.stats.lines_total,
 			    (long long)src.known);
 		printf("%s: %lld lines: %lld classified, %lld noise, "
 		    "%lld unknown, %lld blank", idn.kind == IDENTITY_GROWN ||
-		    src.ov_state == OV_GOING_ON ? "new part" : path,
+		    src.ov_state == OV_GOING_ON ? "new part" : shown(path),
 		    (long long)src.stats.lines_total,
 		    (long long)src.stats.lines_classified,
 		    (long long)src.stats.lines_noise,
@@ -1145,12 +1285,46 @@ read_models_dir(sqlite3 *db, const struct olr_opts *opts)
 		return 1;
 	}
 	if (!opts->quiet)
-		printf("%s: %ld model tags%s", opts->models_dir, ms.tags,
+		printf("%s: %ld model tags%s", shown(opts->models_dir), ms.tags,
 		    ms.skipped ? "" : "\n");
 	if (!opts->quiet && ms.skipped)
 		printf(", %ld files that are no manifest skipped\n",
 		    ms.skipped);
 	return 0;
+}
+
+/*
+ * --redact-terms FILE: its words, one a line (blank lines and lines
+ * starting with # skipped, spaces around a word removed). NULL with err
+ * when the file cannot be read.
+ */
+static char **
+read_terms(const char *path, size_t *n, struct olr_err *err)
+{
+	FILE *fp = fopen(path, "r");
+	char line[1024], **terms = NULL;
+	size_t a, e;
+
+	*n = 0;
+	if (fp == NULL) {
+		olr_err_set(err, OLR_E_IO, path, 0, "cannot open: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	while (fgets(line, sizeof line, fp) != NULL) {
+		a = strspn(line, " \t");
+		e = strlen(line);
+		while (e > a && strchr(" \t\r\n", line[e - 1]) != NULL)
+			e--;
+		if (e == a || line[a] == '#')
+			continue;
+		terms = xreallocarray(terms, *n + 1, sizeof *terms);
+		terms[(*n)++] = xstrndup(line + a, e - a);
+	}
+	fclose(fp);
+	if (terms == NULL)
+		terms = xmalloc(sizeof *terms);   /* an empty list */
+	return terms;
 }
 
 /* The loads a kept database holds (a run that rebuilds none). */
@@ -1223,8 +1397,9 @@ main(int argc, char **argv)
 	struct olr_err err;
 	struct stat st;
 	char *db_path = NULL;
+	const struct dbschema_result *sr;
 	long nloads = 0;
-	int i, rc, status = 0, temp_db = 0, analyze;
+	int i, rc, status = 0, temp_db = 0, analyze, forgot = 0;
 	double t_start = now_seconds(), t_ingest, t_loads, t_analyzed;
 	double cpu_ingest, cpu_write;
 
@@ -1266,10 +1441,43 @@ main(int argc, char **argv)
 	    pat_set_load_file(p.patterns, opts.patterns, &err) != 0)
 		goto fatal;
 	pat_set_finish(p.patterns);
-	if ((p.store = store_open(db_path, page_size_for(&opts), &err)) ==
-	    NULL ||
+	if ((p.store = store_open(db_path, page_size_for(&opts),
+	    opts.busy_seconds * 1000, &err)) == NULL ||
 	    store_prepare(p.store, p.patterns, &err) != 0)
 		goto fatal;
+	sr = store_schema(p.store);
+	/* a migrated database has its loads and analyses rebuilt: the
+	 * columns it gained are filled */
+	if (!sr->fresh && (sr->from_version != sr->to_version ||
+	    sr->tables || sr->columns || sr->indexes))
+		opts.rebuild = 1;
+	if (!opts.quiet && !sr->fresh && (sr->from_version != sr->to_version ||
+	    sr->tables || sr->columns || sr->indexes))
+		printf("%s: database migrated from schema version %d to %d (%d "
+		    "tables, %d columns, %d indexes added; loads and analyses rebuilt)\n", shown(db_path),
+		    sr->from_version, sr->to_version, sr->tables, sr->columns,
+		    sr->indexes);
+	if (opts.forget != NULL) {
+		struct dbschema_forgot fg;
+
+		if (dbschema_forget(store_db(p.store), opts.forget, &fg,
+		    &err) != 0)
+			goto fatal;
+		if (fg.sources == 0) {
+			olr_err_set(&err, OLR_E_USAGE, db_path, 0, "--forget: "
+			    "no source '%s' in the database (give its path as "
+			    "stored in sources.path, or its id)", opts.forget);
+			status = 1;
+			report_err(&err);
+			goto done;
+		}
+		forgot = 1;
+		if (!opts.quiet)
+			printf("%s: source %lld (%s) forgotten: %lld rows "
+			    "deleted\n", shown(db_path), (long long)fg.id,
+			    shown(fg.path),
+			    (long long)fg.rows);
+	}
 	p.classifier = classifier_new(p.patterns);
 	p.envelope = envelope_decoder_new();
 	p.slog = slog_scanner_new();
@@ -1308,7 +1516,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	analyze = opts.rebuild || p.nchanged > 0 || opts.analyze_given ||
-	    opts.models_dir != NULL;
+	    opts.models_dir != NULL || forgot;
 	if (opts.models_dir != NULL &&
 	    read_models_dir(store_db(p.store), &opts) != 0)
 		status = 1;
@@ -1326,15 +1534,31 @@ main(int argc, char **argv)
 		status = 1;
 		goto done;
 	}
-	if (opts.redact && redact_database(store_db(p.store), &err) != 0) {
-		report_err(&err);
-		status = 1;
-		goto done;
+	if (opts.redact) {
+		char **terms = NULL;
+		size_t nterms = 0, k;
+
+		if (opts.redact_terms != NULL && (terms = read_terms(
+		    opts.redact_terms, &nterms, &err)) == NULL) {
+			report_err(&err);
+			status = 1;
+			goto done;
+		}
+		rc = redact_database_terms(store_db(p.store),
+		    (const char *const *)terms, nterms, &err);
+		for (k = 0; k < nterms; k++)
+			free(terms[k]);
+		free(terms);
+		if (rc != 0) {
+			report_err(&err);
+			status = 1;
+			goto done;
+		}
 	}
 	t_analyzed = now_seconds();
 	if (!opts.quiet)
 		printf("%ld model loads in %s\n", nloads, temp_db ? "the "
-		    "database" : db_path);
+		    "database" : shown(db_path));
 	if (opts.export_dir != NULL) {
 		struct export_stats es;
 
@@ -1347,7 +1571,7 @@ main(int argc, char **argv)
 		}
 		if (!opts.quiet)
 			printf("%s: %d tables, %lld rows as NDJSON\n",
-			    opts.export_dir, es.tables, (long long)es.rows);
+			    shown(opts.export_dir), es.tables, (long long)es.rows);
 	}
 	/* render, from the database alone */
 	if (opts.output_dir != NULL && (opts.formats & ~RENDER_DB)) {

@@ -93,7 +93,11 @@ put_line(struct buf *b, const char *s)
 			i--;
 		}
 		b->data[b->len] = '\0';
-		buf_puts(b, " …");
+		if (strlen(s + i) > 4096)   /* a line far too long: its size */
+			buf_printf(b, " … [cut: %zu bytes in all, whole in the "
+			    "database]", i + strlen(s + i));
+		else
+			buf_puts(b, " …");
 	}
 }
 

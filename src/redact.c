@@ -65,10 +65,14 @@
 #include "db.h"
 #include "xmalloc.h"
 
-enum kind { K_USER, K_HOST, K_IP, K_KEY, K_EMAIL, K_GPU, K_MAC, K_N };
+enum kind {
+	K_USER, K_HOST, K_IP, K_KEY, K_EMAIL, K_GPU, K_MAC, K_DIR, K_FILE,
+	K_TERM, K_N
+};
 
 static const char *const kind_prefix[K_N] = {
-	"user", "host", "ip", "key", "email", "gpu", "mac"
+	"user", "host", "ip", "key", "email", "gpu", "mac", "dir", "file",
+	"term"
 };
 
 /* One kind's mapping: original text -> placeholder number. */
@@ -87,6 +91,10 @@ struct redactor {
 	size_t      *hlen;
 	size_t       nhosts;
 	unsigned char hfirst[256];  /* 1 = some host starts with this byte */
+	/* --redact-terms: site words, longest first */
+	const char *const *terms;
+	size_t      nterms;
+	unsigned char tfirst[256];  /* lower-cased first bytes */
 };
 
 /* ------------------------------------------------------------ classes */
@@ -411,7 +419,255 @@ static const char *const group_dirs[] = {
 	"userexternal", "userinternal", "users", "staff", "students", "people"
 };
 
-/* The user name at s[j..): emit prefix s[i..j) and the placeholder. */
+/*
+ * Path components. Under a home, scratch, work or project root (any
+ * absolute path with such a component, /home/NAME, /Users/NAME and
+ * X:\Users\NAME) every component is a name the site or the user chose, so
+ * each is replaced (the user's by userN, the others by dirN) except the
+ * ones Ollama, the OS or the tool chain name, kept so the report still
+ * reads: .ollama, models, blobs, manifests, lib, runners, cuda_v12,
+ * sha256 digests, versions, source files (.go, .c), libraries (.so, .dll)
+ * and the root words themselves. Nothing has to be known about the site's
+ * layout: /leonardo_work/ACCOUNT/..., /scratch/CLUSTER/USER/...,
+ * /gpfs/FS/scratch/USER, /data/leuven/377/USER all lose every name.
+ */
+static const char *const path_keep[] = {
+	".ollama", "ollama", "models", "blobs", "manifests", "lib", "lib64",
+	"bin", "sbin", "runners", "cuda_v11", "cuda_v12", "cuda_v13",
+	"cuda_jetpack5", "cuda_jetpack6", "rocm", "rocm_v6", "rocm_v7", "cpu",
+	"cpu_avx", "cpu_avx2", "metal", "vulkan", "mlx", "llama", "llama.cpp",
+	"ggml", "build", "usr", "local", "share", "opt", "tmp", "var", "etc",
+	"logs", "log", "registry.ollama.ai", "library", ".cache", "cache",
+	"AppData", "Local", "Roaming", "Programs", "Temp", "Library",
+	"Application Support", "com.termux", "files", "go", "pkg", "mod", "src",
+	"cmd", "server", "llm", "runner", "ml", "backend", "discover", "gpu",
+	"sched", "api", "envconfig", "kvcache", "model", "convert", "runtime",
+	"llama-server", "ollama_llama_server", "ollama.exe", "ollama app.exe",
+	"server.log", "app.log", "id_ed25519", "id_ed25519.pub", ".local",
+	".config", ".linuxbrew", "homebrew", "Cellar", "hostedtoolcache",
+	"amd64", "arm64", "x86_64", "aarch64", "github.com", "golang.org",
+	"gitlab.com", "vendor", "include", "python3", "site-packages",
+	"dist-packages", "venv", ".venv", "nvidia", "cuda", "cublas",
+	"Ollama.app", "Contents", "Resources", "MacOS", "Frameworks", "Program "
+	"Files", "Windows", "System32", "docker", "containers", "overlay2",
+	"snap", "flatpak", "conda", "miniconda3", "anaconda3", "envs",
+	"Downloads", "Documents", "Desktop", "workspace", "workspaces",
+	"project", "projects", "jobs", "job", "results", "output", "outputs",
+	"data", "home", "Users", "user", "users", "scratch", "work", "gpfs",
+	"lustre", "storage", "nfs", "mnt", "media", "net", "groups", "group",
+	"shared", "hpc", "cluster", "fs", "store", "apps", "software",
+	"modules", "spack", "easybuild",
+};
+
+/* First components that make a path one under a root of people's files
+ * (exact, any case) */
+static const char *const root_words[] = {
+	"home", "Users", "scratch", "work", "projects", "project", "gpfs",
+	"lustre", "data", "storage", "nfs", "mnt", "media", "net", "groups",
+	"group", "shared", "hpc", "cluster", "fs", "p", "store", "beegfs",
+	"cephfs", "ceph", "netapp", "vast", "panfs", "wekafs",
+};
+/* ... or containing one of these (leonardo_work, calico-nas, scratch1) */
+static const char *const root_parts[] = {
+	"scratch", "work", "home", "project", "gpfs", "lustre", "nas",
+	"store", "beegfs", "ceph",
+};
+
+static int
+has_part(const char *s, size_t len, const char *part)
+{
+	size_t pl = strlen(part), k;
+
+	for (k = 0; k + pl <= len; k++)
+		if (strncasecmp(s + k, part, pl) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_root_word(const char *s, size_t len)
+{
+	size_t t;
+
+	if (word_in(s, len, root_words, sizeof root_words / sizeof *root_words))
+		return 1;
+	if (word_in(s, len, path_keep, sizeof path_keep / sizeof *path_keep))
+		return 0;    /* homebrew, workspace: named by tools */
+	for (t = 0; t < sizeof root_parts / sizeof *root_parts; t++)
+		if (has_part(s, len, root_parts[t]))
+			return 1;
+	return 0;
+}
+
+static int
+ends_with(const char *s, size_t len, const char *suf)
+{
+	size_t sl = strlen(suf);
+
+	return len > sl && strncasecmp(s + len - sl, suf, sl) == 0;
+}
+
+/* A component Ollama, the OS or the tool chain names: kept. */
+static int
+keep_component(const char *s, size_t len)
+{
+	static const char *const exts[] = {
+		".go", ".c", ".cc", ".cpp", ".h", ".hpp", ".cu", ".cuh", ".m",
+		".metal", ".s", ".so", ".dll", ".dylib", ".exe",
+	};
+	size_t k, t;
+
+	if (len <= 2)
+		return 1;         /* a, go, x: identify nobody */
+	if (word_in(s, len, path_keep, sizeof path_keep / sizeof *path_keep))
+		return 1;
+	/* digests: sha256-<hex>, sha256:<hex> */
+	if (len > 7 && strncasecmp(s, "sha256", 6) == 0 &&
+	    (s[6] == '-' || s[6] == ':')) {
+		for (k = 7; k < len && is_hex((unsigned char)s[k]); k++)
+			;
+		if (k == len)
+			return 1;
+	}
+	/* versions: 0.13.5, v0.13.5, 1.24.1 */
+	k = (s[0] == 'v' || s[0] == 'V') ? 1 : 0;
+	if (k < len && is_digit((unsigned char)s[k])) {
+		for (; k < len && (is_digit((unsigned char)s[k]) ||
+		    s[k] == '.' || s[k] == '-' || s[k] == '_' || s[k] == '+' ||
+		    s[k] == 'r' || s[k] == 'c'); k++)
+			;
+		if (k == len)
+			return 1;
+	}
+	/* Go's temporary directories: ollama1054076821 */
+	if (len > 6 && strncasecmp(s, "ollama", 6) == 0) {
+		for (k = 6; k < len && is_digit((unsigned char)s[k]); k++)
+			;
+		if (k == len)
+			return 1;
+	}
+	/* libraries and sources: libcudart.so.12, server.go */
+	for (t = 0; t < sizeof exts / sizeof *exts; t++)
+		if (ends_with(s, len, exts[t]))
+			return 1;
+	for (k = 0; k + 4 <= len; k++)
+		if (strncmp(s + k, ".so.", 4) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A component replaced: a log's file name keeps its extensions
+ * (server-lab7.log.1.gz -> file1.log.1.gz), a directory is dirN.
+ */
+static void
+emit_component(struct redactor *r, struct buf *out, const char *s,
+    size_t len)
+{
+	static const char *const log_ext[] = {
+		".log", ".txt", ".gz", ".csv", ".json", ".ndjson", ".out",
+		".err", ".zst", ".xz", ".bz2",
+	};
+	size_t k, t, stem = 0;
+
+	for (k = 1; k < len && !stem; k++) {
+		if (s[k] != '.')
+			continue;
+		for (t = 0; t < sizeof log_ext / sizeof *log_ext; t++) {
+			size_t el = strlen(log_ext[t]);
+
+			if (len - k >= el && strncasecmp(s + k, log_ext[t],
+			    el) == 0 && (len - k == el || s[k + el] == '.')) {
+				stem = k;
+				break;
+			}
+		}
+	}
+	if (stem == 0) {
+		emit(r, out, K_DIR, s, len);
+		return;
+	}
+	if (stem <= 2 || keep_component(s, stem))
+		buf_append(out, s, stem);
+	else
+		emit(r, out, K_FILE, s, stem);
+	buf_append(out, s + stem, len - stem);
+}
+
+static int
+is_sep(int c)
+{
+	return c == '/' || c == '\\';
+}
+
+/* End of a component after the user's: a space ends it too. */
+static size_t
+comp_span(const char *s, size_t n, size_t j)
+{
+	size_t k = j;
+
+	while (k < n && !name_end((unsigned char)s[k]) && s[k] != ' ')
+		k++;
+	return k;
+}
+
+/*
+ * The components from s[j] on (j at a separator or at a component), as
+ * long as the path goes on: appended to out, each replaced unless kept.
+ * user_next: the next component is a user's (after home, Users). Returns
+ * where the path ends.
+ */
+static size_t
+path_rest(struct redactor *r, const char *s, size_t n, size_t j,
+    int user_next, struct buf *out)
+{
+	size_t a, e;
+	int user_slot;
+
+	for (;;) {
+		a = j;
+		while (j < n && is_sep((unsigned char)s[j]))
+			j++;
+		user_slot = user_next && j < n && s[j] != '.';
+		e = user_slot ? name_span(s, n, j) : comp_span(s, n, j);
+		buf_append(out, s + a, j - a);
+		if (e == j)         /* separators with nothing after them */
+			return j;
+		if (user_slot && !word_in(s + j, e - j, not_users,
+		    sizeof not_users / sizeof *not_users) &&
+		    !(word_in(s + j, e - j, group_dirs, sizeof group_dirs /
+		    sizeof *group_dirs) && is_sep(AT(s, n, e)))) {
+			emit(r, out, K_USER, s + j, e - j);
+			user_next = 0;
+		} else {
+			if (user_slot)
+				e = comp_span(s, n, j);
+			/* group directories (userexternal) keep the user
+			 * slot; home and Users open it */
+			user_next = (user_next && word_in(s + j, e - j,
+			    group_dirs, sizeof group_dirs /
+			    sizeof *group_dirs)) ||
+			    (e - j == 4 && strncasecmp(s + j, "home", 4) == 0) ||
+			    (e - j == 5 && strncasecmp(s + j, "Users", 5) == 0);
+			/* a root named by the site (leonardo_work,
+			 * calico-nas) names the site: replaced */
+			if (keep_component(s + j, e - j) || word_in(s + j,
+			    e - j, root_words, sizeof root_words /
+			    sizeof *root_words) || word_in(s + j, e - j,
+			    group_dirs, sizeof group_dirs / sizeof *group_dirs)
+			    || word_in(s + j, e - j, not_users,
+			    sizeof not_users / sizeof *not_users))
+				buf_append(out, s + j, e - j);
+			else
+				emit_component(r, out, s + j, e - j);
+		}
+		j = e;
+		if (j >= n || !is_sep((unsigned char)s[j]))
+			return j;
+	}
+}
+
+/* The user name at s[j..) and the path after it: prefix s[i..j) first. */
 static size_t
 user_at(struct redactor *r, const char *s, size_t n, size_t i, size_t j,
     struct buf *out)
@@ -433,6 +689,8 @@ user_at(struct redactor *r, const char *s, size_t n, size_t i, size_t j,
 	}
 	buf_append(out, s + i, j - i);
 	emit(r, out, K_USER, s + j, e - j);
+	if (e < n && is_sep((unsigned char)s[e]))
+		e = path_rest(r, s, n, e, 0, out);
 	return e - i;
 }
 
@@ -446,6 +704,36 @@ m_home(struct redactor *r, const char *s, size_t n, size_t i, struct buf *out)
 	if (n - i > 7 && memcmp(s + i, "/Users/", 7) == 0)
 		return user_at(r, s, n, i, i + 7, out);
 	return 0;
+}
+
+/*
+ * An absolute path with a root of people's files in it (/scratch/...,
+ * /leonardo_work/..., /mnt/nas/...): every component replaced unless
+ * kept, those before the root too (/leonardo/home/...: a cluster's name).
+ */
+static size_t
+m_abs(struct redactor *r, const char *s, size_t n, size_t i, struct buf *out)
+{
+	size_t j, e, a;
+	int p = PREV(s, i), rooted = 0;
+
+	if (s[i] != '/' || is_word(p) || p == '.' || p == '-' || p == '/' ||
+	    p == '\\' || p == '~' || i + 1 >= n || is_sep(AT(s, n, i + 1)))
+		return 0;
+	/* is there a root word among the components? */
+	for (j = i; j < n && s[j] == '/'; j = e) {
+		a = j + 1;
+		e = comp_span(s, n, a);
+		if (e == a)
+			break;
+		if (is_root_word(s + a, e - a)) {
+			rooted = 1;
+			break;
+		}
+	}
+	if (!rooted)
+		return 0;
+	return path_rest(r, s, n, i, 0, out) - i;
 }
 
 static size_t
@@ -720,14 +1008,80 @@ m_ipv6(struct redactor *r, const char *s, size_t n, size_t i, struct buf *out)
 	return k - i;
 }
 
+/* A term of --redact-terms (or a site name from the environment), as a
+ * whole word, any case. */
+static size_t
+m_term(struct redactor *r, const char *s, size_t n, size_t i, struct buf *out)
+{
+	size_t t, l;
+	unsigned char c = (unsigned char)s[i];
+
+	if (r->nterms == 0 || !r->tfirst[c >= 'A' && c <= 'Z' ? c + 32 : c] ||
+	    is_alnum(PREV(s, i)))
+		return 0;
+	for (t = 0; t < r->nterms; t++) {
+		l = strlen(r->terms[t]);
+		if (n - i < l || strncasecmp(s + i, r->terms[t], l) != 0 ||
+		    is_alnum(AT(s, n, i + l)))
+			continue;
+		emit(r, out, K_TERM, r->terms[t], l);
+		return l;
+	}
+	return 0;
+}
+
+/*
+ * A cluster node's name: lrdn0081, nid001234, node17, gpu-node-17,
+ * cn0123, compute-4-12 (the prefixes schedulers and sites use, then
+ * digits), as a whole word.
+ */
+static size_t
+m_node(struct redactor *r, const char *s, size_t n, size_t i,
+    struct buf *out)
+{
+	static const struct { const char *p; size_t digits; } pre[] = {
+		{ "gpu-node-", 1 }, { "cpu-node-", 1 }, { "compute-node-", 1 },
+		{ "hpc-node-", 1 }, { "gpunode", 1 }, { "cpunode", 1 },
+		{ "compute-", 1 }, { "node-", 1 }, { "node", 2 }, { "lrdn", 3 },
+		{ "nid", 5 }, { "cn", 3 }, { "gn", 3 },
+	};
+	size_t t, k, d, pl;
+	int p = PREV(s, i);
+
+	if (!is_alpha((unsigned char)s[i]) || is_hostc(p) || p == '.' ||
+	    p == '/')
+		return 0;
+	for (t = 0; t < sizeof pre / sizeof *pre; t++) {
+		pl = strlen(pre[t].p);
+		if (n - i <= pl || strncasecmp(s + i, pre[t].p, pl) != 0)
+			continue;
+		k = i + pl;
+		for (d = k; d < n && is_digit((unsigned char)s[d]); d++)
+			;
+		if (d - k < pre[t].digits)
+			continue;
+		/* compute-4-12, lrdn0081-ib */
+		while (d + 1 < n && s[d] == '-' && is_alnum((unsigned char)
+		    s[d + 1])) {
+			for (d++; d < n && is_alnum((unsigned char)s[d]); d++)
+				;
+		}
+		if (is_hostc(AT(s, n, d)))
+			continue;
+		emit(r, out, K_HOST, s + i, d - i);
+		return d - i;
+	}
+	return 0;
+}
+
 typedef size_t (*matcher)(struct redactor *, const char *, size_t, size_t,
     struct buf *);
 
 /* First match wins: paths before hosts (a user may share a host's name),
  * hosts before addresses (--host 10.0.0.5 stays a host). */
 static const matcher matchers[] = {
-	m_ssh, m_keyblob, m_gpu, m_home, m_winhome, m_email, m_host, m_mdns,
-	m_ipv6, m_ipv4
+	m_ssh, m_keyblob, m_gpu, m_home, m_abs, m_winhome, m_email, m_host,
+	m_term, m_mdns, m_node, m_ipv6, m_ipv4
 };
 
 /*
@@ -919,6 +1273,88 @@ collect_hosts(sqlite3 *db, struct redactor *r, const struct table *t,
 	return 0;
 }
 
+/*
+ * Host names the environment names (a server config line, a job script's
+ * echo): HOSTNAME=x, SLURMD_NODENAME=x, SLURM_JOB_NODELIST=x[1-4],
+ * COMPUTERNAME=x, PBS_O_HOST=x ... (= or :), then replaced wherever they
+ * stand, as the journal's host is.
+ */
+static const char *const env_host_keys[] = {
+	"HOSTNAME", "HOST", "NODENAME", "COMPUTERNAME", "SLURMD_NODENAME",
+	"SLURM_NODELIST", "SLURM_JOB_NODELIST", "SLURM_STEP_NODELIST",
+	"SLURM_SUBMIT_HOST", "SLURM_CLUSTER_NAME", "SLURM_TOPOLOGY_ADDR",
+	"PBS_O_HOST", "PBS_NODEFILE", "LSB_HOSTS", "LSB_MCPU_HOSTS",
+};
+
+static void
+env_hosts_in(struct redactor *r, const char *v, size_t len)
+{
+	size_t i, k, e, kl, t;
+
+	for (i = 0; i < len; i++) {
+		if (v[i] < 'A' || v[i] > 'Z' || (i > 0 && (is_word(
+		    (unsigned char)v[i - 1]))))
+			continue;
+		for (t = 0; t < sizeof env_host_keys / sizeof *env_host_keys;
+		    t++) {
+			kl = strlen(env_host_keys[t]);
+			if (len - i <= kl + 1 || memcmp(v + i,
+			    env_host_keys[t], kl) != 0 || (v[i + kl] != '=' &&
+			    v[i + kl] != ':'))
+				continue;
+			k = i + kl + 1;
+			if (k < len && (v[k] == '"' || v[k] == '\''))
+				k++;
+			for (e = k; e < len && (is_hostc((unsigned char)v[e]) ||
+			    v[e] == '.'); e++)
+				;
+			while (e > k && v[e - 1] == '.')
+				e--;
+			/* a URL (OLLAMA_HOST:http://...) is no host name */
+			if (e > k && !(e < len && v[e] == ':' && e + 1 < len &&
+			    v[e + 1] == '/'))
+				host_add(r, v + k, e - k);
+			break;
+		}
+	}
+}
+
+static int
+env_hosts(sqlite3 *db, struct redactor *r, const struct table *t, size_t nt,
+    struct olr_err *err)
+{
+	size_t i, j;
+
+	for (i = 0; i < nt; i++) {
+		for (j = 0; j < t[i].ncols; j++) {
+			sqlite3_stmt *st;
+			char *sql;
+			int rc;
+
+			if (t[i].is_host[j])
+				continue;
+			sql = sqlite3_mprintf("SELECT \"%w\" FROM \"%w\" WHERE "
+			    "instr(\"%w\", 'HOST') OR instr(\"%w\", 'NODE') "
+			    "ORDER BY rowid", t[i].cols[j], t[i].name,
+			    t[i].cols[j], t[i].cols[j]);
+			if (sql == NULL)
+				xmalloc_die(0);
+			rc = db_prepare(db, sql, &st, err);
+			sqlite3_free(sql);
+			if (rc != 0)
+				return -1;
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+				env_hosts_in(r, (const char *)
+				    sqlite3_column_text(st, 0), (size_t)
+				    sqlite3_column_bytes(st, 0));
+			sqlite3_finalize(st);
+			if (rc != SQLITE_DONE)
+				return db_fail(db, err, "redact: host names");
+		}
+	}
+	return 0;
+}
+
 /* Rewrite the text columns of one table, row by row in rowid order. */
 static int
 redact_table(sqlite3 *db, struct redactor *r, const struct table *t,
@@ -1048,7 +1484,25 @@ secure_delete_get(sqlite3 *db)
 int
 redact_database(sqlite3 *db, struct olr_err *err)
 {
+	return redact_database_terms(db, NULL, 0, err);
+}
+
+static int
+longest_first(const void *a, const void *b)
+{
+	size_t la = strlen(*(const char *const *)a);
+	size_t lb = strlen(*(const char *const *)b);
+
+	return la < lb ? 1 : la > lb ? -1 : strcmp(*(const char *const *)a,
+	    *(const char *const *)b);
+}
+
+int
+redact_database_terms(sqlite3 *db, const char *const *terms, size_t nterms,
+    struct olr_err *err)
+{
 	struct redactor r;
+	const char **sorted = NULL;
 	struct table *t = NULL;
 	size_t nt = 0, i;
 	int secure, ret = -1;
@@ -1059,12 +1513,29 @@ redact_database(sqlite3 *db, struct olr_err *err)
 		return -1;
 	}
 	memset(&r, 0, sizeof r);
+	if (nterms > 0) {
+		size_t k;
+
+		sorted = xreallocarray(NULL, nterms, sizeof *sorted);
+		for (k = 0; k < nterms; k++) {
+			unsigned char c = (unsigned char)terms[k][0];
+
+			sorted[r.nterms] = terms[k];
+			if (c != '\0') {
+				r.tfirst[c >= 'A' && c <= 'Z' ? c + 32 : c] = 1;
+				r.nterms++;
+			}
+		}
+		qsort(sorted, r.nterms, sizeof *sorted, longest_first);
+		r.terms = sorted;
+	}
 	secure = secure_delete_get(db);
 	/* freed cells and pages are zeroed as the rows are rewritten */
 	if (db_exec(db, "PRAGMA main.secure_delete = ON; BEGIN", err) != 0)
 		goto out;
 	if (list_tables(db, &t, &nt, err) != 0 ||
-	    collect_hosts(db, &r, t, nt, err) != 0)
+	    collect_hosts(db, &r, t, nt, err) != 0 ||
+	    env_hosts(db, &r, t, nt, err) != 0)
 		goto rollback;
 	for (i = 0; i < nt; i++)
 		if (t[i].ncols > 0 && redact_table(db, &r, &t[i], err) != 0)
@@ -1084,5 +1555,6 @@ out:
 		    NULL);
 	tables_free(t, nt);
 	redactor_free(&r);
+	free(sorted);
 	return ret;
 }

@@ -26,4 +26,11 @@
  */
 int redact_database(sqlite3 *db, struct olr_err *err);
 
+/*
+ * The same, with terms (--redact-terms: a site's own words, project and
+ * account names) replaced as whole words in any case by term1, term2 ...
+ */
+int redact_database_terms(sqlite3 *db, const char *const *terms,
+    size_t nterms, struct olr_err *err);
+
 #endif

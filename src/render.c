@@ -18,6 +18,7 @@
 #include "db.h"
 #include "html.h"
 #include "md.h"
+#include "outfile.h"
 #include "report.h"
 #include "units.h"
 #include "xlsx.h"
@@ -175,23 +176,11 @@ render_apply_window(sqlite3 *db, const struct render_opts *o,
 	return analyze_model_summary(db, err);
 }
 
+/* every output replaced whole (outfile.c) */
 static int
 write_file(const char *path, const struct buf *b, struct olr_err *err)
 {
-	FILE *fp = fopen(path, "wb");
-
-	if (fp == NULL) {
-		olr_err_set(err, OLR_E_IO, path, 0, "cannot write: %s",
-		    strerror(errno));
-		return -1;
-	}
-	if ((b->len && fwrite(b->data, 1, b->len, fp) != b->len) ||
-	    fclose(fp) != 0) {
-		olr_err_set(err, OLR_E_IO, path, 0, "write error: %s",
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
+	return outfile_write(path, b->data, b->len, err);
 }
 
 int

@@ -21,7 +21,7 @@
 --
 -- The schema is versioned with PRAGMA user_version.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- One row per input read. Same content (sha256) ingested again is skipped.
 CREATE TABLE IF NOT EXISTS sources (

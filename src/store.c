@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "dbschema.h"
 #include "embedded.h"
 #include "rowq.h"
 #include "xmalloc.h"
@@ -37,11 +38,13 @@ struct store {
 	                             * 1 the same file grew, 2 an export
 	                             * that overlaps it goes on */
 	char          *part_path;   /* 2: the input's path */
-	long           pending;   /* counter for placeholder hashes */
+	long           pending;     /* counter for placeholder hashes */
+	struct dbschema_result schema;  /* what opening did to the schema */
 };
 
 struct store *
-store_open(const char *path, int page_size, struct olr_err *err)
+store_open(const char *path, int page_size, int busy_ms,
+    struct olr_err *err)
 {
 	char pragma[64];
 	struct store *st = xcalloc(1, sizeof *st);
@@ -61,12 +64,13 @@ store_open(const char *path, int page_size, struct olr_err *err)
 		store_close(st);
 		return NULL;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_timeout(st->db, busy_ms);
 	snprintf(pragma, sizeof pragma, "PRAGMA page_size=%d", page_size);
 	if (db_exec(st->db, pragma, err) != 0 ||
 	    db_exec(st->db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-8000;"
 	    " PRAGMA temp_store=FILE;", err) != 0 ||
-	    db_exec(st->db, (const char *)embedded_schema[0].data, err) != 0) {
+	    dbschema_apply(st->db, (const char *)embedded_schema[0].data,
+	    &st->schema, err) != 0) {
 		if (strstr(err->msg, "not a database") != NULL)
 			olr_err_set(err, OLR_E_DB, path, 0,
 			    "not an SQLite database");
@@ -535,6 +539,12 @@ struct sqlite3 *
 store_db(struct store *st)
 {
 	return st->db;
+}
+
+const struct dbschema_result *
+store_schema(const struct store *st)
+{
+	return &st->schema;
 }
 
 double

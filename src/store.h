@@ -52,14 +52,19 @@ struct store_source_info {
 	struct store_line_stats stats;
 };
 
-/* Open or create the database at path. NULL and err on failure. */
 /*
- * Open (or create) the database at path. page_size applies to a new
+ * Open (or create) the database at path, migrated to the built-in schema
+ * (dbschema.c; a newer one is refused). busy_ms: how long to wait for a
+ * database another process holds locked. page_size applies to a new
  * database only: 4096 keeps a small one small (every table and index
  * takes a page at least), 65536 makes a large ingest faster.
  */
-struct store *store_open(const char *path, int page_size,
+struct store *store_open(const char *path, int page_size, int busy_ms,
     struct olr_err *err);
+
+/* What opening did to the schema: created, migrated from a version. */
+struct dbschema_result;
+const struct dbschema_result *store_schema(const struct store *st);
 void store_close(struct store *st);
 
 /* Prepare one INSERT per non-noise entry of set (set must outlive st). */

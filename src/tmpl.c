@@ -399,6 +399,30 @@ tmpl_rows(const struct tmpl_vars *v, const char *name)
 
 /* ---------------------------------------------------------- expansion */
 
+/*
+ * A text value, escaped; one longer than TMPL_TEXT_MAX bytes (a 50 MB log
+ * line) is shown cut at a UTF-8 boundary, with its length: the page stays
+ * readable, the whole text is in the database.
+ */
+#define TMPL_TEXT_MAX 16384
+
+static void
+escape_cut(struct buf *out, const char *s)
+{
+	size_t len = strlen(s), n = len;
+
+	if (len <= TMPL_TEXT_MAX) {
+		tmpl_escape(out, s, len);
+		return;
+	}
+	n = TMPL_TEXT_MAX;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	tmpl_escape(out, s, n);
+	buf_printf(out, " \xe2\x80\xa6 [cut: %zu bytes in all, whole in the "
+	    "database]", len);
+}
+
 void
 tmpl_escape(struct buf *out, const char *s, size_t len)
 {
@@ -490,7 +514,7 @@ expand_nodes(struct expand *e, const struct node *parent)
 			if (x->kind != V_STR)
 				break;
 			if (n->kind == N_VAR)
-				tmpl_escape(e->out, x->str, strlen(x->str));
+				escape_cut(e->out, x->str);
 			else
 				buf_puts(e->out, x->str);
 			break;

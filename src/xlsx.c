@@ -38,15 +38,19 @@
 #endif
 #include "xlsx.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <xlsxwriter.h>
 
 #include "buf.h"
 #include "db.h"
+#include "outfile.h"
 #include "units.h"
 #include "xmalloc.h"
 
@@ -55,7 +59,6 @@
 #define WIDTH_MAX    60.0
 #define STR_MAX      32767   /* Excel's limit, in characters */
 #define GIB          1073741824.0
-#define TRUNC_MARK   " [truncated]"
 
 /*
  * The workbook is for people; the database holds every row. A sheet of
@@ -117,6 +120,39 @@ struct table_out {
 	lxw_col_t  cols[MAX_COLS];       /* their first worksheet column */
 	int        n;
 };
+
+/*
+ * libxlsxwriter prints its own errors on stderr (workbook_close: "[ERROR]
+ * ... Error creating ..."); only main.c prints, so they are sent to
+ * /dev/null while the library opens and writes the file, and its return
+ * code is reported instead. Returns the saved stderr, or -1.
+ */
+static int
+quiet_stderr(void)
+{
+	int saved, fd;
+
+	fflush(stderr);
+	if ((saved = dup(STDERR_FILENO)) < 0)
+		return -1;
+	if ((fd = open("/dev/null", O_WRONLY)) < 0) {
+		close(saved);
+		return -1;
+	}
+	dup2(fd, STDERR_FILENO);
+	close(fd);
+	return saved;
+}
+
+static void
+restore_stderr(int saved)
+{
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
 
 static int
 lxw_fail(struct xw *x, lxw_error e, const char *what)
@@ -226,9 +262,21 @@ put_str(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
 		return 0;
 	for (i = 0; text[i]; i++) {
 		if (((unsigned char)text[i] & 0xC0) != 0x80 &&
-		    ++chars > STR_MAX - (sizeof TRUNC_MARK - 1)) {
-			buf_append(&cut, text, i);
-			buf_puts(&cut, TRUNC_MARK);
+		    ++chars > STR_MAX) {
+			/* cut to the limit, mark included, with the length
+			 * so the reader knows what is missing */
+			char mark[96];
+			size_t len = strlen(text), keep, k;
+
+			snprintf(mark, sizeof mark, " \xe2\x80\xa6 [cut: %zu "
+			    "bytes in all, whole in the database]", len);
+			keep = STR_MAX - (strlen(mark) - 2);
+			for (k = 0, chars = 0; text[k]; k++)
+				if (((unsigned char)text[k] & 0xC0) != 0x80 &&
+				    ++chars > keep)
+					break;
+			buf_append(&cut, text, k);
+			buf_puts(&cut, mark);
 			text = cut.data;
 			break;
 		}
@@ -286,15 +334,27 @@ fit_columns(struct xw *x, struct sheet *s)
 	return 0;
 }
 
+static int quiet_stderr(void);
+static void restore_stderr(int saved);
+
 static int
 new_sheet(struct xw *x, struct sheet *s, const char *name)
 {
+	int saved, e;
+
 	memset(s, 0, sizeof *s);
 	s->name = name;
+	/* (constant memory: the sheet's temporary file is made here, and
+	 * libxlsxwriter prints its failure itself) */
+	saved = quiet_stderr();
+	errno = 0;
 	s->ws = workbook_add_worksheet(x->wb, name);
+	e = errno;
+	restore_stderr(saved);
 	if (s->ws == NULL) {
 		olr_err_set(x->err, OLR_E_RENDER, x->path, 0,
-		    "cannot add worksheet %s", name);
+		    "cannot add worksheet %s%s%s", name, e ? ": " : "",
+		    e ? strerror(e) : "");
 		return -1;
 	}
 	worksheet_set_landscape(s->ws);
@@ -1192,8 +1252,9 @@ xlsx_render(sqlite3 *db, const struct render_opts *o,
 	struct xw x;
 	struct sheet summary, charts, cap;
 	struct table_out loads, eva;
-	struct buf creator = BUF_INIT, lsql = BUF_INIT;
+	struct buf creator = BUF_INIT, lsql = BUF_INIT, tmp = BUF_INIT;
 	int64_t eva_totals = 0;
+	int saved, e_no;
 	size_t i;
 	lxw_error e;
 	int rc = -1;
@@ -1212,7 +1273,12 @@ xlsx_render(sqlite3 *db, const struct render_opts *o,
 	eva_totals = strtoll(buf_str(&creator), NULL, 10);
 	buf_reset(&creator);
 
-	x.wb = workbook_new_opt(path, &wopt);
+	/* written as a temporary file, renamed over path when whole */
+	outfile_tmpname(path, &tmp);
+	remove(tmp.data);
+	saved = quiet_stderr();
+	x.wb = workbook_new_opt(tmp.data, &wopt);
+	restore_stderr(saved);
 	if (x.wb == NULL) {
 		olr_err_set(err, OLR_E_RENDER, path, 0,
 		    "cannot create workbook");
@@ -1264,12 +1330,25 @@ xlsx_render(sqlite3 *db, const struct render_opts *o,
 		goto out;
 	worksheet_activate(summary.ws);
 
+	saved = quiet_stderr();
+	errno = 0;
 	e = workbook_close(x.wb);
+	e_no = errno;
+	restore_stderr(saved);
 	x.wb = NULL;
 	if (e != LXW_NO_ERROR) {
-		lxw_fail(&x, e, "cannot write workbook");
+		remove(tmp.data);
+		if (e_no == ENOSPC || e_no == EDQUOT || e_no == EFBIG)
+			outfile_fail(path, e_no, err);
+		else
+			olr_err_set(err, OLR_E_RENDER, path, 0, "cannot write "
+			    "workbook: %s (%s)", lxw_strerror(e),
+			    access(path, F_OK) == 0 ? "the previous file was "
+			    "kept" : "no file was written");
 		goto out;
 	}
+	if (outfile_commit(tmp.data, path, err) != 0)
+		goto out;
 	rc = 0;
 out:
 	if (x.wb)
@@ -1281,6 +1360,9 @@ out:
 	table_out_free(&eva);
 	buf_free(&creator);
 	buf_free(&lsql);
+	if (rc != 0 && tmp.data != NULL)
+		remove(tmp.data);
+	buf_free(&tmp);
 	free(x.load_ids);
 	return rc;
 }

@@ -40,9 +40,15 @@ printf '' > "$tmp/in/empty.log"
 printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\003\000' > "$tmp/in/prog.bin"
 head -c 3000 examples/ollama-0.3.14-linux-cuda.log | gzip -c | head -c 900 > "$tmp/in/cut.log.gz"
 mkdir "$tmp/in/dir.log"
+# issue 14: damage in the middle of a gzip file (the lines before it kept,
+# the offset named), a file name with a newline and terminal escapes
+# (printed escaped), a stray quote in a CSV export (its record named)
+cp tests/data/trust/corrupt.log.gz tests/data/trust/stray.csv "$tmp/in/"
+printf '' > "$tmp/in/$(printf 'new\nline\033[31m.log')"
 (
   cd "$tmp/in" &&
   "$OLR_BIN" -q missing.log dir.log prog.bin empty.log cut.log.gz \
+    corrupt.log.gz "$(printf 'new\nline\033[31m.log')" stray.csv \
     "$OLR_SRCDIR/examples/ollama-0.13.5-two-gpu.log" --db "$tmp/err.db"
 ) 2> "$tmp/errors.raw"; rc=$?
 [ $rc -eq 1 ] && ok || bad "bad input: exit status $rc, expected 1"
@@ -50,6 +56,14 @@ sed "s|$OLR_SRCDIR/||" "$tmp/errors.raw" > "$tmp/errors.txt"
 check errors tests/golden/errors.txt "$tmp/errors.txt"
 n=$("$OLR_DBDUMP" --counts "$tmp/err.db" | grep -c 'two-gpu')
 [ "$n" -gt 5 ] && ok || bad "good input next to bad ones was not read"
+# the database afterwards: the sources read in part are kept as truncated,
+# with the lines before the damage; the empty and unreadable ones are not
+"$OLR_DBDUMP" "$tmp/err.db" | awk -F '\t' '/^## / { t = substr($0, 4); next }
+  t == "sources" && $1 != "id" { print $2 "\t" $4 "\t" $7 "\t" $10 }' |
+  sed "s|$OLR_SRCDIR/||" > "$tmp/err-sources.txt"
+printf 'cut.log.gz\tlog\t9\ttruncated\ncorrupt.log.gz\tlog\t87\ttruncated\nstray.csv\tinflux-csv\t1\ttruncated\nexamples/ollama-0.13.5-two-gpu.log\tlog\t288\tok\n' |
+  diff -u - "$tmp/err-sources.txt" > "$tmp/err-sources.diff" && ok ||
+  { bad "bad input: sources rows differ"; cat "$tmp/err-sources.diff"; }
 
 # 4. usage errors exit 2
 "$OLR_BIN" > /dev/null 2>&1; [ $? -eq 2 ] && ok || bad "no args: not 2"

@@ -3,6 +3,10 @@
  *
  *   dbdump DB          every table, rows in id order, tab-separated,
  *                      NULL as "NULL", tabs/newlines/backslashes escaped
+ *   dbdump --exec DB   run the SQL read from standard input (a database
+ *                      from a dump, for the schema migration tests)
+ *   dbdump --hold DB S holds the database locked (BEGIN EXCLUSIVE) for S
+ *                      seconds, for the --busy-timeout tests
  *   dbdump --counts DB "file<TAB>table<TAB>rows" for each source base name
  *                      and each table with rows for it
  *   dbdump --loads DB  "file start end outcome seconds model" per load
@@ -16,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 static void
 put_escaped(const unsigned char *s)
@@ -88,6 +93,46 @@ main(int argc, char **argv)
 	char sql[1024];
 	int rc = 0;
 
+	if (argc == 4 && strcmp(argv[1], "--hold") == 0) {
+		if (sqlite3_open(argv[2], &db) != SQLITE_OK ||
+		    sqlite3_exec(db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) !=
+		    SQLITE_OK) {
+			fprintf(stderr, "dbdump: %s: %s\n", argv[2],
+			    sqlite3_errmsg(db));
+			return 1;
+		}
+		printf("locked\n");
+		fflush(stdout);
+		sleep((unsigned)atoi(argv[3]));
+		sqlite3_close(db);
+		return 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "--exec") == 0) {
+		char *text = NULL, *msg = NULL;
+		size_t len = 0, cap = 0, n;
+
+		for (;;) {
+			if (cap - len < 65536) {
+				cap = cap * 2 + 65536;
+				if ((text = realloc(text, cap + 1)) == NULL)
+					return 1;
+			}
+			if ((n = fread(text + len, 1, cap - len, stdin)) == 0)
+				break;
+			len += n;
+		}
+		text[len] = '\0';
+		if (sqlite3_open(path, &db) != SQLITE_OK ||
+		    sqlite3_exec(db, text, NULL, NULL, &msg) != SQLITE_OK) {
+			fprintf(stderr, "dbdump: %s: %s\n", path, msg ? msg :
+			    sqlite3_errmsg(db));
+			rc = 1;
+		}
+		sqlite3_free(msg);
+		sqlite3_close(db);
+		free(text);
+		return rc;
+	}
 	if (argc < 2 || (argc == 3 && !counts && !loads && !facts) ||
 	    argc > 3) {
 		fprintf(stderr, "usage: dbdump [--counts|--loads|--facts] DB\n");

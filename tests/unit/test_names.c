@@ -325,7 +325,7 @@ test_resolve(void **state)
 	assert_true((fd = mkstemp(path)) >= 0);
 	close(fd);
 	unlink(path);
-	assert_non_null(st = store_open(path, 4096, &err));
+	assert_non_null(st = store_open(path, 4096, 5000, &err));
 	db = store_db(st);
 	/*
 	 * Source 1: blob A loaded at 10-20 and at 40-50, "template selection"
