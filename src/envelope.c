@@ -288,6 +288,10 @@ envelope_decode(struct envelope_decoder *dec, const char *line, size_t len,
 	}
 	if ((n = match_compose(line, len)) > 0) {
 		out->kinds |= ENVELOPE_COMPOSE;
+		out->container = line;
+		for (out->container_len = 0; out->container_len < n &&
+		    !is_space(line[out->container_len]); out->container_len++)
+			;
 		line += n;
 		len -= n;
 	}

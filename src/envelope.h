@@ -27,6 +27,9 @@ struct envelope {
 	size_t      host_len;
 	const char *ident;       /* journal identifier ("ollama"), or NULL */
 	size_t      ident_len;
+	const char *container;   /* docker compose container ("ollama-1"), or
+	                          * NULL */
+	size_t      container_len;
 	int         has_ts;      /* a full time came with the prefix */
 	struct olr_time ts;
 	int         kinds;       /* OR of enum envelope_kind */

@@ -689,6 +689,12 @@ ingest_line(struct pipeline *p, struct source *src,
 		host = pt->host;
 		host_len = pt->host_len;
 	}
+	/* docker compose: the container names the host, unless --host does
+	 * (every host's compose file may call it ollama-1) */
+	if (host == NULL && env.container != NULL && p->opts->host == NULL) {
+		host = env.container;
+		host_len = env.container_len;
+	}
 	if (host != NULL && src->host == NULL)
 		src->host = xstrndup(host, host_len);
 

@@ -288,4 +288,15 @@ ls -a "$x/nd" | grep -q '\.tmp$' && bad "--export: a temporary file is left" || 
   bad "--export csv: exit $rc, expected 2"
 rm -rf "$x"
 
+# 15. a docker compose log: the container names the host, unless --host
+c=$(mktemp -d "${TMPDIR:-/tmp}/olr-compose.XXXXXX")
+sed 's/^/ollama-1  | /' examples/ollama-0.13.5-two-gpu.log > "$c/compose.log"
+"$OLR_BIN" -q "$c/compose.log" --db "$c/a.db" || bad "compose: exit $?"
+"$OLR_BIN" -q "$c/compose.log" --host gpu-c --db "$c/b.db" || bad "compose --host: exit $?"
+host_of() { "$OLR_DBDUMP" "$1" | awk -F'\t' '/^## sources/ { s = 1; next }
+  /^## / { s = 0 } s && $1 == 1 { print $3 }'; }
+[ "$(host_of "$c/a.db")" = ollama-1 ] && [ "$(host_of "$c/b.db")" = gpu-c ] && ok ||
+  bad "compose: hosts $(host_of "$c/a.db") / $(host_of "$c/b.db")"
+rm -rf "$c"
+
 finish

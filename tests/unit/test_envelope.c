@@ -138,6 +138,37 @@ test_prefixes(void **state)
 }
 
 /* A payload of blanks only, after its prefix is removed, is blank. */
+/* docker compose: the container's name, which names the host */
+static void
+test_container(void **state)
+{
+	static const struct { const char *line, *container; } cases[] = {
+		{ "ollama-1  | time=2026-05-30T10:00:00.000Z level=INFO msg=y",
+		  "ollama-1" },
+		{ "\x1b[36mollama-gpu_2  |\x1b[0m print_info: arch = llama",
+		  "ollama-gpu_2" },
+		{ "Mar 18 14:36:20 gpu-box ollama[25324]: x", NULL },
+		{ "time=2024-03-18T14:36:20.1Z level=INFO msg=x", NULL },
+	};
+	struct envelope_decoder *dec = envelope_decoder_new();
+	struct envelope env;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		envelope_decode(dec, cases[i].line, strlen(cases[i].line), &env);
+		if (cases[i].container == NULL) {
+			assert_null(env.container);
+			continue;
+		}
+		assert_non_null(env.container);
+		assert_int_equal(env.container_len, strlen(cases[i].container));
+		assert_memory_equal(env.container, cases[i].container,
+		    env.container_len);
+	}
+	envelope_decoder_free(dec);
+}
+
 static void
 test_blank(void **state)
 {
@@ -172,6 +203,7 @@ main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_prefixes),
 		cmocka_unit_test(test_blank),
+		cmocka_unit_test(test_container),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
