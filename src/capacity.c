@@ -94,17 +94,6 @@ struct week {
 	size_t  nsecs, capsecs;
 };
 
-struct req {
-	int         host;
-	double      t;
-	char        day[11];
-	char       *path;
-	int         status;
-	double      lat;
-	int         model_ep;
-	const char *attr;     /* the one resident model, or NULL */
-};
-
 struct cap_state {
 	sqlite3        *db;
 	struct olr_err *err;
@@ -123,8 +112,8 @@ struct cap_state {
 	size_t          nwp, capwp;
 	struct week    *week;
 	size_t          nweek, capweek;
-	struct req     *req;
-	size_t          nreq, capreq;
+	size_t         *lane_first;     /* spans of lane l: [lane_first[l],
+	                                 * lane_first[l + 1]) */
 	struct cap_residency res;
 	const char     *since, *until;  /* the window (UTC ISO), or NULL */
 	double          since_t, until_t;
@@ -1051,52 +1040,6 @@ model_endpoint(const char *p)
 	return 0;
 }
 
-static int
-read_requests(struct cap_state *s)
-{
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if (db_prepare(s->db, "SELECT source_id, ts, COALESCE(path, ''),"
-	    " status, latency_s FROM requests WHERE ts IS NOT NULL", &st,
-	    s->err) != 0)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct req *q;
-		const char *ts = ctext(st, 1), *p = ctext(st, 2);
-		double t = iso_secs(sqlite3_column_text(st, 1));
-
-		if (isnan(t))
-			continue;
-		if (s->nreq == s->capreq) {
-			s->capreq = s->capreq ? 2 * s->capreq : 256;
-			s->req = xreallocarray(s->req, s->capreq,
-			    sizeof *s->req);
-		}
-		q = &s->req[s->nreq++];
-		memset(q, 0, sizeof *q);
-		q->host = host_of_source(s, sqlite3_column_int64(st, 0));
-		q->t = t;
-		snprintf(q->day, sizeof q->day, "%.10s", ts);
-		q->path = xstrndup(p, strcspn(p, "?"));
-		q->status = sqlite3_column_int(st, 3);
-		q->lat = sqlite3_column_type(st, 4) == SQLITE_NULL ? NAN :
-		    sqlite3_column_double(st, 4);
-		q->model_ep = model_endpoint(q->path);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(s->db, s->err, "requests");
-}
-
-static int
-cmp_req_time(const void *a, const void *b)
-{
-	const struct req *x = a, *y = b;
-
-	if (x->host != y->host)
-		return x->host < y->host ? -1 : 1;
-	return x->t < y->t ? -1 : x->t > y->t;
-}
 
 static int
 cmp_span(const void *a, const void *b)
@@ -1108,57 +1051,57 @@ cmp_span(const void *a, const void *b)
 	return x->t0 < y->t0 ? -1 : x->t0 > y->t0;
 }
 
-/* A model request goes to the one model resident on its host then. */
+/* The residency spans by lane, in time order, for request attribution. */
 static void
-attribute(struct cap_state *s, struct capacity *c)
+index_lanes(struct cap_state *s)
 {
 	struct cap_residency *r = &s->res;
-	size_t *first = xcalloc((size_t)r->nlanes + 1, sizeof *first);
-	size_t *ptr = xcalloc((size_t)r->nlanes + 1, sizeof *ptr);
-	size_t i;
+	size_t i = 0;
 	int l;
 
 	if (r->nspan > 1)
 		qsort(r->span, r->nspan, sizeof *r->span, cmp_span);
-	if (s->nreq > 1)
-		qsort(s->req, s->nreq, sizeof *s->req, cmp_req_time);
-	/* spans of lane l: [first[l], first[l + 1]) */
-	for (i = 0, l = 0; l <= r->nlanes; l++) {
+	s->lane_first = xcalloc((size_t)r->nlanes + 1, sizeof *s->lane_first);
+	for (l = 0; l <= r->nlanes; l++) {
 		while (i < r->nspan && r->span[i].lane < l)
 			i++;
-		first[l] = i;
-		ptr[l] = i;
+		s->lane_first[l] = i;
 	}
-	for (i = 0; i < s->nreq; i++) {
-		struct req *q = &s->req[i];
-		const char *one = NULL;
-		int many = 0;
+}
 
-		if (!q->model_ep)
+/*
+ * A model request goes to the one model resident on its host then: the
+ * model, or NULL when none or several were (spans on a lane do not
+ * overlap: one binary search per lane of the host).
+ */
+static const char *
+attribute(const struct cap_state *s, int host, double t)
+{
+	const struct cap_residency *r = &s->res;
+	const char *one = NULL;
+	int l;
+
+	for (l = 0; l < r->nlanes; l++) {
+		size_t lo = s->lane_first[l], hi = s->lane_first[l + 1];
+
+		if (r->lane_host[l] != host)
 			continue;
-		c->req_model++;
-		for (l = 0; l < r->nlanes; l++) {
-			size_t end = first[l + 1];
+		while (lo < hi) {         /* the last span starting at or before t */
+			size_t mid = lo + (hi - lo) / 2;
 
-			if (r->lane_host[l] != q->host)
-				continue;
-			/* spans on a lane do not overlap: walk forward */
-			while (ptr[l] < end && r->span[ptr[l]].t1 < q->t)
-				ptr[l]++;
-			if (ptr[l] < end && r->span[ptr[l]].t0 <= q->t) {
-				if (one == NULL)
-					one = r->span[ptr[l]].model;
-				else if (strcmp(one, r->span[ptr[l]].model))
-					many = 1;
-			}
+			if (r->span[mid].t0 <= t)
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
-		if (one != NULL && !many) {
-			q->attr = one;
-			c->req_attributed++;
-		}
+		if (lo == s->lane_first[l] || r->span[lo - 1].t1 < t)
+			continue;
+		if (one == NULL)
+			one = r->span[lo - 1].model;
+		else if (strcmp(one, r->span[lo - 1].model) != 0)
+			return NULL;
 	}
-	free(first);
-	free(ptr);
+	return one;
 }
 
 /* ---- the five tables -------------------------------------------------- */
@@ -1578,129 +1521,175 @@ table_weeks(struct cap_state *s, struct capacity *c)
 	tab_finish(t);
 }
 
-static int
-cmp_req_group(const void *a, const void *b)
-{
-	const struct req *x = a, *y = b;
-	int c = strcmp(x->day, y->day);
-
-	if (c)
-		return c;
-	if ((c = strcmp(x->path, y->path)) != 0)
-		return c;
-	if (isnan(x->lat) || isnan(y->lat))
-		return isnan(x->lat) - isnan(y->lat);
-	return x->lat < y->lat ? -1 : x->lat > y->lat;
-}
-
-struct rgroup {
-	size_t from, n;
+/* One day and endpoint of the requests table. */
+struct rsum {
+	char        day[11];
+	char       *path;
+	size_t      n, nl, n4, n5, nm, na, best;
+	double      p50, p95, p99;
+	const char *top;
 };
 
 static int
-cmp_rgroup(const void *a, const void *b, void *ctx);
-
-static const struct req *rg_req;
-
-static int
-cmp_rgroup_q(const void *a, const void *b)
+cmp_rsum(const void *a, const void *b)
 {
-	return cmp_rgroup(a, b, NULL);
-}
+	const struct rsum *x = a, *y = b;
+	int c = strcmp(x->day, y->day);
 
-static int
-cmp_rgroup(const void *a, const void *b, void *ctx)
-{
-	const struct rgroup *x = a, *y = b;
-	int c = strcmp(rg_req[x->from].day, rg_req[y->from].day);
-
-	(void)ctx;
 	if (c)
 		return -c;                    /* latest day first */
 	if (x->n != y->n)
 		return x->n > y->n ? -1 : 1;  /* busiest first */
-	return strcmp(rg_req[x->from].path, rg_req[y->from].path);
+	return strcmp(x->path, y->path);
 }
 
-static void
+/*
+ * The requests, streamed by day, endpoint and latency (memory: one
+ * group's latencies), counted per week and attributed on the way.
+ */
+static const char requests_sql[] =
+    "SELECT source_id, ts, substr(ts, 1, 10) AS day, CASE WHEN"
+    " instr(coalesce(path, ''), '?') > 0 THEN substr(path, 1, instr(path,"
+    " '?') - 1) ELSE coalesce(path, '') END AS p, status, latency_s"
+    " FROM requests WHERE ts IS NOT NULL"
+    " ORDER BY day, p, latency_s IS NULL, latency_s";
+
+static int
+stream_requests(struct cap_state *s, struct capacity *c, struct rsum **out,
+    size_t *nout)
+{
+	sqlite3_stmt *st;
+	struct rsum *g = NULL;
+	double *lat = NULL;
+	size_t caplat = 0, cap = 0, ng = 0, k;
+	const char **names = NULL;
+	size_t *counts = NULL, nnames = 0, capnames = 0;
+	int rc;
+
+	if (db_prepare(s->db, requests_sql, &st, s->err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *day = ctext(st, 2), *path = ctext(st, 3);
+		double t = iso_secs(sqlite3_column_text(st, 1));
+		int status = sqlite3_column_int(st, 4), model_ep;
+		const char *attr = NULL;
+		struct rsum *cur;
+		struct week *w;
+
+		if (isnan(t))
+			continue;
+		if (ng == 0 || strcmp(g[ng - 1].day, day) != 0 ||
+		    strcmp(g[ng - 1].path, path) != 0) {
+			if (ng == cap) {
+				cap = cap ? 2 * cap : 64;
+				g = xreallocarray(g, cap, sizeof *g);
+			}
+			cur = &g[ng++];
+			memset(cur, 0, sizeof *cur);
+			snprintf(cur->day, sizeof cur->day, "%.10s", day);
+			cur->path = xstrdup(path);
+			nnames = 0;
+		}
+		cur = &g[ng - 1];
+		cur->n++;
+		cur->n4 += status >= 400 && status < 500;
+		cur->n5 += status >= 500;
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL) {
+			if (cur->nl == caplat) {
+				caplat = caplat ? 2 * caplat : 256;
+				lat = xreallocarray(lat, caplat, sizeof *lat);
+			}
+			lat[cur->nl++] = sqlite3_column_double(st, 5);
+		}
+		w = week_get(s, iso_week(day));
+		w->reqs++;
+		w->r5xx += status >= 500;
+		if ((model_ep = model_endpoint(path)) != 0) {
+			cur->nm++;
+			c->req_model++;
+			attr = attribute(s, host_of_source(s,
+			    sqlite3_column_int64(st, 0)), t);
+		}
+		if (attr != NULL) {
+			cur->na++;
+			c->req_attributed++;
+			for (k = 0; k < nnames && strcmp(names[k], attr); k++)
+				;
+			if (k == nnames) {
+				if (nnames == capnames) {
+					capnames = capnames ? 2 * capnames : 8;
+					names = xreallocarray(names, capnames,
+					    sizeof *names);
+					counts = xreallocarray(counts, capnames,
+					    sizeof *counts);
+				}
+				names[nnames] = attr;
+				counts[nnames++] = 0;
+			}
+			if (++counts[k] > cur->best) {
+				cur->best = counts[k];
+				cur->top = names[k];
+			}
+		}
+		/* the group's latencies are in order: its percentiles once
+		 * it is whole (the next row starts another, or the end) */
+		if (cur->nl > 0) {
+			cur->p50 = analyze_percentile(lat, cur->nl, 50);
+			cur->p95 = analyze_percentile(lat, cur->nl, 95);
+			cur->p99 = analyze_percentile(lat, cur->nl, 99);
+		}
+	}
+	sqlite3_finalize(st);
+	free(lat);
+	free(names);
+	free(counts);
+	*out = g;
+	*nout = ng;
+	return rc == SQLITE_DONE ? 0 : db_fail(s->db, s->err, "requests");
+}
+
+static int
 table_requests(struct cap_state *s, struct capacity *c)
 {
 	static const char *const cols[] = { "Day (UTC)", "Endpoint",
 	    "Requests", "Latency p50", "p95", "p99", "4xx", "5xx",
 	    "Attributed to a model", "Top model" };
 	struct cap_table *t = &c->t[CAP_REQUESTS];
-	struct rgroup *g = NULL;
-	size_t ng = 0, i, j, r;
-	double *lat = NULL;
+	struct rsum *g = NULL;
+	size_t ng = 0, i, r;
 	char a[64];
 
 	tab_init(t, "requests", "Requests per day and endpoint",
 	    "How busy were the servers, how fast did they answer, and "
 	    "which models served the requests?", 10, cols);
-	if (s->nreq)
-		qsort(s->req, s->nreq, sizeof *s->req, cmp_req_group);
-	for (i = 0; i < s->nreq; i = j) {
-		for (j = i + 1; j < s->nreq && strcmp(s->req[j].day,
-		    s->req[i].day) == 0 && strcmp(s->req[j].path,
-		    s->req[i].path) == 0; j++)
-			;
-		g = xreallocarray(g, ng + 1, sizeof *g);
-		g[ng].from = i;
-		g[ng++].n = j - i;
-	}
-	rg_req = s->req;
-	if (ng)
-		qsort(g, ng, sizeof *g, cmp_rgroup_q);
-	lat = xcalloc(s->nreq + 1, sizeof *lat);
+	if (stream_requests(s, c, &g, &ng) != 0)
+		return -1;
+	if (ng > 1)
+		qsort(g, ng, sizeof *g, cmp_rsum);
 	for (i = 0; i < ng; i++) {
-		const struct req *q = &s->req[g[i].from];
-		size_t nl = 0, n4 = 0, n5 = 0, nm = 0, na = 0, best = 0;
-		const char *top = NULL;
-
-		for (j = 0; j < g[i].n; j++) {
-			if (!isnan(q[j].lat))
-				lat[nl++] = q[j].lat;   /* sorted already */
-			n4 += q[j].status >= 400 && q[j].status < 500;
-			n5 += q[j].status >= 500;
-			nm += q[j].model_ep;
-			na += q[j].attr != NULL;
-		}
-		/* the model most requests went to: count per name */
-		for (j = 0; j < g[i].n; j++) {
-			size_t k, cnt = 0;
-
-			if (q[j].attr == NULL || (top && !strcmp(top, q[j].attr)))
-				continue;
-			for (k = j; k < g[i].n; k++)
-				cnt += q[k].attr && !strcmp(q[k].attr, q[j].attr);
-			if (cnt > best) {
-				best = cnt;
-				top = q[j].attr;
-			}
-			if (best * 2 > na)
-				break;
-		}
 		r = tab_add(t);
-		tab_set(t, r, 0, "%s", q->day);
-		tab_set(t, r, 1, "%s", q->path);
+		tab_set(t, r, 0, "%s", g[i].day);
+		tab_set(t, r, 1, "%s", g[i].path);
 		tab_set(t, r, 2, "%zu", g[i].n);
-		if (nl) {
-			fmt_secs(a, sizeof a, analyze_percentile(lat, nl, 50));
+		if (g[i].nl) {
+			fmt_secs(a, sizeof a, g[i].p50);
 			tab_set(t, r, 3, "%s", a);
-			fmt_secs(a, sizeof a, analyze_percentile(lat, nl, 95));
-			tab_set(t, r, 4, "%s%s", a, nl < 20 ? " (max)" : "");
-			fmt_secs(a, sizeof a, analyze_percentile(lat, nl, 99));
-			tab_set(t, r, 5, "%s%s", a, nl < 100 ? " (max)" : "");
+			fmt_secs(a, sizeof a, g[i].p95);
+			tab_set(t, r, 4, "%s%s", a, g[i].nl < 20 ? " (max)" : "");
+			fmt_secs(a, sizeof a, g[i].p99);
+			tab_set(t, r, 5, "%s%s", a, g[i].nl < 100 ? " (max)" :
+			    "");
 		}
-		tab_set(t, r, 6, "%zu", n4);
-		tab_set(t, r, 7, "%zu", n5);
-		if (nm)
-			tab_set(t, r, 8, "%zu of %zu (%.0f%%)", na, nm,
-			    100.0 * (double)na / (double)nm);
-		if (top)
-			tab_set(t, r, 9, "%s (%zu)", top, best);
+		tab_set(t, r, 6, "%zu", g[i].n4);
+		tab_set(t, r, 7, "%zu", g[i].n5);
+		if (g[i].nm)
+			tab_set(t, r, 8, "%zu of %zu (%.0f%%)", g[i].na, g[i].nm,
+			    100.0 * (double)g[i].na / (double)g[i].nm);
+		if (g[i].top)
+			tab_set(t, r, 9, "%s (%zu)", g[i].top, g[i].best);
 	}
-	free(lat);
+	for (i = 0; i < ng; i++)
+		free(g[i].path);
 	free(g);
 	{
 		struct buf b = BUF_INIT;
@@ -1726,6 +1715,7 @@ table_requests(struct cap_state *s, struct capacity *c)
 		buf_free(&b);
 	}
 	tab_finish(t);
+	return 0;
 }
 
 struct sev {
@@ -1905,9 +1895,7 @@ state_free(struct cap_state *s)
 		free(s->load[i].mpath);
 	}
 	free(s->load);
-	for (i = 0; i < s->nreq; i++)
-		free(s->req[i].path);
-	free(s->req);
+	free(s->lane_first);
 	for (i = 0; i < s->nweek; i++)
 		free(s->week[i].secs);
 	free(s->week);
@@ -1982,9 +1970,9 @@ capacity_build(sqlite3 *db, const struct render_opts *o, struct capacity *c,
 
 	memset(c, 0, sizeof *c);
 	state_init(&s, db, o, err);
-	if (gather(&s) != 0 || read_requests(&s) != 0)
+	if (gather(&s) != 0)
 		goto out;
-	attribute(&s, c);
+	index_lanes(&s);
 	/* per week: loads and requests */
 	for (i = 0; i < s.nload; i++) {
 		const struct load *l = &s.load[i];
@@ -2005,16 +1993,9 @@ capacity_build(sqlite3 *db, const struct render_opts *o, struct capacity *c,
 			w->secs[w->nsecs++] = l->secs;
 		}
 	}
-	for (i = 0; i < s.nreq; i++) {
-		struct week *w = week_get(&s, iso_week(s.req[i].day));
-
-		w->reqs++;
-		w->r5xx += s.req[i].status >= 500;
-	}
 	table_gpus(&s, c);
 	table_fit(&s, c);
-	table_requests(&s, c);
-	if (table_service(&s, c) != 0)
+	if (table_requests(&s, c) != 0 || table_service(&s, c) != 0)
 		goto out;
 	/* drop the "week 0" of undated rows, if any */
 	if (s.nweek && s.week[0].key == 0) {
