@@ -28,6 +28,7 @@
 
 #include "analyze.h"
 #include "db.h"
+#include "names.h"
 #include "report.h"
 #include "units.h"
 #include "xmalloc.h"
@@ -323,11 +324,7 @@ host_intern(struct cap_state *s, const char *name)
 	{
 		char d[64];
 
-		/* the VRAM chart's rule: 24 characters, else 23 and "..." */
-		if (strlen(name) > 24)
-			snprintf(d, sizeof d, "%.23s\xe2\x80\xa6", name);
-		else
-			snprintf(d, sizeof d, "%s", name);
+		names_host_short(name, d, sizeof d);
 		s->host[s->nhost].disp = xstrdup(d);
 	}
 	s->host[s->nhost].end = NAN;
@@ -345,21 +342,12 @@ read_sources(struct cap_state *s)
 		return -1;
 	host_intern(s, "(no source)");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *who = ctext(st, 1), *b = who, *p;
+		const char *who = ctext(st, 1);
 		char name[128];
-		size_t n;
 		int h;
 		double end;
 
-		for (p = who; *p; p++)
-			if (*p == '/' || *p == '\\')
-				b = p + 1;
-		n = strlen(b);
-		if (n > 3 && strcmp(b + n - 3, ".gz") == 0)
-			n -= 3;
-		if (n > 4 && strncmp(b + n - 4, ".log", 4) == 0)
-			n -= 4;
-		snprintf(name, sizeof name, "%.*s", (int)(n > 100 ? 100 : n), b);
+		names_host(who, name, sizeof name);
 		h = host_intern(s, name);
 		s->src_id = xreallocarray(s->src_id, s->nsrc + 1,
 		    sizeof *s->src_id);

@@ -31,6 +31,7 @@
 #include "capacity.h"
 #include "analyze.h"
 #include "db.h"
+#include "names.h"
 #include "units.h"
 #include "xmalloc.h"
 
@@ -248,30 +249,6 @@ chart_model_label(const char *name, const char *model, char *out,
 		snprintf(out, size, "%s", base);
 	else
 		snprintf(out, size, "(unknown model)");
-}
-
-/*
- * A source in a legend: its host, else its file name without directory
- * and .log/.gz, cut to 24 characters with an ellipsis.
- */
-static void
-chart_source_label(const char *who, char *out, size_t size)
-{
-	const char *b = who, *p;
-	size_t n;
-
-	for (p = who; *p; p++)
-		if (*p == '/' || *p == '\\')
-			b = p + 1;
-	n = strlen(b);
-	if (n > 3 && strcmp(b + n - 3, ".gz") == 0)
-		n -= 3;
-	if (n > 4 && strncmp(b + n - 4, ".log", 4) == 0)
-		n -= 4;
-	if (n > 24)
-		snprintf(out, size, "%.23s\xe2\x80\xa6", b);
-	else
-		snprintf(out, size, "%.*s", (int)n, b);
 }
 
 /* "2025-10-27 18:14" from seconds. */
@@ -553,7 +530,7 @@ chart_load_vram(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 		const char *gid = chart_col_text(st, 1);
 		const char *gname = chart_col_text(st, 5);
 		const char *who = chart_col_text(st, 7);
-		char idx[16] = "", whos[32];
+		char idx[16] = "", whos[32], hname[128];
 		struct chart_point *p;
 
 		if (chart_time(sqlite3_column_text(st, 2), &t) != 0)
@@ -576,7 +553,8 @@ chart_load_vram(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 		else if (*gid)
 			snprintf(idx, sizeof idx, " %.8s", strncmp(gid, "GPU-",
 			    4) == 0 ? gid + 4 : gid);
-		chart_source_label(who, whos, sizeof whos);
+		names_host(who, hname, sizeof hname);
+		names_host_short(hname, whos, sizeof whos);
 		snprintf(name, sizeof name, "%s%s%.28s%s used", nsrc > 1 ?
 		    whos : "", nsrc > 1 ? ": " : "", *gname ? gname : "GPU",
 		    idx);

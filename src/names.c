@@ -150,6 +150,32 @@ names_compose(const char *general_name, const char *arch,
 	    !contains_ci(base, quant) ? quant : "");
 }
 
+void
+names_host(const char *who, char *out, size_t size)
+{
+	const char *b = who, *p;
+	size_t n;
+
+	for (p = who; *p; p++)
+		if (*p == '/' || *p == '\\')
+			b = p + 1;
+	n = strlen(b);
+	if (n > 3 && strcmp(b + n - 3, ".gz") == 0)
+		n -= 3;
+	if (n > 4 && strncmp(b + n - 4, ".log", 4) == 0)
+		n -= 4;
+	snprintf(out, size, "%.*s", (int)n, b);
+}
+
+void
+names_host_short(const char *name, char *out, size_t size)
+{
+	if (strlen(name) > 24)
+		snprintf(out, size, "%.23s\xe2\x80\xa6", name);
+	else
+		snprintf(out, size, "%s", name);
+}
+
 int
 names_add_tag(sqlite3 *db, const char *digest, const char *tag,
     const char *origin, struct olr_err *err)

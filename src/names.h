@@ -46,6 +46,17 @@ void names_quant(const char *file_type, char *out, size_t size);
 void names_compose(const char *general_name, const char *arch,
     long long params, const char *file_type, char *out, size_t size);
 
+/*
+ * A host's one name, from its journal host or else its log's path: the
+ * last path component without .gz and .log ("server-1.log.gz" ->
+ * "server-1"). Charts and the capacity review name hosts by it.
+ */
+void names_host(const char *host_or_path, char *out, size_t size);
+
+/* How a host's name is shown in a legend or a table: 24 characters at
+ * most, else 23 and an ellipsis. */
+void names_host_short(const char *name, char *out, size_t size);
+
 /* Add a tag of a blob (origin "manifest"); kept across runs. */
 int names_add_tag(sqlite3 *db, const char *digest, const char *tag,
     const char *origin, struct olr_err *err);
