@@ -381,10 +381,12 @@ static const char failed_sql_derived[] =
     " coalesce(l.failure_line, l.end_line), l.failure, coalesce(l.oom, 0),"
     " EXISTS (SELECT 1 FROM fit_decisions f WHERE f.load_id = l.id AND"
     "  f.decision <> 'low_vram_mode'),"
-    " EXISTS (SELECT 1 FROM failures f WHERE f.source_id = l.source_id AND"
-    "  f.kind = 'client_closed' AND (f.load_id = l.id OR f.line BETWEEN"
+    /* two lookups, each by an index: load_id, (source_id, line) */
+    " EXISTS (SELECT 1 FROM failures f WHERE f.load_id = l.id AND"
+    "  f.kind = 'client_closed') OR EXISTS (SELECT 1 FROM failures f WHERE"
+    "  f.source_id = l.source_id AND f.line BETWEEN"
     "  coalesce(l.failure_line, l.end_line) - 5 AND coalesce(l.failure_line,"
-    "  l.end_line))),"
+    "  l.end_line) AND f.kind = 'client_closed'),"
     " coalesce(l.wall_seconds, (julianday(l.ended_at) -"
     "  julianday(l.started_at)) * 86400.0), %s"
     " FROM loads l JOIN sources s ON s.id = l.source_id"
@@ -1795,8 +1797,8 @@ header(struct ctx *c, const struct render_opts *o, struct report *r)
 	    "  WHERE model_path LIKE '/Users/%')"
 	    " UNION ALL SELECT 'Linux', 3 WHERE EXISTS (SELECT 1 FROM loads l"
 	    "  WHERE l.model_path LIKE '/%' AND l.model_path NOT LIKE"
-	    "  '/Users/%' AND NOT EXISTS (SELECT 1 FROM gpus g WHERE"
-	    "  g.source_id = l.source_id AND lower(g.library) = 'metal')) OR EXISTS"
+	    "  '/Users/%' AND l.source_id NOT IN (SELECT g.source_id FROM gpus g"
+	    "  WHERE lower(g.library) = 'metal')) OR EXISTS"
 	    "  (SELECT 1 FROM sources WHERE host IS NOT NULL AND path NOT LIKE"
 	    "  '%.csv%')) ORDER BY k", &r->os) != 0)
 		return -1;

@@ -186,6 +186,8 @@ CREATE TABLE IF NOT EXISTS gpus (
   total_bytes     INTEGER,
   available_bytes INTEGER
 );
+-- a GPU's readings and inventory looked up by source and GPU (charts)
+CREATE INDEX IF NOT EXISTS gpus_gpu ON gpus(source_id, gpu_id, ts);
 
 -- C8: tokenizer caches.
 CREATE TABLE IF NOT EXISTS token_caches (
