@@ -52,9 +52,9 @@ has_object(sqlite3 *db, const char *type, const char *name, int *yes,
 	return 0;
 }
 
-static int
-has_column(sqlite3 *db, const char *table, const char *col, int *yes,
-    struct olr_err *err)
+int
+dbschema_has_column(sqlite3 *db, const char *table, const char *col,
+    int *yes, struct olr_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -127,7 +127,7 @@ add_columns(sqlite3 *db, sqlite3 *ref, const char *table, int dry,
 		int pk = sqlite3_column_int(ci, 4);
 		char *q;
 
-		if (has_column(db, table, name, &yes, err) != 0)
+		if (dbschema_has_column(db, table, name, &yes, err) != 0)
 			goto out;
 		if (yes)
 			continue;

@@ -31,6 +31,10 @@ struct dbschema_result {
  * Bring db to the schema whose SQL is schema_sql. 0, or -1 with err
  * (OLR_E_DB; the database is left as it was).
  */
+/* *yes = 1 when table has column col. 0, or -1 with err set. */
+int dbschema_has_column(sqlite3 *db, const char *table, const char *col,
+    int *yes, struct olr_err *err);
+
 int dbschema_apply(sqlite3 *db, const char *schema_sql,
     struct dbschema_result *res, struct olr_err *err);
 

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "dbschema.h"
 #include "xmalloc.h"
 
 #define FLUSH_AT (1 << 20)   /* bytes buffered before a write */
@@ -47,27 +48,6 @@ export_json_string(struct buf *out, const char *s, size_t n)
 	buf_putc(out, '"');
 }
 
-/* 1 when table has column col. */
-static int
-has_column(sqlite3 *db, const char *table, const char *col,
-    struct olr_err *err, int *out)
-{
-	sqlite3_stmt *st;
-	int r;
-
-	*out = 0;
-	if (db_prepare(db, "SELECT 1 FROM pragma_table_info(?1) WHERE"
-	    " name = ?2", &st, err) != 0)
-		return -1;
-	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC);
-	r = sqlite3_step(st);
-	*out = r == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return r == SQLITE_ROW || r == SQLITE_DONE ? 0 :
-	    db_fail(db, err, table);
-}
-
 /*
  * The query of one table: its columns, then the row's host as the last
  * column, found the way export.h says.
@@ -78,9 +58,9 @@ table_query(sqlite3 *db, const char *table, struct buf *sql,
 {
 	int own, src, load;
 
-	if (has_column(db, table, "host", err, &own) != 0 ||
-	    has_column(db, table, "source_id", err, &src) != 0 ||
-	    has_column(db, table, "load_id", err, &load) != 0)
+	if (dbschema_has_column(db, table, "host", &own, err) != 0 ||
+	    dbschema_has_column(db, table, "source_id", &src, err) != 0 ||
+	    dbschema_has_column(db, table, "load_id", &load, err) != 0)
 		return -1;
 	buf_reset(sql);
 	if (own || src || load)

@@ -358,18 +358,13 @@ source_end_continued(struct store *st, int64_t source_id,
 	st->continuing = 0;
 	/* a file that grew is the source now; an overlapping export is a
 	 * part of it, the source keeps its first file's bytes and hash */
-	if (sqlite3_prepare_v2(st->db, overlap ? "UPDATE sources SET"
-	    " size_bytes = size_bytes + 0 * ?, sha256 = coalesce(sha256, ?),"
-	    " head_sha256 = coalesce(head_sha256, ?), line_count ="
-	    " coalesce(line_count, 0) + ?, first_ts = coalesce(first_ts, ?),"
-	    " last_ts = CASE WHEN last_ts IS NULL OR ? > last_ts THEN ? ELSE"
-	    " last_ts END, status = ?, ingested_at = ? WHERE id = ?" :
-	    "UPDATE sources SET size_bytes = ?,"
-	    " sha256 = ?, head_sha256 = ?, line_count = coalesce(line_count, 0)"
-	    " + ?, first_ts = coalesce(first_ts, ?), last_ts = CASE WHEN"
-	    " last_ts IS NULL OR ? > last_ts THEN ? ELSE last_ts END,"
-	    " status = ?, ingested_at = ? WHERE id = ?", -1, &s, NULL) !=
-	    SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db, "UPDATE sources SET size_bytes = CASE"
+	    " WHEN ?11 THEN size_bytes ELSE ?1 END, sha256 = CASE WHEN ?11 THEN"
+	    " sha256 ELSE ?2 END, head_sha256 = CASE WHEN ?11 THEN head_sha256"
+	    " ELSE ?3 END, line_count = coalesce(line_count, 0) + ?4,"
+	    " first_ts = coalesce(first_ts, ?5), last_ts = CASE WHEN last_ts IS"
+	    " NULL OR ?6 > last_ts THEN ?7 ELSE last_ts END, status = ?8,"
+	    " ingested_at = ?9 WHERE id = ?10", -1, &s, NULL) != SQLITE_OK)
 		return db_fail(st->db, err, "prepare");
 	sqlite3_bind_int64(s, 1, info->size_bytes);
 	sqlite3_bind_text(s, 2, info->sha256, -1, SQLITE_STATIC);
@@ -386,6 +381,7 @@ source_end_continued(struct store *st, int64_t source_id,
 	bind_text_or_null(s, 9, info->ingested_at, info->ingested_at ?
 	    strlen(info->ingested_at) : 0);
 	sqlite3_bind_int64(s, 10, source_id);
+	sqlite3_bind_int(s, 11, overlap);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
