@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "dumps.h"
 #include "xmalloc.h"
 
 static int
@@ -318,13 +319,264 @@ out:
 	return rc;
 }
 
+/*
+ * Schema 3 stores model metadata once per distinct dump (dumps.h): a
+ * database of schema 2 or older has a model_metadata table, renamed
+ * before the migration makes the new tables and the view, and read into
+ * them after it, dump by dump, with its rows' loads kept.
+ */
+/* ts, ts_offset, ts_inherited from parameter i on */
+static void
+bind_stamp(sqlite3_stmt *s, int i, const struct olr_stamp *t)
+{
+	if (t->has_ts)
+		sqlite3_bind_text(s, i, t->ts, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+	if (t->has_ts && t->has_offset)
+		sqlite3_bind_text(s, i + 1, t->offset, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i + 1);
+	sqlite3_bind_int(s, i + 2, t->inherited);
+}
+
+static const struct pat_entry *
+old_entry(struct pat_entry **ev, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(ev[i]->name, name) == 0)
+			return ev[i];
+	return NULL;
+}
+
+static int
+convert_metadata(sqlite3 *db, struct olr_err *err)
+{
+	static const char *const cols[] = { "idx", "key", "type", "value" };
+	sqlite3_stmt *q = NULL, *dump = NULL, *row = NULL, *tim = NULL;
+	struct dumps *d = dumps_new();
+	struct pat_entry **names = NULL;  /* one per event name (not moved:
+	                                   * the dump's rows point to them) */
+	size_t nnames = 0, i;
+	struct pat_col pc[4];
+	struct olr_value vals[4];
+	struct dumps_dump dd;
+	struct dumps_row r;
+	int64_t load = 0;
+	int rc, ret = -1, full = 0;
+	long k;
+
+	memset(pc, 0, sizeof pc);
+	memset(&dd, 0, sizeof dd);
+	for (i = 0; i < 4; i++)
+		pc[i].column = (char *)cols[i];
+	if (db_prepare(db, "SELECT source_id, line, ts, ts_offset,"
+	    " ts_inherited, host, level, event, load_id, raw, idx, key, type,"
+	    " value FROM main.model_metadata_v2 ORDER BY source_id, line, id",
+	    &q, err) != 0 ||
+	    db_prepare(db, "INSERT INTO main.model_dumps (source_id, line,"
+	    " last_line, ts, ts_offset, ts_inherited, host, load_id, content,"
+	    " rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &dump, err) != 0 ||
+	    db_prepare(db, "INSERT OR IGNORE INTO main.model_dump_rows"
+	    " (content, rel_line, level, event, raw, idx, key, type, value)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &row, err) != 0 ||
+	    db_prepare(db, "INSERT INTO main.model_dump_times (source_id,"
+	    " line, rel_line, ts, ts_offset, ts_inherited) VALUES (?, ?, ?, ?,"
+	    " ?, ?)", &tim, err) != 0)
+		goto out;
+	for (;;) {
+		struct olr_event ev;
+		const char *name = NULL;
+		int more;
+
+		memset(&ev, 0, sizeof ev);
+		more = (rc = sqlite3_step(q)) == SQLITE_ROW;
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_fail(db, err, "model_metadata");
+			goto out;
+		}
+		if (more) {
+			ev.source_id = sqlite3_column_int64(q, 0);
+			ev.line = (long)sqlite3_column_int64(q, 1);
+			name = (const char *)sqlite3_column_text(q, 7);
+			if (name == NULL)
+				name = "";
+		}
+		if (!more || full || dumps_ends(d, ev.source_id, ev.line)) {
+			if (dumps_take(d, &dd)) {
+				sqlite3_reset(dump);
+				sqlite3_bind_int64(dump, 1, dd.source_id);
+				sqlite3_bind_int64(dump, 2, dd.first_line);
+				sqlite3_bind_int64(dump, 3, dd.last_line);
+				bind_stamp(dump, 4, dd.stamp);
+				if (dd.host)
+					sqlite3_bind_text(dump, 7, dd.host,
+					    (int)dd.host_len, SQLITE_TRANSIENT);
+				else
+					sqlite3_bind_null(dump, 7);
+				if (load)
+					sqlite3_bind_int64(dump, 8, load);
+				else
+					sqlite3_bind_null(dump, 8);
+				sqlite3_bind_int64(dump, 9, dd.content);
+				sqlite3_bind_int64(dump, 10, dd.rows);
+				if (sqlite3_step(dump) != SQLITE_DONE) {
+					db_fail(db, err, "model_dumps");
+					goto out;
+				}
+			}
+			for (k = 1; k < dd.rows; k++) {
+				dumps_row(d, k, &r);
+				if (!r.new_time)
+					continue;
+				sqlite3_reset(tim);
+				sqlite3_bind_int64(tim, 1, dd.source_id);
+				sqlite3_bind_int64(tim, 2, dd.first_line);
+				sqlite3_bind_int64(tim, 3, r.rel_line);
+				bind_stamp(tim, 4, r.stamp);
+				if (sqlite3_step(tim) != SQLITE_DONE) {
+					db_fail(db, err, "model_dump_times");
+					goto out;
+				}
+			}
+			for (k = 0; dd.is_new && k < dd.rows; k++) {
+				dumps_row(d, k, &r);
+				sqlite3_reset(row);
+				sqlite3_bind_int64(row, 1, dd.content);
+				sqlite3_bind_int64(row, 2, r.rel_line);
+				if (r.level)
+					sqlite3_bind_text(row, 3, r.level,
+					    (int)r.level_len, SQLITE_TRANSIENT);
+				else
+					sqlite3_bind_null(row, 3);
+				sqlite3_bind_text(row, 4, r.entry->name, -1,
+				    SQLITE_TRANSIENT);
+				sqlite3_bind_text(row, 5, r.raw, (int)r.raw_len,
+				    SQLITE_TRANSIENT);
+				for (i = 0; i < 4; i++) {
+					const struct olr_value *v = &r.values[i];
+					int c = (int)i + 6;
+
+					if (v->kind == OLR_V_INT)
+						sqlite3_bind_int64(row, c, v->i);
+					else if (v->kind == OLR_V_REAL)
+						sqlite3_bind_double(row, c, v->d);
+					else if (v->kind == OLR_V_TEXT)
+						sqlite3_bind_text(row, c, v->s,
+						    (int)v->n, SQLITE_TRANSIENT);
+					else
+						sqlite3_bind_null(row, c);
+				}
+				if (sqlite3_step(row) != SQLITE_DONE) {
+					db_fail(db, err, "model_dump_rows");
+					goto out;
+				}
+			}
+			dd.is_new = 0;
+			dd.rows = 0;
+			full = 0;
+		}
+		if (!more)
+			break;
+		if (!dumps_open(d))
+			load = sqlite3_column_int64(q, 8);
+		if ((ev.entry = old_entry(names, nnames, name)) == NULL) {
+			struct pat_entry *e = xcalloc(1, sizeof *e);
+
+			e->name = xstrdup(name);
+			e->name_len = strlen(name);
+			e->cols = pc;
+			e->ncols = 4;
+			names = xreallocarray(names, nnames + 1, sizeof *names);
+			names[nnames++] = e;
+			ev.entry = e;
+		}
+		if (sqlite3_column_type(q, 2) != SQLITE_NULL) {
+			ev.stamp.has_ts = 1;
+			snprintf(ev.stamp.ts, sizeof ev.stamp.ts, "%s",
+			    (const char *)sqlite3_column_text(q, 2));
+		}
+		if (sqlite3_column_type(q, 3) != SQLITE_NULL) {
+			ev.stamp.has_offset = 1;
+			snprintf(ev.stamp.offset, sizeof ev.stamp.offset, "%s",
+			    (const char *)sqlite3_column_text(q, 3));
+		}
+		ev.stamp.inherited = sqlite3_column_int(q, 4);
+		ev.host = (const char *)sqlite3_column_text(q, 5);
+		ev.host_len = (size_t)sqlite3_column_bytes(q, 5);
+		ev.level = (const char *)sqlite3_column_text(q, 6);
+		ev.level_len = (size_t)sqlite3_column_bytes(q, 6);
+		ev.raw = (const char *)sqlite3_column_text(q, 9);
+		ev.raw_len = (size_t)sqlite3_column_bytes(q, 9);
+		if (ev.raw == NULL)
+			ev.raw = "";
+		for (i = 0; i < 4; i++) {
+			int c = (int)i + 10;
+
+			memset(&vals[i], 0, sizeof vals[i]);
+			switch (sqlite3_column_type(q, c)) {
+			case SQLITE_INTEGER:
+				vals[i].kind = OLR_V_INT;
+				vals[i].i = sqlite3_column_int64(q, c);
+				break;
+			case SQLITE_FLOAT:
+				vals[i].kind = OLR_V_REAL;
+				vals[i].d = sqlite3_column_double(q, c);
+				break;
+			case SQLITE_NULL:
+				break;
+			default:
+				vals[i].kind = OLR_V_TEXT;
+				vals[i].s = (const char *)sqlite3_column_text(q,
+				    c);
+				vals[i].n = (size_t)sqlite3_column_bytes(q, c);
+			}
+		}
+		ev.values = vals;
+		full = dumps_add(d, &ev);   /* cut at the next row */
+	}
+	ret = db_exec(db, "DROP TABLE main.model_metadata_v2", err);
+out:
+	sqlite3_finalize(q);
+	sqlite3_finalize(dump);
+	sqlite3_finalize(row);
+	sqlite3_finalize(tim);
+	for (i = 0; i < nnames; i++) {
+		free(names[i]->name);
+		free(names[i]);
+	}
+	free(names);
+	dumps_free(d);
+	return ret;
+}
+
+/* A model_metadata table where the schema has a view: renamed (1), to be
+ * converted once the migration has made the tables. */
+static int
+metadata_aside(sqlite3 *db, sqlite3 *ref, int *aside, struct olr_err *err)
+{
+	int table, view;
+
+	*aside = 0;
+	if (has_object(db, "table", "model_metadata", &table, err) != 0 ||
+	    has_object(ref, "view", "model_metadata", &view, err) != 0)
+		return -1;
+	if (!table || !view)
+		return 0;
+	*aside = 1;
+	return db_exec(db, "ALTER TABLE main.model_metadata RENAME TO"
+	    " model_metadata_v2", err);
+}
+
 int
 dbschema_apply(sqlite3 *db, const char *schema_sql,
     struct dbschema_result *res, struct olr_err *err)
 {
 	sqlite3 *ref = NULL;
 	char pragma[64];
-	int ntables, ret = -1;
+	int ntables, aside = 0, ret = -1;
 
 	memset(res, 0, sizeof *res);
 	/* the built-in schema, built where it can be looked at */
@@ -374,7 +626,10 @@ dbschema_apply(sqlite3 *db, const char *schema_sql,
 	/* one transaction: the database is migrated whole or not at all */
 	if (db_exec(db, "BEGIN IMMEDIATE", err) != 0)
 		goto out;
-	if (migrate(db, ref, 0, res, err) != 0 || cascade_make(db, err) != 0) {
+	if (metadata_aside(db, ref, &aside, err) != 0 ||
+	    migrate(db, ref, 0, res, err) != 0 ||
+	    (aside && convert_metadata(db, err) != 0) ||
+	    cascade_make(db, err) != 0) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		goto out;
 	}
@@ -500,6 +755,11 @@ dbschema_forget(sqlite3 *db, const char *what, struct dbschema_forgot *out,
 	for (i = 0; i < n; i++)
 		if (forget_one(db, ids[i], out, err) != 0)
 			goto rollback;
+	/* the dump contents no dump has any more */
+	if (n > 0 && exec_count(db, "DELETE FROM main.model_dump_rows WHERE"
+	    " content NOT IN (SELECT content FROM main.model_dumps) AND ?1",
+	    1, &out->rows, err) != 0)
+		goto rollback;
 	if (db_exec(db, "COMMIT", err) != 0)
 		goto rollback;
 	ret = 0;

@@ -92,7 +92,8 @@ static const char *const ts_tables[] = {
 	"vram_updates", "system_memory", "fit_decisions", "offload_estimates",
 	"memory_buffers", "vram_timeouts", "gpus", "token_caches",
 	"model_files", "tensor_loads", "model_params", "runners",
-	"model_metadata", "tensor_types", "failures", "alerts", "requests",
+	"model_dumps", "model_metadata", "tensor_types", "failures", "alerts",
+	"requests",
 };
 
 /* tables of per-load rows, filtered through the loads view */

@@ -464,6 +464,13 @@ int
 rowq_prepare(struct rowq *q, const char *table, const char *columns,
     int nvalues, struct rowq_kind **out)
 {
+	return rowq_prepare_or(q, "FAIL", table, columns, nvalues, out);
+}
+
+int
+rowq_prepare_or(struct rowq *q, const char *conflict, const char *table,
+    const char *columns, int nvalues, struct rowq_kind **out)
+{
 	struct buf sql = BUF_INIT;
 	sqlite3_stmt *s = NULL;
 	struct rowq_kind *k;
@@ -473,8 +480,8 @@ rowq_prepare(struct rowq *q, const char *table, const char *columns,
 	*out = NULL;
 	if (nvalues < 1 || nvalues > ROWQ_MAX_VALUES)
 		return SQLITE_RANGE;
-	buf_printf(&sql, "INSERT OR FAIL INTO %s (%s) SELECT c0", table,
-	    columns);
+	buf_printf(&sql, "INSERT OR %s INTO %s (%s) SELECT c0", conflict,
+	    table, columns);
 	for (i = 1; i < nvalues; i++)
 		buf_printf(&sql, ", c%d", i);
 	buf_puts(&sql, " FROM olr_rows");

@@ -47,6 +47,10 @@ void rowq_free(struct rowq *q);
  */
 int rowq_prepare(struct rowq *q, const char *table, const char *columns,
     int nvalues, struct rowq_kind **out);
+/* The same with another conflict resolution than FAIL ("IGNORE": a row
+ * whose key is stored already is left out). */
+int rowq_prepare_or(struct rowq *q, const char *conflict, const char *table,
+    const char *columns, int nvalues, struct rowq_kind **out);
 
 /*
  * One row of kind k: rowq_begin(), then one value per column of k, in

@@ -21,7 +21,7 @@
 --
 -- The schema is versioned with PRAGMA user_version.
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- One row per input read. Same content (sha256) ingested again is skipped.
 CREATE TABLE IF NOT EXISTS sources (
@@ -266,16 +266,70 @@ CREATE TABLE IF NOT EXISTS runners (
 );
 
 -- C13: GGUF metadata dumped by llama_model_loader (- kv N: key type = value)
--- and llama.cpp print_info / llm_load_print_meta lines (index NULL).
-CREATE TABLE IF NOT EXISTS model_metadata (
-  id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, line INTEGER NOT NULL,
+-- and llama.cpp print_info / llm_load_print_meta lines (idx NULL).
+--
+-- Every load prints its model's metadata, 100 to 300 lines that are the same
+-- each time the same model is loaded: they are stored once per distinct dump.
+-- A dump is the metadata lines of one source that follow each other at most
+-- 16 lines apart (other lines may come between). model_dumps has one row per
+-- dump; model_dump_rows holds each distinct content once, keyed by `content`
+-- (63 bits of the SHA-256 of its rows: line relative to the dump's first,
+-- level, event, raw text, values). The view model_metadata gives every line's
+-- row back: its source, line (= dump line + rel_line), load and host are
+-- those of its own dump; its time is the dump's, or the one of the last
+-- model_dump_times row at or before its line (times are not part of the
+-- content: a journal gives each line its own).
+CREATE TABLE IF NOT EXISTS model_dumps (
+  id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL,
+  line         INTEGER NOT NULL,   -- first metadata line of the dump
+  last_line    INTEGER NOT NULL,   -- last metadata line of the dump
   ts TEXT, ts_offset TEXT, ts_inherited INTEGER NOT NULL DEFAULT 0,
-  host TEXT, level TEXT, event TEXT NOT NULL, load_id INTEGER, raw TEXT,
-  idx    INTEGER,  -- kv index
-  key    TEXT,
-  type   TEXT,     -- str, u32, arr[str,58980], ...
-  value  TEXT
+  host TEXT, load_id INTEGER,
+  content      INTEGER NOT NULL,   -- model_dump_rows.content
+  rows         INTEGER NOT NULL    -- metadata lines in the dump
 );
+CREATE INDEX IF NOT EXISTS model_dumps_content ON model_dumps(content);
+
+-- a line of a dump whose time is not the line before's
+CREATE TABLE IF NOT EXISTS model_dump_times (
+  source_id INTEGER NOT NULL,   -- the dump's source
+  line      INTEGER NOT NULL,   -- and line (model_dumps.line)
+  rel_line  INTEGER NOT NULL,   -- the line's, relative to that
+  ts TEXT, ts_offset TEXT, ts_inherited INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (source_id, line, rel_line)
+);
+
+CREATE TABLE IF NOT EXISTS model_dump_rows (
+  content  INTEGER NOT NULL,   -- the dump content (model_dumps.content)
+  rel_line INTEGER NOT NULL,   -- line - the dump's first line
+  level    TEXT,
+  event    TEXT NOT NULL,
+  raw      TEXT,
+  idx      INTEGER,  -- kv index
+  key      TEXT,
+  type     TEXT,     -- str, u32, arr[str,58980], ...
+  value    TEXT,
+  PRIMARY KEY (content, rel_line)
+);
+
+-- every metadata line's row (see above), identified by dump_id and line;
+-- ORDER BY dump_id, rel_line gives them in the order they were read
+CREATE VIEW IF NOT EXISTS model_metadata AS
+  SELECT d.source_id AS source_id,
+    d.line + r.rel_line AS line,
+    CASE WHEN t.line IS NULL THEN d.ts ELSE t.ts END AS ts,
+    CASE WHEN t.line IS NULL THEN d.ts_offset ELSE t.ts_offset END
+      AS ts_offset,
+    CASE WHEN t.line IS NULL THEN d.ts_inherited ELSE t.ts_inherited END
+      AS ts_inherited,
+    d.host AS host, r.level AS level, r.event AS event, d.load_id AS load_id,
+    r.raw AS raw, r.idx AS idx, r.key AS key, r.type AS type,
+    r.value AS value, d.id AS dump_id, r.rel_line AS rel_line
+  FROM model_dumps d JOIN model_dump_rows r ON r.content = d.content
+  LEFT JOIN model_dump_times t ON t.source_id = d.source_id AND
+    t.line = d.line AND t.rel_line = (SELECT max(t2.rel_line) FROM
+    model_dump_times t2 WHERE t2.source_id = d.source_id AND
+    t2.line = d.line AND t2.rel_line <= r.rel_line);
 
 -- C14: tensor type counts ("- type q4_K:  193 tensors").
 CREATE TABLE IF NOT EXISTS tensor_types (

@@ -20,16 +20,23 @@
 #include "buf.h"
 #include "db.h"
 #include "dbschema.h"
+#include "dumps.h"
 #include "embedded.h"
 #include "rowq.h"
 #include "xmalloc.h"
 
 #define STORE_COMMON_COLS 9
+#define STORE_DUMP_COLS 5
 
 struct store {
 	sqlite3       *db;
 	char          *path;
 	struct rowq_kind **ins;   /* per entry index; NULL for noise */
+	unsigned char *in_dump;   /* per entry index: a model_metadata row,
+	                           * stored through the dump it is in */
+	struct rowq_kind *dump;   /* model_dumps */
+	struct rowq_kind *dtime;  /* model_dump_times */
+	struct dumps  *dumps;     /* the dump in hand, the contents known */
 	struct rowq_kind *unknown;
 	struct rowq_kind *csvrec;
 	struct rowq   *q;         /* the rows, stored by a writer thread */
@@ -95,6 +102,8 @@ store_close(struct store *st)
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	free(st->ins);
+	free(st->in_dump);
+	dumps_free(st->dumps);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st->part_path);
@@ -113,6 +122,130 @@ is_ident(const char *s)
 	return 1;
 }
 
+static void
+store_value(struct store *st, const struct olr_value *v)
+{
+	switch (v->kind) {
+	case OLR_V_NULL:
+		rowq_null(st->q);
+		break;
+	case OLR_V_INT:
+		rowq_int(st->q, v->i);
+		break;
+	case OLR_V_REAL:
+		rowq_real(st->q, v->d);
+		break;
+	case OLR_V_TEXT:
+		rowq_text(st->q, v->s, v->n);
+		break;
+	}
+}
+
+/* a model_files row of kind "loaded": llama.cpp opened a model file */
+static int
+opens_model(const struct olr_event *ev)
+{
+	const struct pat_entry *e = ev->entry;
+	size_t j;
+
+	if (strcmp(e->table, "model_files") != 0)
+		return 0;
+	for (j = 0; j < e->ncols; j++)
+		if (strcmp(e->cols[j].column, "kind") == 0)
+			return ev->values[j].kind == OLR_V_TEXT &&
+			    ev->values[j].n == 6 &&
+			    memcmp(ev->values[j].s, "loaded", 6) == 0;
+	return 0;
+}
+
+/* ts, ts_offset, ts_inherited */
+static void
+stamp_values(struct store *st, const struct olr_stamp *t)
+{
+	if (t->has_ts)
+		rowq_text(st->q, t->ts, strlen(t->ts));
+	else
+		rowq_null(st->q);
+	if (t->has_ts && t->has_offset)
+		rowq_text(st->q, t->offset, strlen(t->offset));
+	else
+		rowq_null(st->q);
+	rowq_int(st->q, t->inherited);
+}
+
+/* the dump contents the database holds, read once, when the first source
+ * begins (after --forget) */
+static int commit(struct store *st, struct olr_err *err);
+
+static int
+known_dumps(struct store *st, struct olr_err *err)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if (st->dumps != NULL)
+		return 0;
+	st->dumps = dumps_new();
+	if (db_prepare(st->db, "SELECT DISTINCT content FROM model_dump_rows",
+	    &q, err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		dumps_know(st->dumps, sqlite3_column_int64(q, 0));
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(st->db, err, "model_dump_rows");
+}
+
+/* The dump in hand, stored: its model_dumps row, and its rows when its
+ * content is new. */
+static int
+flush_dump(struct store *st, struct olr_err *err)
+{
+	struct dumps_dump d;
+	struct dumps_row r;
+	long i;
+	size_t j;
+
+	if (st->dumps == NULL || !dumps_take(st->dumps, &d))
+		return 0;
+	rowq_begin(st->q, st->dump, d.first_line);
+	rowq_int(st->q, d.source_id);
+	rowq_int(st->q, d.first_line);
+	rowq_int(st->q, d.last_line);
+	stamp_values(st, d.stamp);
+	rowq_text(st->q, d.host, d.host_len);
+	rowq_int(st->q, d.content);
+	rowq_int(st->q, d.rows);
+	if (rowq_end(st->q, err) != 0)
+		return -1;
+	for (i = 1; i < d.rows; i++) {
+		dumps_row(st->dumps, i, &r);
+		if (!r.new_time)
+			continue;
+		rowq_begin(st->q, st->dtime, d.first_line + r.rel_line);
+		rowq_int(st->q, d.source_id);
+		rowq_int(st->q, d.first_line);
+		rowq_int(st->q, r.rel_line);
+		stamp_values(st, r.stamp);
+		if (rowq_end(st->q, err) != 0)
+			return -1;
+	}
+	for (i = 0; d.is_new && i < d.rows; i++) {
+		dumps_row(st->dumps, i, &r);
+		rowq_begin(st->q, st->ins[r.entry->index], d.first_line +
+		    r.rel_line);
+		rowq_int(st->q, d.content);
+		rowq_int(st->q, r.rel_line);
+		rowq_text(st->q, r.level, r.level_len);
+		rowq_text(st->q, r.entry->name, r.entry->name_len);
+		rowq_text(st->q, r.raw, r.raw_len);
+		for (j = 0; j < r.entry->ncols; j++)
+			store_value(st, &r.values[j]);
+		if (rowq_end(st->q, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 store_prepare(struct store *st, const struct pat_set *set,
     struct olr_err *err)
@@ -122,8 +255,11 @@ store_prepare(struct store *st, const struct pat_set *set,
 	int rc = -1;
 
 	st->ins = xcalloc(set->n + 1, sizeof *st->ins);
+	st->in_dump = xcalloc(set->n + 1, 1);
 	for (i = 0; i < set->n; i++) {
 		const struct pat_entry *e = set->entries[i];
+		int dump;
+
 		if (e->is_noise)
 			continue;
 		if (!is_ident(e->table) || strcmp(e->table, "sources") == 0 ||
@@ -134,9 +270,13 @@ store_prepare(struct store *st, const struct pat_set *set,
 			    e->name, e->table);
 			goto out;
 		}
+		/* model metadata goes to the rows of its dump's content */
+		dump = strcmp(e->table, "model_metadata") == 0;
+		st->in_dump[i] = (unsigned char)dump;
 		buf_reset(&sql);
-		buf_puts(&sql, "source_id, line, ts, ts_offset, ts_inherited,"
-		    " host, level, event, raw");
+		buf_puts(&sql, dump ? "content, rel_line, level, event, raw" :
+		    "source_id, line, ts, ts_offset, ts_inherited, host, level,"
+		    " event, raw");
 		for (j = 0; j < e->ncols; j++) {
 			if (!is_ident(e->cols[j].column)) {
 				olr_err_set(err, OLR_E_PATTERN, e->file,
@@ -146,9 +286,10 @@ store_prepare(struct store *st, const struct pat_set *set,
 			}
 			buf_printf(&sql, ", %s", e->cols[j].column);
 		}
-		if (rowq_prepare(st->q, e->table, sql.data,
-		    (int)(STORE_COMMON_COLS + e->ncols), &st->ins[i]) !=
-		    SQLITE_OK) {
+		if (rowq_prepare_or(st->q, dump ? "IGNORE" : "FAIL", dump ?
+		    "model_dump_rows" : e->table, sql.data, (int)((dump ?
+		    STORE_DUMP_COLS : STORE_COMMON_COLS) + e->ncols),
+		    &st->ins[i]) != SQLITE_OK) {
 			olr_err_set(err, OLR_E_PATTERN, e->file, e->line,
 			    "entry [%s]: %s", e->name, STORE_COMMON_COLS +
 			    e->ncols > ROWQ_MAX_VALUES ? "too many columns" :
@@ -156,7 +297,13 @@ store_prepare(struct store *st, const struct pat_set *set,
 			goto out;
 		}
 	}
-	if (rowq_prepare(st->q, "csv_records", "source_id, line, csv_line,"
+	if (rowq_prepare(st->q, "model_dumps", "source_id, line, last_line,"
+	    " ts, ts_offset, ts_inherited, host, content, rows", 9,
+	    &st->dump) != SQLITE_OK ||
+	    rowq_prepare(st->q, "model_dump_times", "source_id, line,"
+	    " rel_line, ts, ts_offset, ts_inherited", 6, &st->dtime) !=
+	    SQLITE_OK ||
+	    rowq_prepare(st->q, "csv_records", "source_id, line, csv_line,"
 	    " time_ns", 4, &st->csvrec) != SQLITE_OK ||
 	    rowq_prepare(st->q, "unknown_lines", "source_id, line, ts, text",
 	    4, &st->unknown) != SQLITE_OK) {
@@ -176,7 +323,8 @@ store_source_begin(struct store *st, const char *path, const char *format,
 	sqlite3_stmt *s = NULL;
 	char pending[64];
 
-	if (rowq_sync(st->q, err) != 0 || db_exec(st->db, "BEGIN", err) != 0)
+	if (flush_dump(st, err) != 0 || rowq_sync(st->q, err) != 0 ||
+	    known_dumps(st, err) != 0 || db_exec(st->db, "BEGIN", err) != 0)
 		return -1;
 	st->in_tx = 1;
 	snprintf(pending, sizeof pending, "pending:%ld:%ld", (long)getpid(),
@@ -211,44 +359,27 @@ store_insert_event(struct store *st, const struct olr_event *ev,
     struct olr_err *err)
 {
 	const struct rowq_kind *k = st->ins[ev->entry->index];
-	const struct olr_value *v;
 	size_t j;
 
 	if (k == NULL)
 		return 0;
+	/* a dump ends at a server line and where a model file is opened */
+	if ((dumps_ends(st->dumps, ev->source_id, ev->line) ||
+	    (!st->in_dump[ev->entry->index] && (ev->level != NULL ||
+	    opens_model(ev)))) && flush_dump(st, err) != 0)
+		return -1;
+	if (st->in_dump[ev->entry->index])
+		return dumps_add(st->dumps, ev) ? flush_dump(st, err) : 0;
 	rowq_begin(st->q, k, ev->line);
 	rowq_int(st->q, ev->source_id);
 	rowq_int(st->q, ev->line);
-	if (ev->stamp.has_ts)
-		rowq_text(st->q, ev->stamp.ts, strlen(ev->stamp.ts));
-	else
-		rowq_null(st->q);
-	if (ev->stamp.has_ts && ev->stamp.has_offset)
-		rowq_text(st->q, ev->stamp.offset, strlen(ev->stamp.offset));
-	else
-		rowq_null(st->q);
-	rowq_int(st->q, ev->stamp.inherited);
+	stamp_values(st, &ev->stamp);
 	rowq_text(st->q, ev->host, ev->host_len);
 	rowq_text(st->q, ev->level, ev->level_len);
 	rowq_text(st->q, ev->entry->name, ev->entry->name_len);
 	rowq_text(st->q, ev->raw, ev->raw_len);
-	for (j = 0; j < ev->entry->ncols; j++) {
-		v = &ev->values[j];
-		switch (v->kind) {
-		case OLR_V_NULL:
-			rowq_null(st->q);
-			break;
-		case OLR_V_INT:
-			rowq_int(st->q, v->i);
-			break;
-		case OLR_V_REAL:
-			rowq_real(st->q, v->d);
-			break;
-		case OLR_V_TEXT:
-			rowq_text(st->q, v->s, v->n);
-			break;
-		}
-	}
+	for (j = 0; j < ev->entry->ncols; j++)
+		store_value(st, &ev->values[j]);
 	return rowq_end(st->q, err);
 }
 
@@ -281,7 +412,8 @@ store_source_continue(struct store *st, int64_t source_id,
     struct olr_err *err)
 {
 	(void)source_id;
-	if (rowq_sync(st->q, err) != 0 || db_exec(st->db, "BEGIN", err) != 0)
+	if (flush_dump(st, err) != 0 || rowq_sync(st->q, err) != 0 ||
+	    known_dumps(st, err) != 0 || db_exec(st->db, "BEGIN", err) != 0)
 		return -1;
 	st->in_tx = 1;
 	st->continuing = 1;
@@ -295,7 +427,7 @@ store_source_purge(struct store *st, int64_t source_id, struct olr_err *err)
 	char sql[160];
 	int r;
 
-	if (rowq_sync(st->q, err) != 0)
+	if (flush_dump(st, err) != 0 || rowq_sync(st->q, err) != 0)
 		return -1;
 	if (sqlite3_prepare_v2(st->db, "SELECT m.name FROM sqlite_master m"
 	    " WHERE m.type = 'table' AND m.name NOT IN ('sources',"
@@ -329,7 +461,7 @@ store_source_adopt(struct store *st, int64_t new_id, int64_t known_id,
 	int rc;
 
 	(void)known_id;
-	if (rowq_sync(st->q, err) != 0)
+	if (flush_dump(st, err) != 0 || rowq_sync(st->q, err) != 0)
 		return -1;
 	if (sqlite3_prepare_v2(st->db, "DELETE FROM sources WHERE id = ?", -1,
 	    &s, NULL) != SQLITE_OK)
@@ -433,7 +565,18 @@ source_end_continued(struct store *st, int64_t source_id,
 			return db_fail(st->db, err, "source_parts");
 	}
 	st->in_tx = 0;
-	return db_exec(st->db, "COMMIT", err);
+	return commit(st, err);
+}
+
+static int
+commit(struct store *st, struct olr_err *err)
+{
+	if (db_exec(st->db, "COMMIT", err) != 0) {
+		dumps_rollback(st->dumps);
+		return -1;
+	}
+	dumps_commit(st->dumps);
+	return 0;
 }
 
 int
@@ -445,7 +588,7 @@ store_source_end(struct store *st, int64_t source_id,
 	int rc;
 
 	*duplicate_of = 0;
-	if (rowq_sync(st->q, err) != 0)
+	if (flush_dump(st, err) != 0 || rowq_sync(st->q, err) != 0)
 		return -1;
 	if (st->continuing)
 		return source_end_continued(st, source_id, info, err);
@@ -460,6 +603,7 @@ store_source_end(struct store *st, int64_t source_id,
 	sqlite3_finalize(s);
 	if (*duplicate_of) {
 		st->in_tx = 0;
+		dumps_rollback(st->dumps);
 		return db_exec(st->db, "ROLLBACK", err);
 	}
 	if (sqlite3_prepare_v2(st->db, "UPDATE sources SET host = ?, "
@@ -516,7 +660,7 @@ store_source_end(struct store *st, int64_t source_id,
 	if (rc != SQLITE_DONE)
 		return db_fail(st->db, err, "insert line_stats");
 	st->in_tx = 0;
-	return db_exec(st->db, "COMMIT", err);
+	return commit(st, err);
 }
 
 void
@@ -524,9 +668,11 @@ store_source_abort(struct store *st)
 {
 	struct olr_err ignored;
 
+	flush_dump(st, &ignored);
 	rowq_sync(st->q, &ignored);
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	dumps_rollback(st->dumps);
 	st->in_tx = 0;
 	st->continuing = 0;
 }

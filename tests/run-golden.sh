@@ -179,7 +179,7 @@ n=$("$OLR_DBDUMP" "$tmp/win/ollama.db" | awk '/^## model_summary/ { on = 1; next
 if command -v script >/dev/null 2>&1; then
   OLR_PROGRESS_DELAY=0 script -qec "'$OLR_BIN' examples/*.log -o \
     '$tmp/prog' --format db,xlsx" /dev/null > "$tmp/prog.txt" 2>&1
-  for step in "load sequences: model_metadata" "load sequences: facts of each load" \
+  for step in "load sequences: model_dumps" "load sequences: facts of each load" \
       "analyses: memory release" "reports: report.xlsx, sheet model_metadata"; do
     grep -q "$step" "$tmp/prog.txt" && ok || bad "progress: no '$step'"
   done

@@ -81,7 +81,7 @@ fi
   > "$tmp/v1.out" 2> "$tmp/v1.err"; rc=$?
 [ $rc -eq 0 ] && [ ! -s "$tmp/v1.err" ] && ok ||
   bad "v1: exit $rc: $(cat "$tmp/v1.err")"
-printf '%s/v1.db: database migrated from schema version 1 to 2 (4 tables, 12 columns, 1 indexes added; loads and analyses rebuilt)\n4 model loads in %s/v1.db\n' \
+printf '%s/v1.db: database migrated from schema version 1 to 3 (7 tables, 12 columns, 2 indexes added; loads and analyses rebuilt)\n4 model loads in %s/v1.db\n' \
   "$tmp" "$tmp" | cmp -s - "$tmp/v1.out" && ok ||
   bad "v1: stdout: $(cat "$tmp/v1.out")"
 "$OLR_BIN" -q examples/ollama-0.6.1-journalctl-failure.log \
@@ -98,6 +98,32 @@ grep -q '^## model_tags' "$tmp/v1.dump" && [ -s "$tmp/v1o/report.md" ] &&
 [ "$(cat "$tmp/v1b.out")" = "4 model loads in $tmp/v1.db" ] && ok ||
   bad "v1 again: stdout: $(cat "$tmp/v1b.out")"
 
+# A database of schema version 2 (fffcd58: a model_metadata table, a row
+# per line) becomes version 3 (a dump stored once; model_metadata a view):
+# every line's row comes back through the view as a new database has it,
+# with the same dump contents, and the loads are the same
+"$OLR_DBDUMP" --exec "$tmp/m2.db" < tests/data/schemas/v2-examples.sql ||
+  bad "v2: cannot build the database from its dump"
+"$OLR_BIN" --db "$tmp/m2.db" -o "$tmp/m2o" --format md > "$tmp/m2.out" \
+  2> "$tmp/m2.err"; rc=$?
+printf '%s/m2.db: database migrated from schema version 2 to 3 (3 tables, 0 columns, 1 indexes added; loads and analyses rebuilt)\n4 model loads in %s/m2.db\n' \
+  "$tmp" "$tmp" | cmp -s - "$tmp/m2.out" && [ $rc -eq 0 ] && ok ||
+  bad "v2: exit $rc: $(cat "$tmp/m2.out" "$tmp/m2.err")"
+for d in m2 v2; do
+  for q in "SELECT source_id, line, ts, ts_offset, ts_inherited, host, level,
+      event, load_id, raw, idx, key, type, value FROM model_metadata
+      ORDER BY source_id, line" \
+    "SELECT content, count(*) FROM model_dump_rows GROUP BY content" \
+    "SELECT count(*) FROM sqlite_master WHERE name = 'model_metadata_v2'"; do
+    "$OLR_DBDUMP" --query "$tmp/$d.db" "$q"
+  done > "$tmp/$d.meta"
+done
+[ "$(wc -l < "$tmp/m2.meta")" -eq 348 ] && cmp -s "$tmp/m2.meta" "$tmp/v2.meta" &&
+  ok || bad "v2: model_metadata after the migration differs from a new database's"
+"$OLR_DBDUMP" --loads "$tmp/m2.db" > "$tmp/m2.loads"
+cmp -s "$tmp/m2.loads" "$tmp/v2.loads" && ok ||
+  bad "v2: migrated loads differ from a new database's"
+
 # a newer database is refused, untouched, with both versions named
 cp "$tmp/v2.db" "$tmp/v9.db"
 "$OLR_DBDUMP" --exec "$tmp/v9.db" <<'SQL'
@@ -106,7 +132,7 @@ SQL
 cp "$tmp/v9.db" "$tmp/v9.orig"
 "$OLR_BIN" -q --db "$tmp/v9.db" -o "$tmp/v9o" 2> "$tmp/v9.err"; rc=$?
 [ $rc -eq 1 ] && ok || bad "newer database: exit $rc, expected 1"
-printf "ollama-logreport: %s/v9.db: database schema version 9 is newer than this ollama-logreport's (2): use a newer ollama-logreport; the database was not changed\n" \
+printf "ollama-logreport: %s/v9.db: database schema version 9 is newer than this ollama-logreport's (3): use a newer ollama-logreport; the database was not changed\n" \
   "$tmp" | cmp -s - "$tmp/v9.err" && ok || bad "newer database: stderr: $(cat "$tmp/v9.err")"
 cmp -s "$tmp/v9.db" "$tmp/v9.orig" && ok || bad "newer database: changed"
 [ ! -e "$tmp/v9o/index.html" ] && ok || bad "newer database: rendered"
@@ -142,7 +168,7 @@ fi
 chmod 644 "$tmp/ro.db"
 "$OLR_BIN" --db "$tmp/ro.db" -o "$tmp/roo" --format md > "$tmp/ro.out" \
   2> "$tmp/ro.err"; rc=$?
-[ $rc -eq 0 ] && head -n 1 "$tmp/ro.out" | grep -qx "$tmp/ro.db: database migrated from schema version 2 to 2 (0 tables, 1 columns, 0 indexes added; loads and analyses rebuilt)" &&
+[ $rc -eq 0 ] && head -n 1 "$tmp/ro.out" | grep -qx "$tmp/ro.db: database migrated from schema version 3 to 3 (0 tables, 1 columns, 0 indexes added; loads and analyses rebuilt)" &&
   ok || bad "missing column: exit $rc: $(cat "$tmp/ro.out" "$tmp/ro.err")"
 
 # 4. --forget SOURCE (path or id): the source and every row from it go in

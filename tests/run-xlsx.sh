@@ -174,8 +174,8 @@ grep -qx 'A1	str	The first 1000 of 5100 rows: all are in table model_metadata of
   "$tmp/meta.txt" && ok || bad "many rows: no note on top: $(head -1 "$tmp/meta.txt")"
 [ "$(cut -f1 "$tmp/meta.txt" | grep -c '^A')" -eq 1002 ] && ok ||
   bad "many rows: model_metadata does not show note + header + 1000 rows"
-grep -q '^A1002	num	1000	' "$tmp/meta.txt" && ok ||
-  bad "many rows: the last row shown is not id 1000"
+grep -q '^B1002	num	1001	' "$tmp/meta.txt" && ok ||
+  bad "many rows: the last row shown is not line 1001 (the 1000th kv line)"
 grep -q '<hyperlink ref="C[0-9]*" location="Loads!A2"' \
   "$tmp/x4/xl/worksheets/sheet1.xml" && ok ||
   bad "many rows: the alert of load 1 does not link to Loads!A2"

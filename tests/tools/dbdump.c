@@ -5,6 +5,7 @@
  *                      NULL as "NULL", tabs/newlines/backslashes escaped
  *   dbdump --exec DB   run the SQL read from standard input (a database
  *                      from a dump, for the schema migration tests)
+ *   dbdump --query DB SQL  the rows of one query, as for a table
  *   dbdump --hold DB S holds the database locked (BEGIN EXCLUSIVE) for S
  *                      seconds, for the --busy-timeout tests
  *   dbdump --counts DB "file<TAB>table<TAB>rows" for each source base name
@@ -107,6 +108,17 @@ main(int argc, char **argv)
 		sqlite3_close(db);
 		return 0;
 	}
+	if (argc == 4 && strcmp(argv[1], "--query") == 0) {
+		if (sqlite3_open_v2(argv[2], &db, SQLITE_OPEN_READONLY,
+		    NULL) != SQLITE_OK) {
+			fprintf(stderr, "dbdump: %s: %s\n", argv[2],
+			    sqlite3_errmsg(db));
+			return 1;
+		}
+		rc = dump_query(db, argv[3]) ? 1 : 0;
+		sqlite3_close(db);
+		return rc;
+	}
 	if (argc == 3 && strcmp(argv[1], "--exec") == 0) {
 		char *text = NULL, *msg = NULL;
 		size_t len = 0, cap = 0, n;
@@ -172,15 +184,18 @@ main(int argc, char **argv)
 		sqlite3_close(db);
 		return rc;
 	}
+	/* tables, and views (model_metadata: every metadata line's row) */
 	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE "
-	    "type = 'table' ORDER BY name", -1, &tables, NULL) != SQLITE_OK)
+	    "type IN ('table', 'view') ORDER BY name", -1, &tables, NULL) !=
+	    SQLITE_OK)
 		return 1;
 	if (counts)
 		printf("file\ttable\trows\n");
 	while (sqlite3_step(tables) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(tables, 0);
 		if (counts) {
-			if (!has_column(db, t, "event"))
+			if (!has_column(db, t, "event") ||
+			    !has_column(db, t, "source_id"))
 				continue;
 			snprintf(sql, sizeof sql, "SELECT replace(s.path, "
 			    "rtrim(s.path, replace(s.path, '/', '')), ''), "
@@ -205,7 +220,7 @@ main(int argc, char **argv)
 			    "last_ts, status FROM sources ORDER BY id");
 		else
 			snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY "
-			    "rowid", t);
+			    "%s", t, has_column(db, t, "id") ? "id" : "rowid");
 		if (dump_query(db, sql) != 0)
 			rc = 1;
 	}
