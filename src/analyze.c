@@ -81,19 +81,22 @@ static const char eva_sql[] =
     " for the device vs its allocations' FROM load_devices WHERE"
     " est_total_bytes IS NOT NULL; ";
 
+/* (the rows of the loads in hand: all, or those of the scope) */
+#define EVA_OURS " load_id IN (SELECT id FROM loads)"
 static const char eva_finish_sql[] =
     "DELETE FROM estimate_vs_actual WHERE device <> 'total' AND"
-    " actual_bytes IS NULL; "
+    " actual_bytes IS NULL AND" EVA_OURS "; "
     "UPDATE estimate_vs_actual SET diff_bytes = actual_bytes - est_bytes,"
     " ratio = CASE WHEN est_bytes > 0 THEN round(1.0 * actual_bytes /"
     " est_bytes, 4) END, over_estimate = CASE WHEN actual_bytes IS NULL"
     " THEN NULL ELSE actual_bytes > est_bytes + max(est_bytes / 100,"
-    " 67108864) END; "
+    " 67108864) END WHERE" EVA_OURS "; "
     "UPDATE estimate_vs_actual SET oom_after_fit = (SELECT l.outcome ="
     " 'failed' AND coalesce(l.oom, 0) = 1 AND EXISTS (SELECT 1 FROM"
     " fit_decisions f WHERE f.load_id = l.id AND f.decision <>"
     " 'low_vram_mode') FROM loads l WHERE l.id ="
-    " estimate_vs_actual.load_id) WHERE device = 'total'; ";
+    " estimate_vs_actual.load_id) WHERE device = 'total' AND" EVA_OURS
+    "; ";
 
 /*
  * Old versions estimate per GPU in memory.required.allocations="[a b]":
@@ -666,49 +669,68 @@ analyze_cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* one model's load times v[0 .. n), sorted, into its summary row */
+static int
+put_percentiles(sqlite3 *db, sqlite3_stmt *u, sqlite3_value *model,
+    const double *v, size_t n, struct olr_err *err)
+{
+	sqlite3_reset(u);
+	sqlite3_bind_double(u, 1, v[0]);
+	sqlite3_bind_double(u, 2, analyze_percentile(v, n, 50));
+	sqlite3_bind_double(u, 3, analyze_percentile(v, n, 95));
+	sqlite3_bind_double(u, 4, v[n - 1]);
+	sqlite3_bind_value(u, 5, model);
+	if (sqlite3_step(u) != SQLITE_DONE)
+		return db_fail(db, err, "analysis");
+	return 0;
+}
+
+/* every model's load times in one pass over the loads, model by model */
 static int
 load_time_percentiles(sqlite3 *db, struct olr_err *err)
 {
-	sqlite3_stmt *m = NULL, *q = NULL, *u = NULL;
+	sqlite3_stmt *q = NULL, *u = NULL;
+	sqlite3_value *model = NULL;
 	double *v = NULL;
-	size_t n, cap = 0;
-	int rc = -1;
+	size_t n = 0, cap = 0;
+	int rc = -1, r;
 
-	if (db_prepare(db, "SELECT model FROM model_summary", &m, err) != 0 ||
-	    db_prepare(db, "SELECT load_seconds FROM loads WHERE coalesce(model,"
-	    " '?') = ? AND outcome = 'ok' AND load_seconds IS NOT NULL ORDER BY"
-	    " load_seconds", &q, err) != 0 ||
+	if (db_prepare(db, "SELECT coalesce(model, '?') AS m, load_seconds"
+	    " FROM loads WHERE outcome = 'ok' AND load_seconds IS NOT NULL"
+	    " ORDER BY m, load_seconds", &q, err) != 0 ||
 	    db_prepare(db, "UPDATE model_summary SET load_seconds_min = ?,"
 	    " load_seconds_p50 = ?, load_seconds_p95 = ?, load_seconds_max = ?"
 	    " WHERE model = ?", &u, err) != 0)
 		goto out;
-	while (sqlite3_step(m) == SQLITE_ROW) {
-		sqlite3_reset(q);
-		sqlite3_bind_value(q, 1, sqlite3_column_value(m, 0));
-		for (n = 0; sqlite3_step(q) == SQLITE_ROW; n++) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				v = xreallocarray(v, cap, sizeof *v);
-			}
-			v[n] = sqlite3_column_double(q, 0);
+	while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+		if (model != NULL && strcmp((const char *)sqlite3_value_text(
+		    model), (const char *)sqlite3_column_text(q, 0)) != 0) {
+			if (put_percentiles(db, u, model, v, n, err) != 0)
+				goto out;
+			sqlite3_value_free(model);
+			model = NULL;
+			n = 0;
 		}
-		if (n == 0)
-			continue;
-		sqlite3_reset(u);
-		sqlite3_bind_double(u, 1, v[0]);
-		sqlite3_bind_double(u, 2, analyze_percentile(v, n, 50));
-		sqlite3_bind_double(u, 3, analyze_percentile(v, n, 95));
-		sqlite3_bind_double(u, 4, v[n - 1]);
-		sqlite3_bind_value(u, 5, sqlite3_column_value(m, 0));
-		if (sqlite3_step(u) != SQLITE_DONE) {
-			db_fail(db, err, "analysis");
-			goto out;
+		if (model == NULL &&
+		    (model = sqlite3_value_dup(sqlite3_column_value(q, 0))) ==
+		    NULL)
+			xmalloc_die(0);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, cap, sizeof *v);
 		}
+		v[n++] = sqlite3_column_double(q, 1);
 	}
+	if (r != SQLITE_DONE) {
+		db_fail(db, err, "analysis");
+		goto out;
+	}
+	if (model != NULL && put_percentiles(db, u, model, v, n, err) != 0)
+		goto out;
 	rc = 0;
 out:
+	sqlite3_value_free(model);
 	free(v);
-	sqlite3_finalize(m);
 	sqlite3_finalize(q);
 	sqlite3_finalize(u);
 	return rc;
@@ -723,14 +745,86 @@ analyze_model_summary(sqlite3 *db, struct olr_err *err)
 	return load_time_percentiles(db, err);
 }
 
+/*
+ * A scoped run reads the loads and rows of the sources in temp.olr_scope
+ * through TEMP views named as the tables (every statement above names
+ * them unqualified), and writes to the main tables.
+ */
+static const char *const scoped_tables[] = {
+	"vram_updates", "system_memory", "fit_decisions", "offload_estimates",
+	"vram_timeouts", "gpus", "failures",
+};
+
+static int
+scope_begin(sqlite3 *db, const int64_t *scope, size_t nscope,
+    struct olr_err *err)
+{
+	sqlite3_stmt *add;
+	char sql[256];
+	size_t i;
+
+	if (db_exec(db, "CREATE TEMP TABLE olr_scope (source_id INTEGER"
+	    " PRIMARY KEY)", err) != 0 ||
+	    db_prepare(db, "INSERT OR IGNORE INTO temp.olr_scope VALUES (?)",
+	    &add, err) != 0)
+		return -1;
+	for (i = 0; i < nscope; i++) {
+		sqlite3_reset(add);
+		sqlite3_bind_int64(add, 1, scope[i]);
+		if (sqlite3_step(add) != SQLITE_DONE) {
+			sqlite3_finalize(add);
+			return db_fail(db, err, "analysis");
+		}
+	}
+	sqlite3_finalize(add);
+	if (db_exec(db, "CREATE TEMP VIEW loads AS SELECT * FROM main.loads"
+	    " WHERE source_id IN (SELECT source_id FROM temp.olr_scope);"
+	    " CREATE TEMP VIEW load_devices AS SELECT * FROM"
+	    " main.load_devices WHERE load_id IN (SELECT id FROM temp.loads)",
+	    err) != 0)
+		return -1;
+	for (i = 0; i < sizeof scoped_tables / sizeof scoped_tables[0]; i++) {
+		snprintf(sql, sizeof sql, "CREATE TEMP VIEW %s AS SELECT * FROM"
+		    " main.%s WHERE source_id IN (SELECT source_id FROM"
+		    " temp.olr_scope)", scoped_tables[i], scoped_tables[i]);
+		if (db_exec(db, sql, err) != 0)
+			return -1;
+	}
+	/* what is to be made again: the rows of the scope's loads, and of
+	 * loads that are no more (rebuilt with new ids) */
+	return db_exec(db, "DELETE FROM main.estimate_vs_actual WHERE load_id"
+	    " IN (SELECT id FROM temp.loads) OR load_id NOT IN (SELECT id FROM"
+	    " main.loads); DELETE FROM main.memory_release WHERE load_id IN"
+	    " (SELECT id FROM temp.loads) OR load_id NOT IN (SELECT id FROM"
+	    " main.loads); DELETE FROM main.alerts WHERE source_id IN (SELECT"
+	    " source_id FROM temp.olr_scope) OR source_id NOT IN (SELECT id"
+	    " FROM main.sources)", err);
+}
+
+static void
+scope_end(sqlite3 *db)
+{
+	char sql[96];
+	size_t i;
+
+	for (i = 0; i < sizeof scoped_tables / sizeof scoped_tables[0]; i++) {
+		snprintf(sql, sizeof sql, "DROP VIEW IF EXISTS temp.%s",
+		    scoped_tables[i]);
+		sqlite3_exec(db, sql, NULL, NULL, NULL);
+	}
+	sqlite3_exec(db, "DROP VIEW IF EXISTS temp.load_devices;"
+	    " DROP VIEW IF EXISTS temp.loads;"
+	    " DROP TABLE IF EXISTS temp.olr_scope", NULL, NULL, NULL);
+}
+
 int
 analyze_run(sqlite3 *db, const struct analyze_opts *opts,
-    const struct olr_progress *progress, struct olr_err *err)
+    const int64_t *scope, size_t nscope, const struct olr_progress *progress,
+    struct olr_err *err)
 {
 	int rc = -1;
 
-	if (db_exec(db, "BEGIN; DELETE FROM estimate_vs_actual; DELETE FROM"
-	    " memory_release; DELETE FROM alerts; DELETE FROM model_summary;"
+	if (db_exec(db, "BEGIN;"
 	    " CREATE INDEX IF NOT EXISTS gpus_id ON gpus(source_id, gpu_id,"
 	    " line); CREATE INDEX IF NOT EXISTS vram_updates_line ON"
 	    " vram_updates(source_id, line); CREATE INDEX IF NOT EXISTS"
@@ -742,6 +836,24 @@ analyze_run(sqlite3 *db, const struct analyze_opts *opts,
 	    " model_params(source_id, line); CREATE INDEX IF NOT EXISTS"
 	    " failures_line ON failures(source_id, line)", err) != 0)
 		return -1;
+	/* every source in the scope (a new database): all, which is faster */
+	if (scope != NULL) {
+		sqlite3_stmt *n;
+
+		if (db_prepare(db, "SELECT count(*) FROM main.sources", &n,
+		    err) != 0)
+			goto out;
+		if (sqlite3_step(n) == SQLITE_ROW &&
+		    (int64_t)nscope >= sqlite3_column_int64(n, 0))
+			scope = NULL;
+		sqlite3_finalize(n);
+	}
+	if (scope == NULL) {
+		if (db_exec(db, "DELETE FROM estimate_vs_actual; DELETE FROM"
+		    " memory_release; DELETE FROM alerts", err) != 0)
+			goto out;
+	} else if (scope_begin(db, scope, nscope, err) != 0)
+		goto out;
 	olr_progress(progress, "analyses", "estimate vs actual");
 	if (db_exec(db, eva_sql, err) != 0 || eva_allocations(db, err) != 0 ||
 	    db_exec(db, eva_finish_sql, err) != 0)
@@ -750,10 +862,17 @@ analyze_run(sqlite3 *db, const struct analyze_opts *opts,
 	if (memory_release(db, err) != 0)
 		goto out;
 	olr_progress(progress, "analyses", "alerts and per-model summary");
-	if (alerts(db, opts, err) != 0 || analyze_model_summary(db, err) != 0)
+	if (alerts(db, opts, err) != 0)
+		goto out;
+	if (scope != NULL)
+		scope_end(db);
+	scope = NULL;
+	if (analyze_model_summary(db, err) != 0)
 		goto out;
 	rc = 0;
 out:
+	if (scope != NULL)
+		scope_end(db);
 	if (rc == 0)
 		return db_exec(db, "COMMIT", err);
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);

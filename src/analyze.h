@@ -1,13 +1,14 @@
 /*
  * analyze.h - the analysis tables the reports read: estimate vs actual,
  * the memory-release audit, alerts, and the per-model summary. They are
- * computed from `loads` and the category tables after reconstruction, and
- * rebuilt on every run.
+ * computed from `loads` and the category tables after reconstruction:
+ * for the sources whose loads were rebuilt (or renamed), the others kept.
  */
 #ifndef OLR_ANALYZE_H
 #define OLR_ANALYZE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sqlite3.h>
 
 #include "err.h"
@@ -21,8 +22,14 @@ struct analyze_opts {
 #define ANALYZE_VRAM_ALERT_PCT   90.0
 #define ANALYZE_SYSMEM_ALERT_PCT 85.0
 
+/*
+ * The analyses of the loads of sources scope[0 .. nscope) (scope NULL:
+ * of every source), those of the other sources kept; model_summary is
+ * made again for all.
+ */
 int analyze_run(sqlite3 *db, const struct analyze_opts *opts,
-    const struct olr_progress *progress, struct olr_err *err);
+    const int64_t *scope, size_t nscope, const struct olr_progress *progress,
+    struct olr_err *err);
 
 /*
  * (Re)compute model_summary from `loads`. Names are unqualified, so with

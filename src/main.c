@@ -631,6 +631,23 @@ overlap_step(struct pipeline *p, struct source *src,
 	return 1;
 }
 
+/* A source whose loads and analyses are to be made again (once). */
+static void
+changed_add(struct pipeline *p, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < p->nchanged; i++)
+		if (p->changed[i] == id)
+			return;
+	if (p->nchanged == p->capchanged) {
+		p->capchanged = p->capchanged ? 2 * p->capchanged : 16;
+		p->changed = xreallocarray(p->changed, p->capchanged,
+		    sizeof *p->changed);
+	}
+	p->changed[p->nchanged++] = id;
+}
+
 /*
  * decode -> classify -> normalize -> store, for one line. pt is the
  * InfluxDB point the line came from, or NULL for a log: it gives a time to
@@ -1169,14 +1186,8 @@ ingest_source(struct pipeline *p, const char *path)
 		status = -1;
 		goto out;
 	}
-	if (!dup) {
-		if (p->nchanged == p->capchanged) {
-			p->capchanged = p->capchanged ? 2 * p->capchanged : 16;
-			p->changed = xreallocarray(p->changed, p->capchanged,
-			    sizeof *p->changed);
-		}
-		p->changed[p->nchanged++] = src.id;
-	}
+	if (!dup)
+		changed_add(p, src.id);
 	if (dup) {
 		if (!p->opts->quiet)
 			printf("%s: already in the database (source %lld), "
@@ -1405,7 +1416,9 @@ main(int argc, char **argv)
 	char *db_path = NULL;
 	const struct dbschema_result *sr;
 	long nloads = 0;
-	int i, rc, status = 0, temp_db = 0, analyze, forgot = 0;
+	int64_t *renamed = NULL;
+	size_t nrenamed = 0, k;
+	int i, rc, status = 0, temp_db = 0, analyze, forgot = 0, full;
 	double t_start = now_seconds(), t_ingest, t_loads, t_analyzed;
 	double cpu_ingest, cpu_write;
 
@@ -1526,14 +1539,21 @@ main(int argc, char **argv)
 	if (opts.models_dir != NULL &&
 	    read_models_dir(store_db(p.store), &opts) != 0)
 		status = 1;
-	if (analyze && names_resolve(store_db(p.store), &err) != 0) {
+	/* the analyses of the sources whose loads were rebuilt or renamed;
+	 * of all with --rebuild, new thresholds or a source forgotten */
+	full = opts.rebuild || opts.analyze_given || forgot;
+	if (analyze && names_resolve(store_db(p.store), full ? NULL : &renamed,
+	    &nrenamed, &err) != 0) {
 		report_err(&err);
 		status = 1;
 		goto done;
 	}
+	for (k = 0; k < nrenamed; k++)
+		changed_add(&p, renamed[k]);
+	free(renamed);
 	t_loads = now_seconds();
-	rc = analyze ? analyze_run(store_db(p.store), &opts.analyze, &progress,
-	    &err) : 0;
+	rc = analyze ? analyze_run(store_db(p.store), &opts.analyze, full ?
+	    NULL : p.changed, p.nchanged, &progress, &err) : 0;
 	progress_clear(&pl);
 	if (rc != 0) {
 		report_err(&err);

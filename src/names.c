@@ -373,8 +373,30 @@ disambiguate(struct model_name *ms, size_t n)
 	}
 }
 
+/* the sources with a load whose name is about to change */
+static int
+sources_renamed(sqlite3 *db, int64_t **ids, size_t *n, struct olr_err *err)
+{
+	sqlite3_stmt *q;
+	int r;
+
+	*ids = NULL;
+	*n = 0;
+	if (db_prepare(db, "SELECT DISTINCT source_id FROM loads WHERE name IS"
+	    " NOT (SELECT name FROM model_names n WHERE n.model ="
+	    " loads.model)", &q, err) != 0)
+		return -1;
+	while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_finalize(q);
+	return r == SQLITE_DONE ? 0 : db_fail(db, err, "model names");
+}
+
 int
-names_resolve(sqlite3 *db, struct olr_err *err)
+names_resolve(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
+    struct olr_err *err)
 {
 	sqlite3_stmt *facts = NULL, *tags = NULL, *ins = NULL;
 	struct model_name *ms = NULL;
@@ -454,8 +476,16 @@ names_resolve(sqlite3 *db, struct olr_err *err)
 		}
 		sqlite3_reset(ins);
 	}
+	/* only the loads whose name changes are written */
+	if (renamed != NULL && sources_renamed(db, renamed, nrenamed,
+	    err) != 0) {
+		rc = -1;
+		goto out;
+	}
 	rc = db_exec(db, "UPDATE loads SET name = (SELECT name FROM"
-	    " model_names n WHERE n.model = loads.model)", err);
+	    " model_names n WHERE n.model = loads.model) WHERE name IS NOT"
+	    " (SELECT name FROM model_names n WHERE n.model = loads.model)",
+	    err);
 out:
 	for (i = 0; i < n; i++) {
 		free(ms[i].model);

@@ -19,6 +19,7 @@
 #define OLR_NAMES_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sqlite3.h>
 
 #include "err.h"
@@ -63,8 +64,10 @@ int names_add_tag(sqlite3 *db, const char *digest, const char *tag,
 
 /*
  * Give tags printed in the logs to their loads, then (re)build
- * model_names and loads.name.
+ * model_names and loads.name. When renamed is not NULL, *renamed gets the
+ * sources (*nrenamed of them, free()) with a load whose name changed.
  */
-int names_resolve(sqlite3 *db, struct olr_err *err);
+int names_resolve(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
+    struct olr_err *err);
 
 #endif

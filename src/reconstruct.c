@@ -71,6 +71,10 @@ static const struct {
 	{ "failures",          "1", NULL, "load_id" },
 };
 
+/* the loads being built: those of the sources that changed (all of them
+ * in a whole rebuild) */
+#define BUILDING " source_id IN (SELECT source_id FROM temp.olr_changed)"
+
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define WINDOW_SLICE 65536   /* rows read at a time when assigning windows */
 
@@ -520,7 +524,8 @@ static const char timeouts_sql[] =
     " AND l.end_line < t.line ORDER BY l.end_line DESC LIMIT 1), (SELECT"
     " l.id FROM loads l WHERE l.source_id = t.source_id AND l.model ="
     " olr_model_digest(t.model) AND l.end_line < t.line ORDER BY"
-    " l.end_line DESC LIMIT 1), load_id) WHERE model IS NOT NULL";
+    " l.end_line DESC LIMIT 1), load_id) WHERE model IS NOT NULL AND"
+    BUILDING;
 
 /* olr_model_digest(path): "sha256-<hex>" of a blob path, else NULL */
 static void
@@ -617,7 +622,7 @@ static const char facts_sql[] =
     "  load_id = loads.id ORDER BY line DESC LIMIT 1),"
     " wall_seconds = CASE WHEN start_line IS NOT NULL THEN"
     "  round((julianday(ended_at) - julianday(started_at)) * 86400.0, 3)"
-    "  END";
+    "  END WHERE" BUILDING;
 
 /*
  * Per device: the last report of each kind (llama.cpp: of each kind and
@@ -657,8 +662,8 @@ static const char commits_sql[] =
     "DROP TABLE IF EXISTS temp.commits;"
     "CREATE TEMP TABLE commits AS SELECT load_id, max(CASE WHEN raw LIKE"
     " '%Operation:commit%' THEN line END) AS commit_line FROM runners WHERE"
-    " kind = 'load_request' AND load_id IS NOT NULL AND raw LIKE"
-    " '%Operation:%' GROUP BY load_id;"
+    " kind = 'load_request' AND load_id IN (SELECT id FROM main.loads"
+    " WHERE" BUILDING ") AND raw LIKE '%Operation:%' GROUP BY load_id;"
     "CREATE UNIQUE INDEX temp.commits_load ON commits(load_id)";
 
 static const char devices_sql[] =
@@ -681,13 +686,13 @@ static const char devices_sql[] =
     "  memory_buffers b2 WHERE b2.load_id = b.load_id AND"
     "  b2.reporter = 'ollama' AND b2.kind = b.kind AND"
     "  b2.device = b.device AND " PLANNED("b2") ")) "
-    "FROM (SELECT DISTINCT load_id, device FROM tensor_loads WHERE"
-    "  load_id IS NOT NULL AND kind = 'buffer' AND device IS NOT NULL"
-    " UNION SELECT DISTINCT load_id, device FROM memory_buffers WHERE"
-    "  load_id IS NOT NULL AND device IS NOT NULL AND kind IN ('weights',"
-    "  'kv', 'compute')) d"
     /* the loads being built (all, or those of the sources that changed) */
-    " WHERE d.load_id IN (SELECT id FROM main.loads WHERE source_id <> -1)";
+    "FROM (SELECT DISTINCT load_id, device FROM tensor_loads WHERE"
+    "  load_id IN (SELECT id FROM main.loads WHERE" BUILDING ") AND"
+    "  kind = 'buffer' AND device IS NOT NULL"
+    " UNION SELECT DISTINCT load_id, device FROM memory_buffers WHERE"
+    "  load_id IN (SELECT id FROM main.loads WHERE" BUILDING ") AND"
+    "  device IS NOT NULL AND kind IN ('weights', 'kv', 'compute')) d";
 
 /*
  * A load's allocation: the sums of its devices, and llama.cpp's KV and
@@ -706,11 +711,13 @@ static const char allocated_sql[] =
     " actual_compute_bytes = coalesce((SELECT sum(compute_bytes) FROM"
     "  load_devices WHERE load_id = loads.id), (SELECT size_bytes FROM"
     "  memory_buffers WHERE load_id = loads.id AND reporter = 'llama.cpp'"
-    "  AND kind = 'compute' AND device IS NULL ORDER BY line DESC LIMIT 1));"
+    "  AND kind = 'compute' AND device IS NULL ORDER BY line DESC LIMIT 1))"
+    " WHERE" BUILDING ";"
     "UPDATE loads SET allocated_bytes = CASE WHEN actual_weights_bytes IS"
     " NOT NULL OR actual_kv_bytes IS NOT NULL OR actual_compute_bytes IS"
     " NOT NULL THEN coalesce(actual_weights_bytes, 0) +"
-    " coalesce(actual_kv_bytes, 0) + coalesce(actual_compute_bytes, 0) END;"
+    " coalesce(actual_kv_bytes, 0) + coalesce(actual_compute_bytes, 0) END"
+    " WHERE" BUILDING ";"
     /* the Ollama engine's plan (its layout before the commit), as in
      * load_devices: its "total memory", else Ollama's estimate line */
     "UPDATE loads SET est_total_bytes = coalesce((SELECT b.size_bytes FROM"
@@ -720,7 +727,8 @@ static const char allocated_sql[] =
     " est_kv_bytes = coalesce(est_kv_bytes, (SELECT sum(est_kv_bytes) FROM"
     " load_devices WHERE load_id = loads.id)),"
     " est_graph_bytes = coalesce(est_graph_bytes, (SELECT"
-    " sum(est_compute_bytes) FROM load_devices WHERE load_id = loads.id));"
+    " sum(est_compute_bytes) FROM load_devices WHERE load_id = loads.id))"
+    " WHERE" BUILDING ";"
     "DROP TABLE temp.commits";
 
 /* Per-device layers from "GPULayers:81[ID:GPU-a Layers:41(0..40) ...]". */
@@ -757,7 +765,7 @@ finish_loads(sqlite3 *db, struct olr_err *err)
 	    " ORDER BY line DESC LIMIT 1), (SELECT tensor_split FROM runners"
 	    " WHERE id = l.runner_id), (SELECT layers_split FROM"
 	    " offload_estimates WHERE load_id = l.id ORDER BY line DESC LIMIT"
-	    " 1) FROM loads l", -1, &q, NULL) != SQLITE_OK ||
+	    " 1) FROM loads l WHERE l." BUILDING, -1, &q, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "UPDATE loads SET model = ?, layer_split ="
 	    " ? WHERE id = ?", -1, &u, NULL) != SQLITE_OK) {
 		db_fail(db, err, "prepare");
@@ -812,7 +820,8 @@ device_layers(sqlite3 *db, struct olr_err *err)
 	int rc = -1;
 
 	if (sqlite3_prepare_v2(db, "SELECT id, layer_split, layers_offloaded,"
-	    " layers_total FROM loads", -1, &q, NULL) != SQLITE_OK ||
+	    " layers_total FROM loads WHERE" BUILDING, -1, &q, NULL) !=
+	    SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "SELECT device, device NOT LIKE 'CPU%' AND"
 	    " device NOT LIKE '%Host%' FROM load_devices WHERE load_id = ?"
 	    " ORDER BY length(device), device", -1, &dv, NULL) != SQLITE_OK ||
@@ -882,29 +891,23 @@ out:
 
 /*
  * Incremental: the loads of the sources in temp.olr_changed are rebuilt,
- * the others kept as they are (ids included). They are moved aside while
- * the new ones are built, so every statement below applies to the loads
- * being built only; a placeholder row holds the largest id so the new
- * loads get ids of their own.
+ * the others kept as they are (ids included); every statement above
+ * applies to the loads being built only (BUILDING). A placeholder row
+ * holds the largest id while they are built, so new loads get ids of
+ * their own.
  */
 static const char set_aside_sql[] =
-    "DROP TABLE IF EXISTS temp.kept_loads;"
-    "DROP TABLE IF EXISTS temp.kept_devices;"
-    "CREATE TEMP TABLE kept_loads AS SELECT * FROM main.loads WHERE"
-    " source_id NOT IN (SELECT source_id FROM temp.olr_changed);"
-    "CREATE TEMP TABLE kept_devices AS SELECT d.* FROM main.load_devices d"
-    " WHERE d.load_id IN (SELECT id FROM temp.kept_loads);"
     "CREATE TEMP TABLE olr_maxid AS SELECT max(id) AS id FROM main.loads;"
-    "DELETE FROM main.load_devices; DELETE FROM main.loads;"
+    "DELETE FROM main.load_devices WHERE load_id IN (SELECT id FROM"
+    " main.loads WHERE" BUILDING ");"
+    "DELETE FROM main.loads WHERE" BUILDING ";"
     "INSERT INTO main.loads (id, source_id, outcome) SELECT id, -1,"
-    " 'placeholder' FROM temp.olr_maxid WHERE id IS NOT NULL;"
+    " 'placeholder' FROM temp.olr_maxid WHERE id IS NOT NULL AND id NOT IN"
+    " (SELECT id FROM main.loads);"
     "DROP TABLE temp.olr_maxid";
 
 static const char put_back_sql[] =
-    "DELETE FROM main.loads WHERE source_id = -1;"
-    "INSERT INTO main.loads SELECT * FROM temp.kept_loads;"
-    "INSERT INTO main.load_devices SELECT * FROM temp.kept_devices;"
-    "DROP TABLE temp.kept_loads; DROP TABLE temp.kept_devices";
+    "DELETE FROM main.loads WHERE source_id = -1";
 
 /* *all = 1 when every source is in temp.olr_changed. */
 static int

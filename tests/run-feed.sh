@@ -14,6 +14,10 @@
 #     people do: host a as two overlapping exports, host b as a log that
 #     grew and then its gzipped rotation: the rows of one run on the
 #     whole, and the same capacity review (capdump)
+#  7. the analyses are made for the sources a run adds (and those whose
+#     model names it changes), the others kept: the examples, then the
+#     corpus (when present), added a log at a time, give the alerts,
+#     release audit, estimates and model summary of one run on all
 . "$(dirname "$0")/setup.sh"
 
 cd "$OLR_SRCDIR" || exit 1
@@ -157,5 +161,24 @@ else bad "fleet: the database differs from one run on the whole:"; cat "$tmp/dif
 "$OLR_CAPDUMP" "$tmp/flw.db" > "$tmp/flw.cap" && "$OLR_CAPDUMP" "$tmp/fl.db" > "$tmp/fl.cap" &&
   cmp -s "$tmp/flw.cap" "$tmp/fl.cap" && ok ||
   bad "fleet: the capacity review differs from one run on the whole"
+
+# 7. analyses, a log at a time
+one_at_a_time() {  # name, files...
+  n=$1; shift
+  "$OLR_BIN" -q "$@" --db "$tmp/$n-all.db" || bad "$n all: exit $?"
+  for f in "$@"; do
+    "$OLR_BIN" -q "$f" --db "$tmp/$n-inc.db" || bad "$n $f: exit $?"
+  done
+  "$OLR_DBDUMP" --analyses "$tmp/$n-all.db" > "$tmp/$n-all.an"
+  "$OLR_DBDUMP" --analyses "$tmp/$n-inc.db" > "$tmp/$n-inc.an"
+  if [ "$(wc -l < "$tmp/$n-all.an")" -gt 20 ] &&
+      diff -u "$tmp/$n-all.an" "$tmp/$n-inc.an" > "$tmp/diff"; then ok
+  else bad "$n: analyses fed a log at a time differ from one run on all:"
+    head -40 "$tmp/diff"; fi
+}
+one_at_a_time examples examples/*.log
+if [ -d ../shared/corpus ]; then
+  one_at_a_time corpus ../shared/corpus/*.log
+fi
 
 finish

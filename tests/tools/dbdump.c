@@ -6,6 +6,9 @@
  *   dbdump --exec DB   run the SQL read from standard input (a database
  *                      from a dump, for the schema migration tests)
  *   dbdump --query DB SQL  the rows of one query, as for a table
+ *   dbdump --analyses DB   the analyses (alerts, memory_release,
+ *                      estimate_vs_actual, model_summary), each load named
+ *                      by its file and lines, not its id, sorted
  *   dbdump --hold DB S holds the database locked (BEGIN EXCLUSIVE) for S
  *                      seconds, for the --busy-timeout tests
  *   dbdump --counts DB "file<TAB>table<TAB>rows" for each source base name
@@ -82,6 +85,13 @@ has_column(sqlite3 *db, const char *table, const char *col)
 	return found;
 }
 
+/* a source's file name; a load as "file:start-end" */
+#define FILE_OF(s) "replace(" s ".path, rtrim(" s ".path, replace(" s \
+	".path, '/', '')), '')"
+#define LOAD_NAME(id) "(SELECT " FILE_OF("ls") " || ':' || coalesce(" \
+	"l.start_line, '') || '-' || l.end_line FROM loads l JOIN sources" \
+	" ls ON ls.id = l.source_id WHERE l.id = " id ")"
+
 int
 main(int argc, char **argv)
 {
@@ -116,6 +126,34 @@ main(int argc, char **argv)
 			return 1;
 		}
 		rc = dump_query(db, argv[3]) ? 1 : 0;
+		sqlite3_close(db);
+		return rc;
+	}
+	if (argc == 3 && strcmp(argv[1], "--analyses") == 0) {
+		static const char *const q[] = {
+		    "SELECT " LOAD_NAME("a.load_id") ", " FILE_OF("s")
+		    ", a.rule, a.severity, a.ts, a.line, a.message FROM alerts"
+		    " a LEFT JOIN sources s ON s.id = a.source_id ORDER BY 1, 2,"
+		    " 3, 6, 7",
+		    "SELECT " LOAD_NAME("m.load_id") ", " LOAD_NAME(
+		    "m.next_load_id") ", unloaded, vram_before_bytes,"
+		    " vram_after_bytes, vram_recovered, sys_before_bytes,"
+		    " sys_after_bytes, sys_recovered, timeouts, timeout_seconds,"
+		    " verdict, evidence, note FROM memory_release m ORDER BY 1",
+		    "SELECT " LOAD_NAME("e.load_id") ", device, est_bytes,"
+		    " actual_bytes, diff_bytes, ratio, over_estimate,"
+		    " oom_after_fit, basis FROM estimate_vs_actual e ORDER BY 1,"
+		    " 2",
+		    "SELECT * FROM model_summary ORDER BY model",
+		};
+		size_t i;
+
+		if (sqlite3_open_v2(argv[2], &db, SQLITE_OPEN_READONLY,
+		    NULL) != SQLITE_OK)
+			return 1;
+		for (i = 0; i < sizeof q / sizeof q[0]; i++)
+			if (dump_query(db, q[i]) != 0)
+				rc = 1;
 		sqlite3_close(db);
 		return rc;
 	}

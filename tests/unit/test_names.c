@@ -355,7 +355,7 @@ test_resolve(void **state)
 	    " 'registry.ollama.ai/library/other:1b');");
 	assert_int_equal(names_add_tag(db, "sha256-" HEX_B,
 	    "hf.co/bartowski/Phi-GGUF:Q4_K_M", "manifest", &err), 0);
-	assert_int_equal(names_resolve(db, &err), 0);
+	assert_int_equal(names_resolve(db, NULL, NULL, &err), 0);
 	assert_query(db, "SELECT name FROM loads WHERE id = 1",
 	    "llama3.2:latest");
 	assert_query(db, "SELECT name FROM loads WHERE id = 2",
@@ -375,7 +375,7 @@ test_resolve(void **state)
 	assert_query(db, "SELECT name FROM loads WHERE id = 6", NULL);
 	assert_query(db, "SELECT count(*) FROM model_names", "4");
 	/* a second run gives the same names */
-	assert_int_equal(names_resolve(db, &err), 0);
+	assert_int_equal(names_resolve(db, NULL, NULL, &err), 0);
 	assert_query(db, "SELECT group_concat(name, '|') FROM (SELECT name"
 	    " FROM model_names ORDER BY model)",
 	    "Qwen2.5 7B Instruct Q4_K_M (sha256-6a0746a1ec1a)|"
