@@ -216,6 +216,9 @@ CREATE TABLE IF NOT EXISTS model_files (
   architecture  TEXT      -- ollama_model: architecture (the Ollama engine
                           -- prints no llama.cpp dump)
 );
+-- the few tag rows ("template selection"), found without reading the others
+CREATE INDEX IF NOT EXISTS model_files_tag ON model_files(source_id, line)
+  WHERE kind = 'tag';
 
 -- C10: tensor loading and layer offload by llama.cpp.
 CREATE TABLE IF NOT EXISTS tensor_loads (
