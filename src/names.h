@@ -57,6 +57,42 @@ void names_host(const char *host_or_path, char *out, size_t size);
  * most, else 23 and an ellipsis. */
 void names_host_short(const char *name, char *out, size_t size);
 
+/*
+ * One name per GPU, the same in every table, chart, sheet, story and file:
+ * "<host>: <model> #<index>", the host only when the reports span several
+ * hosts (host NULL or "" leaves it out). model is names_gpu_model() of the
+ * inventory name (cut to 28 bytes); index is the GPU's place among its
+ * host's GPUs in inventory order, from 0 (names_gpus numbers them).
+ */
+void names_gpu_label(const char *host, const char *model, int idx,
+    char *out, size_t size);
+
+/* "RTX 3090" from "NVIDIA GeForce RTX 3090"; "GPU" when nothing is left. */
+const char *names_gpu_model(const char *name);
+
+/*
+ * A load's device (load_devices.device) as the reports name it: gpu_label
+ * (its inventory GPU's names_gpu_label, NULL when not matched) for a GPU,
+ * with " (mapped)" for a "_Mapped" buffer; "CPU", "CPU (mapped)",
+ * "CPU (repack)" for CPU buffers; "pinned host memory" for CUDA_Host and
+ * the like; a GPU device not matched to the inventory keeps its runner
+ * name: "CUDA0 (not in the inventory)". host as for names_gpu_label.
+ */
+void names_device_label(const char *host, const char *device,
+    const char *gpu_label, char *out, size_t size);
+
+/* The SQL of a row's device name: the load_devices name of its load
+ * (alias.load_id) and device (alias.device), else the device itself. */
+#define NAMES_DEVICE_SQL(a) "coalesce((SELECT nd.name FROM load_devices" \
+	" nd WHERE nd.load_id = " a ".load_id AND nd.device = " a ".device)," \
+	" " a ".device)"
+
+/*
+ * Number the inventory GPUs (table gpu_names) and name every load device
+ * (load_devices.name) by the rules above. Part of names_resolve().
+ */
+int names_gpus(sqlite3 *db, struct olr_err *err);
+
 /* Add a tag of a blob (origin "manifest"); kept across runs. */
 int names_add_tag(sqlite3 *db, const char *digest, const char *tag,
     const char *origin, struct olr_err *err);

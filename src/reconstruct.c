@@ -880,6 +880,83 @@ out:
 }
 
 /*
+ * Which inventory GPU each GPU device of a load is (load_devices.gpu_id
+ * and gpu_match). A runner numbers the GPUs it was given from 0, so its
+ * CUDA1 is not the inventory's second GPU in general (a runner given one
+ * GPU of eight calls it CUDA0, or, when it sees all eight, CUDA<its place
+ * in the driver's order>, which the inventory does not log in). Evidence,
+ * best first; a device none of it names stays unmatched:
+ *   uuid      the runner's "Device N: ..., ID: GPU-..." (ggml_cuda_init):
+ *             its CUDA<N> is that UUID, an inventory gpu_id;
+ *   pci       the runner's "using device X (...) (0000:3f:00.0)": the
+ *             inventory GPU with that pci_id;
+ *   scheduler the load has one GPU device and the scheduler gave it one
+ *             GPU ("fits in single GPU" gpu=<id>, or a GPULayers list
+ *             with one ID);
+ *   only_gpu  the load has one GPU device of a library and its log's
+ *             inventory one GPU of it.
+ * A "_Mapped" buffer (Metal_Mapped) is its GPU's. The candidates are the
+ * inventory GPUs of the load's host (the logs with its journal host, else
+ * its own log).
+ */
+#define DEV_BASE "(CASE WHEN d.device LIKE '%\\_Mapped' ESCAPE '\\' THEN" \
+	" substr(d.device, 1, length(d.device) - 7) ELSE d.device END)"
+/* "CUDA", "ROCm", "Metal", "Vulkan"... of a device; '' for CPU buffers */
+#define DEV_LIB "(CASE WHEN " DEV_BASE " LIKE 'CPU%' OR " DEV_BASE \
+	" LIKE '%\\_%' ESCAPE '\\' THEN '' WHEN " DEV_BASE " LIKE 'MTL%'" \
+	" THEN 'metal' ELSE lower(rtrim(" DEV_BASE ", '0123456789')) END)"
+#define INV_GPU(g) "(" g ".gpu_id IS NOT NULL AND " g ".gpu_id <> '' AND" \
+	" lower(coalesce(" g ".library, '')) <> 'cpu')"
+
+/* the inventory of the load's host (v.host): its logs' "inference compute" */
+#define HOST_INV "gpus g JOIN sources hs ON hs.id = g.source_id AND" \
+	" coalesce(nullif(hs.host, ''), hs.path) = v.host AND " INV_GPU("g")
+
+static const char device_gpus_sql[] =
+    "DROP TABLE IF EXISTS temp.devmap;"
+    "CREATE TEMP TABLE devmap (load_id INTEGER, device TEXT, gpu_id TEXT,"
+    " how TEXT, rank INTEGER, line INTEGER);"
+    "DROP TABLE IF EXISTS temp.devlib;"
+    /* the GPU devices of each load, their library and the load's host */
+    "CREATE TEMP TABLE devlib AS SELECT d.load_id, d.device, " DEV_BASE
+    " AS base, " DEV_LIB " AS lib, coalesce(nullif(s.host, ''), s.path) AS"
+    " host FROM load_devices d JOIN loads l ON l.id = d.load_id JOIN"
+    " sources s ON s.id = l.source_id WHERE " DEV_LIB " <> '';"
+    "INSERT INTO devmap SELECT v.load_id, v.device, r.gpu_uuid, 'uuid', 1,"
+    " r.line FROM devlib v JOIN runners r ON r.load_id = v.load_id AND"
+    " r.kind = 'cuda_device' AND r.gpu_uuid IS NOT NULL AND v.base IN"
+    " ('CUDA' || r.device_index, 'ROCm' || r.device_index) WHERE EXISTS"
+    " (SELECT 1 FROM " HOST_INV " WHERE g.gpu_id = r.gpu_uuid);"
+    "INSERT INTO devmap SELECT v.load_id, v.device, g.gpu_id, 'pci', 2,"
+    " max(r.line) FROM devlib v JOIN runners r ON r.load_id = v.load_id AND"
+    " r.kind = 'using_device' AND r.device = v.base AND"
+    " coalesce(r.pci_id, '') <> '' JOIN " HOST_INV " AND lower(g.pci_id) ="
+    " lower(r.pci_id) GROUP BY v.load_id, v.device, g.gpu_id;"
+    /* the one GPU the scheduler gave a load with one GPU device */
+    "INSERT INTO devmap SELECT v.load_id, v.device, x.gpu_id, 'scheduler',"
+    " 3, x.line FROM devlib v JOIN (SELECT load_id, gpu_id, line FROM"
+    " fit_decisions WHERE decision = 'single_gpu' AND coalesce(gpu_id, '')"
+    " <> '' AND load_id IS NOT NULL UNION ALL SELECT id, substr(layer_split,"
+    " 1, instr(layer_split, ':') - 1), 0 FROM loads WHERE"
+    " instr(layer_split, ':') > 1 AND instr(layer_split, ',') = 0) x ON"
+    " x.load_id = v.load_id WHERE (SELECT count(DISTINCT base) FROM devlib"
+    " w WHERE w.load_id = v.load_id) = 1 AND EXISTS (SELECT 1 FROM "
+    HOST_INV " WHERE g.gpu_id = x.gpu_id);"
+    /* the host's one GPU of the library */
+    "INSERT INTO devmap SELECT v.load_id, v.device, min(g.gpu_id),"
+    " 'only_gpu', 4, 0 FROM devlib v JOIN " HOST_INV " AND"
+    " lower(g.library) = v.lib WHERE (SELECT count(DISTINCT base) FROM"
+    " devlib w WHERE w.load_id = v.load_id AND w.lib = v.lib) = 1"
+    " GROUP BY v.load_id, v.device HAVING count(DISTINCT g.gpu_id) = 1;"
+    "CREATE INDEX temp.devmap_dev ON devmap(load_id, device);"
+    "UPDATE load_devices SET (gpu_id, gpu_match) = (SELECT m.gpu_id, m.how"
+    " FROM devmap m WHERE m.load_id = load_devices.load_id AND m.device ="
+    " load_devices.device ORDER BY m.rank, m.line DESC LIMIT 1)"
+    " WHERE EXISTS (SELECT 1 FROM devmap m WHERE m.load_id ="
+    " load_devices.load_id AND m.device = load_devices.device);"
+    "DROP TABLE temp.devmap; DROP TABLE temp.devlib";
+
+/*
  * Incremental: the loads of the sources in temp.olr_changed are rebuilt,
  * the others kept as they are (ids included). They are moved aside while
  * the new ones are built, so every statement below applies to the loads
@@ -994,6 +1071,7 @@ reconstruct_loads(sqlite3 *db, const int64_t *only, size_t nonly,
 	olr_progress(progress, "load sequences", "devices of each load");
 	if (db_exec(db, commits_sql, err) != 0 ||
 	    db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0 ||
+	    db_exec(db, device_gpus_sql, err) != 0 ||
 	    db_exec(db, allocated_sql, err) != 0)
 		goto out;
 	if (only != NULL && db_exec(db, put_back_sql, err) != 0)
