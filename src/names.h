@@ -75,17 +75,23 @@ const char *names_gpu_model(const char *name);
  * (its inventory GPU's names_gpu_label, NULL when not matched) for a GPU,
  * with " (mapped)" for a "_Mapped" buffer; "CPU", "CPU (mapped)",
  * "CPU (repack)" for CPU buffers; "pinned host memory" for CUDA_Host and
- * the like; a GPU device not matched to the inventory keeps its runner
- * name: "CUDA0 (not in the inventory)". host as for names_gpu_label.
+ * the like. A GPU device not matched keeps its runner name, never a
+ * guess: "CUDA0 (not in the inventory)" when the host's inventory has no
+ * GPU (inventory = 0), else "CUDA0 (not identified)". host as for
+ * names_gpu_label.
  */
 void names_device_label(const char *host, const char *device,
-    const char *gpu_label, char *out, size_t size);
+    const char *gpu_label, int inventory, char *out, size_t size);
 
 /* The SQL of a row's device name: the load_devices name of its load
  * (alias.load_id) and device (alias.device), else the device itself. */
 #define NAMES_DEVICE_SQL(a) "coalesce((SELECT nd.name FROM load_devices" \
 	" nd WHERE nd.load_id = " a ".load_id AND nd.device = " a ".device)," \
 	" " a ".device)"
+
+/* *several = 1 when the logs (main.sources) come from several hosts
+ * (names_host): then every GPU and device name starts with its host. */
+int names_several_hosts(sqlite3 *db, int *several, struct olr_err *err);
 
 /*
  * Number the inventory GPUs (table gpu_names) and name every load device

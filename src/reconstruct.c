@@ -892,7 +892,8 @@ out:
  *             inventory GPU with that pci_id;
  *   scheduler the load has one GPU device and the scheduler gave it one
  *             GPU ("fits in single GPU" gpu=<id>, or a GPULayers list
- *             with one ID);
+ *             with one ID), in the inventory or in the VRAM readings
+ *             (a log without an inventory);
  *   only_gpu  the load has one GPU device of a library and its log's
  *             inventory one GPU of it.
  * A "_Mapped" buffer (Metal_Mapped) is its GPU's. The candidates are the
@@ -940,8 +941,11 @@ static const char device_gpus_sql[] =
     " 1, instr(layer_split, ':') - 1), 0 FROM loads WHERE"
     " instr(layer_split, ':') > 1 AND instr(layer_split, ',') = 0) x ON"
     " x.load_id = v.load_id WHERE (SELECT count(DISTINCT base) FROM devlib"
-    " w WHERE w.load_id = v.load_id) = 1 AND EXISTS (SELECT 1 FROM "
-    HOST_INV " WHERE g.gpu_id = x.gpu_id);"
+    " w WHERE w.load_id = v.load_id) = 1 AND (EXISTS (SELECT 1 FROM "
+    HOST_INV " WHERE g.gpu_id = x.gpu_id) OR EXISTS (SELECT 1 FROM"
+    " vram_updates u JOIN sources hs ON hs.id = u.source_id AND"
+    " coalesce(nullif(hs.host, ''), hs.path) = v.host WHERE u.gpu_id ="
+    " x.gpu_id));"
     /* the host's one GPU of the library */
     "INSERT INTO devmap SELECT v.load_id, v.device, min(g.gpu_id),"
     " 'only_gpu', 4, 0 FROM devlib v JOIN " HOST_INV " AND"

@@ -5,6 +5,8 @@
  *                      NULL as "NULL", tabs/newlines/backslashes escaped
  *   dbdump --exec DB   run the SQL read from standard input (a database
  *                      from a dump, for the schema migration tests)
+ *   dbdump --query DB  the same, printing each result row, its columns
+ *                      joined by " | " (NULL as "NULL")
  *   dbdump --hold DB S holds the database locked (BEGIN EXCLUSIVE) for S
  *                      seconds, for the --busy-timeout tests
  *   dbdump --counts DB "file<TAB>table<TAB>rows" for each source base name
@@ -81,6 +83,20 @@ has_column(sqlite3 *db, const char *table, const char *col)
 	return found;
 }
 
+/* --query: a result row, its columns joined by " | " */
+static int
+print_row(void *arg, int n, char **val, char **col)
+{
+	int i;
+
+	(void)arg;
+	(void)col;
+	for (i = 0; i < n; i++)
+		printf("%s%s", i ? " | " : "", val[i] ? val[i] : "NULL");
+	putchar('\n');
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -107,7 +123,8 @@ main(int argc, char **argv)
 		sqlite3_close(db);
 		return 0;
 	}
-	if (argc == 3 && strcmp(argv[1], "--exec") == 0) {
+	if (argc == 3 && (strcmp(argv[1], "--exec") == 0 ||
+	    strcmp(argv[1], "--query") == 0)) {
 		char *text = NULL, *msg = NULL;
 		size_t len = 0, cap = 0, n;
 
@@ -123,7 +140,8 @@ main(int argc, char **argv)
 		}
 		text[len] = '\0';
 		if (sqlite3_open(path, &db) != SQLITE_OK ||
-		    sqlite3_exec(db, text, NULL, NULL, &msg) != SQLITE_OK) {
+		    sqlite3_exec(db, text, argv[1][2] == 'q' ? print_row :
+		    NULL, NULL, &msg) != SQLITE_OK) {
 			fprintf(stderr, "dbdump: %s: %s\n", path, msg ? msg :
 			    sqlite3_errmsg(db));
 			rc = 1;
