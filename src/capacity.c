@@ -11,9 +11,9 @@
  * per host and GPU id, numbered in inventory order from 0 and named by
  * names.c as every report names it. A load runs on the GPU holding most
  * of its layers (load_devices.gpu_id: which inventory GPU the runner's
- * CUDA1 or Metal is, see reconstruct.c); a load with nothing placed on a GPU runs on the
- * host's CPU lane; a load with no device facts on a host with one GPU ran
- * on it, on a host with several on "GPU not logged".
+ * CUDA1 or Metal is, see reconstruct.c); a load with nothing placed on a
+ * GPU runs on the host's CPU lane; a load with no device facts on a host
+ * with one GPU ran on it, on a host with several on "GPU not logged".
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -58,6 +58,7 @@ struct gpu {
 	char       peak_ts[32];
 	long       loads, failed, oom;
 	int        fitcol;    /* column of the fit matrix */
+	int        reading;   /* known from VRAM readings only */
 };
 
 struct load {
@@ -457,18 +458,21 @@ read_inventory(struct cap_state *s)
 static int
 gpu_match(struct cap_state *s, int h, const char *gid)
 {
-	int g = gpu_find(s, h, G_REAL, gid), i;
+	int g = gpu_find(s, h, G_REAL, gid), i, n, one = -1;
 
 	if (g >= 0)
 		return g;
 	if (*gid && strspn(gid, "0123456789") == strlen(gid) &&
 	    (g = gpu_by_index(s, h, atoi(gid))) >= 0)
 		return g;
-	if (s->host[h].nreal == 1)
-		for (i = 0; i < s->ngpu; i++)
-			if (s->gpu[i].host == h && s->gpu[i].kind == G_REAL)
-				return i;
-	return -1;
+	/* the host's one inventory GPU (names.c matches readings alike) */
+	for (i = 0, n = 0; i < s->ngpu; i++)
+		if (s->gpu[i].host == h && s->gpu[i].kind == G_REAL &&
+		    !s->gpu[i].reading) {
+			one = i;
+			n++;
+		}
+	return n == 1 ? one : -1;
 }
 
 /* ---- weeks ------------------------------------------------------------ */
@@ -540,6 +544,7 @@ read_vram(struct cap_state *s)
 			if (total <= 0)
 				continue;
 			g = gpu_add(s, h, G_REAL, gid, "GPU", total);
+			s->gpu[g].reading = 1;
 		}
 		gp = &s->gpu[g];
 		if (total <= 0)
@@ -777,7 +782,7 @@ place_loads(struct cap_state *s)
 			if (l->lo == 0 || s->host[l->host].nreal == 0)
 				l->gpu = gpu_find(s, l->host, G_CPU, NULL);
 			else if (s->host[l->host].nreal == 1)
-				l->gpu = gpu_match(s, l->host, "");
+				l->gpu = gpu_by_index(s, l->host, 0);
 			else
 				l->gpu = gpu_find(s, l->host, G_UNKNOWN, NULL);
 			if (l->gpu < 0)

@@ -333,7 +333,8 @@ static const char sql_versions[] =
 static const char sql_gpus[] =
     "SELECT coalesce((SELECT n.label FROM gpu_names n WHERE n.source_id ="
     " gpus.source_id AND n.gpu_id = coalesce(gpus.gpu_id, '')),"
-    " nullif(description, ''), nullif(name, ''), gpu_id) AS name, library, compute, driver, html_bytes(total_bytes) AS total,"
+    " nullif(description, ''), nullif(name, ''), gpu_id) AS name, library,"
+    " compute, driver, html_bytes(total_bytes) AS total,"
     " host, count(DISTINCT source_id) AS files, count(*) AS seen"
     " FROM gpus GROUP BY 1, library, compute, driver, total_bytes, host"
     " ORDER BY 1, library, compute, driver, total_bytes, host";

@@ -248,6 +248,7 @@ struct gpu_name {
 	char *gid;
 	char *model;
 	int   idx;
+	int   reading;   /* named by VRAM readings only, not the inventory */
 };
 
 /* the host (names_host_short) of every source, and whether they are several */
@@ -313,8 +314,8 @@ host_of(const struct src_host *sh, size_t n, long long id)
 
 /*
  * The GPU of host that gid names: by id; for a VRAM reading (reading = 1)
- * also an index ("0") or the host's one GPU, as the capacity review
- * matches readings. NULL when none.
+ * also an index ("0") or the host's one inventory GPU, as the capacity
+ * review matches readings. NULL when none.
  */
 static struct gpu_name *
 gpu_name_find(struct gpu_name *gs, size_t ng, const char *host,
@@ -336,6 +337,8 @@ gpu_name_find(struct gpu_name *gs, size_t ng, const char *host,
 		if (*gid && strspn(gid, "0123456789") == strlen(gid) &&
 		    gs[i].idx == atoi(gid))
 			return &gs[i];
+		if (gs[i].reading)
+			continue;
 		one = &gs[i];
 		n++;
 	}
@@ -382,7 +385,7 @@ names_gpus(sqlite3 *db, struct olr_err *err)
 	    " NOT IN ('cpu', 'CPU') GROUP BY source_id, coalesce(gpu_id, '')"
 	    " ORDER BY min(id)", &inv, err) != 0 ||
 	    db_prepare(db, "INSERT OR REPLACE INTO gpu_names (source_id,"
-	    " gpu_id, host, idx, model, label) VALUES (?, ?, ?, ?, ?, ?)",
+	    " gpu_id, host_name, idx, model, label) VALUES (?, ?, ?, ?, ?, ?)",
 	    &ins, err) != 0)
 		goto out;
 	for (pass = 0; pass < 2; pass++) {
@@ -425,6 +428,7 @@ names_gpus(sqlite3 *db, struct olr_err *err)
 				g->gid = xstrdup(gid);
 				g->model = xstrdup(names_gpu_model(name));
 				g->idx = idx;
+				g->reading = pass;
 			}
 			names_gpu_label(several ? hs->disp : NULL, g->model,
 			    g->idx, label, sizeof label);

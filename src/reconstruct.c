@@ -909,30 +909,43 @@ out:
 #define INV_GPU(g) "(" g ".gpu_id IS NOT NULL AND " g ".gpu_id <> '' AND" \
 	" lower(coalesce(" g ".library, '')) <> 'cpu')"
 
-/* the inventory of the load's host (v.host): its logs' "inference compute" */
-#define HOST_INV "gpus g JOIN sources hs ON hs.id = g.source_id AND" \
-	" coalesce(nullif(hs.host, ''), hs.path) = v.host AND " INV_GPU("g")
+#define SRC_HOST(s) "coalesce(nullif(" s ".host, ''), " s ".path)"
 
 static const char device_gpus_sql[] =
     "DROP TABLE IF EXISTS temp.devmap;"
     "CREATE TEMP TABLE devmap (load_id INTEGER, device TEXT, gpu_id TEXT,"
     " how TEXT, rank INTEGER, line INTEGER);"
     "DROP TABLE IF EXISTS temp.devlib;"
+    "DROP TABLE IF EXISTS temp.hostgpu;"
+    "DROP TABLE IF EXISTS temp.hostread;"
     /* the GPU devices of each load, their library and the load's host */
     "CREATE TEMP TABLE devlib AS SELECT d.load_id, d.device, " DEV_BASE
-    " AS base, " DEV_LIB " AS lib, coalesce(nullif(s.host, ''), s.path) AS"
-    " host FROM load_devices d JOIN loads l ON l.id = d.load_id JOIN"
-    " sources s ON s.id = l.source_id WHERE " DEV_LIB " <> '';"
+    " AS base, " DEV_LIB " AS lib, " SRC_HOST("s") " AS host FROM"
+    " load_devices d JOIN loads l ON l.id = d.load_id JOIN sources s ON"
+    " s.id = l.source_id WHERE " DEV_LIB " <> '';"
+    "CREATE INDEX temp.devlib_load ON devlib(load_id);"
+    /* each host's inventory GPUs ("inference compute"), read once; and
+     * the GPU ids its VRAM readings name */
+    "CREATE TEMP TABLE hostgpu AS SELECT DISTINCT " SRC_HOST("s") " AS"
+    " host, g.gpu_id, lower(g.library) AS lib, lower(g.pci_id) AS pci FROM"
+    " gpus g JOIN sources s ON s.id = g.source_id WHERE " INV_GPU("g") ";"
+    "CREATE INDEX temp.hostgpu_id ON hostgpu(host, gpu_id);"
+    "CREATE TEMP TABLE hostread AS SELECT DISTINCT " SRC_HOST("s") " AS"
+    " host, u.gpu_id FROM (SELECT DISTINCT source_id, gpu_id FROM"
+    " vram_updates WHERE coalesce(gpu_id, '') <> '') u JOIN sources s ON"
+    " s.id = u.source_id;"
+    "CREATE INDEX temp.hostread_id ON hostread(host, gpu_id);"
     "INSERT INTO devmap SELECT v.load_id, v.device, r.gpu_uuid, 'uuid', 1,"
     " r.line FROM devlib v JOIN runners r ON r.load_id = v.load_id AND"
     " r.kind = 'cuda_device' AND r.gpu_uuid IS NOT NULL AND v.base IN"
     " ('CUDA' || r.device_index, 'ROCm' || r.device_index) WHERE EXISTS"
-    " (SELECT 1 FROM " HOST_INV " WHERE g.gpu_id = r.gpu_uuid);"
-    "INSERT INTO devmap SELECT v.load_id, v.device, g.gpu_id, 'pci', 2,"
+    " (SELECT 1 FROM hostgpu h WHERE h.host = v.host AND h.gpu_id ="
+    " r.gpu_uuid);"
+    "INSERT INTO devmap SELECT v.load_id, v.device, h.gpu_id, 'pci', 2,"
     " max(r.line) FROM devlib v JOIN runners r ON r.load_id = v.load_id AND"
     " r.kind = 'using_device' AND r.device = v.base AND"
-    " coalesce(r.pci_id, '') <> '' JOIN " HOST_INV " AND lower(g.pci_id) ="
-    " lower(r.pci_id) GROUP BY v.load_id, v.device, g.gpu_id;"
+    " coalesce(r.pci_id, '') <> '' JOIN hostgpu h ON h.host = v.host AND"
+    " h.pci = lower(r.pci_id) GROUP BY v.load_id, v.device, h.gpu_id;"
     /* the one GPU the scheduler gave a load with one GPU device */
     "INSERT INTO devmap SELECT v.load_id, v.device, x.gpu_id, 'scheduler',"
     " 3, x.line FROM devlib v JOIN (SELECT load_id, gpu_id, line FROM"
@@ -941,24 +954,24 @@ static const char device_gpus_sql[] =
     " 1, instr(layer_split, ':') - 1), 0 FROM loads WHERE"
     " instr(layer_split, ':') > 1 AND instr(layer_split, ',') = 0) x ON"
     " x.load_id = v.load_id WHERE (SELECT count(DISTINCT base) FROM devlib"
-    " w WHERE w.load_id = v.load_id) = 1 AND (EXISTS (SELECT 1 FROM "
-    HOST_INV " WHERE g.gpu_id = x.gpu_id) OR EXISTS (SELECT 1 FROM"
-    " vram_updates u JOIN sources hs ON hs.id = u.source_id AND"
-    " coalesce(nullif(hs.host, ''), hs.path) = v.host WHERE u.gpu_id ="
+    " w WHERE w.load_id = v.load_id) = 1 AND (EXISTS (SELECT 1 FROM"
+    " hostgpu h WHERE h.host = v.host AND h.gpu_id = x.gpu_id) OR EXISTS"
+    " (SELECT 1 FROM hostread h WHERE h.host = v.host AND h.gpu_id ="
     " x.gpu_id));"
     /* the host's one GPU of the library */
-    "INSERT INTO devmap SELECT v.load_id, v.device, min(g.gpu_id),"
-    " 'only_gpu', 4, 0 FROM devlib v JOIN " HOST_INV " AND"
-    " lower(g.library) = v.lib WHERE (SELECT count(DISTINCT base) FROM"
-    " devlib w WHERE w.load_id = v.load_id AND w.lib = v.lib) = 1"
-    " GROUP BY v.load_id, v.device HAVING count(DISTINCT g.gpu_id) = 1;"
+    "INSERT INTO devmap SELECT v.load_id, v.device, min(h.gpu_id),"
+    " 'only_gpu', 4, 0 FROM devlib v JOIN hostgpu h ON h.host = v.host AND"
+    " h.lib = v.lib WHERE (SELECT count(DISTINCT base) FROM devlib w WHERE"
+    " w.load_id = v.load_id AND w.lib = v.lib) = 1 GROUP BY v.load_id,"
+    " v.device HAVING count(DISTINCT h.gpu_id) = 1;"
     "CREATE INDEX temp.devmap_dev ON devmap(load_id, device);"
     "UPDATE load_devices SET (gpu_id, gpu_match) = (SELECT m.gpu_id, m.how"
     " FROM devmap m WHERE m.load_id = load_devices.load_id AND m.device ="
     " load_devices.device ORDER BY m.rank, m.line DESC LIMIT 1)"
     " WHERE EXISTS (SELECT 1 FROM devmap m WHERE m.load_id ="
     " load_devices.load_id AND m.device = load_devices.device);"
-    "DROP TABLE temp.devmap; DROP TABLE temp.devlib";
+    "DROP TABLE temp.devmap; DROP TABLE temp.devlib; DROP TABLE"
+    " temp.hostgpu; DROP TABLE temp.hostread";
 
 /*
  * Incremental: the loads of the sources in temp.olr_changed are rebuilt,

@@ -524,7 +524,9 @@ CREATE TABLE IF NOT EXISTS model_names (
 CREATE TABLE IF NOT EXISTS gpu_names (
   source_id  INTEGER NOT NULL,
   gpu_id     TEXT NOT NULL,    -- as gpus.gpu_id ('' when none)
-  host       TEXT NOT NULL,    -- names_host_short of the source
+  host_name  TEXT NOT NULL,    -- names_host_short of the source (not "host":
+                               -- often a file name, which --redact must not take
+                               -- for a host)
   idx        INTEGER NOT NULL, -- place among the host's GPUs, from 0
   model      TEXT NOT NULL,    -- "RTX 3090"
   label      TEXT NOT NULL,    -- "gpu-b: Quadro RTX 6000 #1"
