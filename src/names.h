@@ -93,6 +93,14 @@ void names_device_label(const char *host, const char *device,
  * (names_host): then every GPU and device name starts with its host. */
 int names_several_hosts(sqlite3 *db, int *several, struct olr_err *err);
 
+/* The SQL of the GPUs a load (load_id, an SQL expression) ran on, by
+ * name, comma-separated ("RTX 3090 #1, RTX A5000 #0"); NULL when none. */
+#define NAMES_LOAD_GPUS_SQL(load_id) "(SELECT group_concat(n, ', ') FROM" \
+	" (SELECT DISTINCT coalesce(gd.name, gd.device) AS n FROM load_devices" \
+	" gd WHERE gd.load_id = " load_id " AND gd.device NOT LIKE 'CPU%' AND" \
+	" gd.device NOT LIKE '%\\_Host' ESCAPE '\\' AND gd.device NOT LIKE" \
+	" '%\\_Mapped' ESCAPE '\\' ORDER BY gd.device))"
+
 /*
  * Number the inventory GPUs (table gpu_names) and name every load device
  * (load_devices.name) by the rules above. Part of names_resolve().

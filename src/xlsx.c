@@ -601,7 +601,9 @@ static const char *const loads_first[] = {
 	"CASE WHEN outcome = 'failed' AND wall_seconds IS NOT NULL THEN"
 	" printf('failed after %.0f s', wall_seconds) WHEN load_seconds IS NOT"
 	" NULL THEN printf('%.2f s', load_seconds) END AS load_time",
-	"cause", "load_seconds", "wall_seconds", "ctx_size", "started_at",
+	"cause", "load_seconds", "wall_seconds", "ctx_size",
+	/* the GPUs, named as everywhere (names.c) */
+	NAMES_LOAD_GPUS_SQL("loads.id") " AS gpus", "started_at",
 	"ended_at", "failure", "oom", NULL
 };
 
