@@ -354,6 +354,35 @@ literal = model loaded
 regex   = ^srv\s+\w+:\s+model loaded\s*$
 col kind = const:model_loaded
 
+# The runner's devices, to tell which inventory GPU a load's CUDA1 is:
+#   llama_model_load_from_file_impl: using device CUDA0 (NVIDIA A40) - 45217 MiB free
+#   llama_model_load_from_file_impl: using device CUDA1 (Quadro RTX 6000) (0000:40:00.0) - 23854 MiB free
+#   llama_prepare_model_devices: using device Vulkan0 (NVIDIA GeForce RTX 3050 Laptop GPU) (0000:01:00.0) - 3365 MiB free
+# (the PCI id, v0.13+, is the inventory's pci_id)
+[llamacpp_using_device]
+table   = runners
+match   = text
+literal = using device
+regex   = ^(?:llama_load_model_from_file|llama_model_load_from_file_impl|llama_prepare_model_devices):\s+using device\s+(?<dev>\S+)(?:\s+\((?<desc>[^()]*)\))?(?:\s+\((?<pci>[0-9A-Fa-f]+:[0-9A-Fa-f]+:[0-9A-Fa-f]+\.[0-9A-Fa-f]+)\))?
+col kind        = const:using_device
+col device      = group:dev
+col description = group:desc
+col pci_id      = group:pci
+
+# ggml_cuda_init's list: the runner's CUDA<N> and, v0.11+, its UUID (the
+# inventory's gpu_id):
+#   Device 0: NVIDIA GeForce RTX 4060 Laptop GPU, compute capability 8.9, VMM: yes
+#   Device 1: Quadro RTX 6000, compute capability 7.5, VMM: yes, ID: GPU-48214c0d-e159-6e4f-0b72-2feca746b5c6
+[llamacpp_cuda_device]
+table   = runners
+match   = text
+literal = Device
+regex   = ^\s+Device (?<idx>\d+): (?<desc>.+?), compute capability [\d.]+(?:.*?, ID: (?<uuid>[^\s,]+))?
+col kind         = const:cuda_device
+col device_index = group:idx:int
+col gpu_uuid     = group:uuid
+col description  = group:desc
+
 # ---------------------------------------------------------------- C13 model_metadata
 
 # llama_model_loader: - kv  %3d: %42s %-16s = %s

@@ -473,12 +473,6 @@ match   = text
 literal = vocab only - skipping tensors
 regex   = ^llama_model_load:\s+vocab only - skipping tensors\s*$
 
-# llama_model_load_from_file_impl: using device CUDA0 (NVIDIA A40) - 45217 MiB free
-[llamacpp_using_device]
-table   = noise
-match   = text
-literal = using device
-regex   = ^(?:llama_load_model_from_file|llama_model_load_from_file_impl|llama_prepare_model_devices):\s+using device\s
 
 # ================================================================ llama.cpp: backends
 
@@ -489,12 +483,6 @@ match   = text
 literal = ggml_
 regex   = ^(?:ggml_cuda_init|ggml_init_cublas|ggml_cuda_init_once):\s
 
-#   Device 0: NVIDIA GeForce RTX 4060 Laptop GPU, compute capability 8.9, VMM: yes
-[llamacpp_device_list]
-table   = noise
-match   = text
-literal = Device
-regex   = ^\s+Device \d+: .+, compute capability [\d.]+
 
 [llamacpp_load_backend]
 table   = noise

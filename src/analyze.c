@@ -26,6 +26,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "names.h"
 #include "xmalloc.h"
 
 /* a GPU device: not the CPU, not host (pinned) memory */
@@ -530,25 +531,29 @@ out:
 /* ---------------------------------------------------------------- alerts */
 
 #define LOAD_LABEL "coalesce(l.name, l.model, 'a model')"
+/* a reading's GPU by its one name (names.c), else by its id */
+#define GPU_LABEL(a) "coalesce((SELECT n.label FROM gpu_names n WHERE" \
+	" n.source_id = " a ".source_id AND n.gpu_id = coalesce(" a ".gpu_id," \
+	" '')), 'GPU ' || coalesce(nullif(" a ".gpu_id, ''), '?'))"
 
 static const char alerts_sql[] =
     /* VRAM used above the threshold (total from the reading or from the
      * GPU inventory of the same source) */
     "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
     " message) SELECT 'vram_high', 'warning', ts, source_id, line,"
-    " load_id, printf('GPU %s: %.1f%% of %.1f GiB VRAM in use (%.1f GiB"
-    " free)', coalesce(nullif(gpu_id, ''), '?'), 100.0 * (tot - free) /"
-    " tot, tot / 1073741824.0, free / 1073741824.0) FROM (SELECT v.*,"
+    " load_id, printf('%.1f%% of %.1f GiB VRAM in use on %s (%.1f GiB"
+    " free)', 100.0 * (tot - free) / tot, tot / 1073741824.0, "
+    GPU_LABEL("r") ", free / 1073741824.0) FROM (SELECT v.*,"
     " coalesce(v.free_bytes, v.available_bytes) AS free,"
     " coalesce(v.total_bytes, (SELECT g.total_bytes FROM gpus g WHERE"
     "  g.source_id = v.source_id AND g.gpu_id = v.gpu_id AND g.line <="
-    "  v.line ORDER BY g.line DESC LIMIT 1)) AS tot FROM vram_updates v)"
+    "  v.line ORDER BY g.line DESC LIMIT 1)) AS tot FROM vram_updates v) r"
     " WHERE tot > 0 AND free IS NOT NULL AND 100.0 * (tot - free) / tot >"
     " ?1 UNION ALL SELECT 'vram_high', 'warning', ts, source_id, line,"
-    " load_id, printf('GPU %s (%s): %.1f%% of %.1f GiB VRAM in use at"
-    " start', coalesce(nullif(gpu_id, ''), '?'), coalesce(description,"
-    " name, '?'), 100.0 * (total_bytes - available_bytes) / total_bytes,"
-    " total_bytes / 1073741824.0) FROM gpus WHERE total_bytes > 0 AND"
+    " load_id, printf('%.1f%% of %.1f GiB VRAM in use on %s at start',"
+    " 100.0 * (total_bytes - available_bytes) / total_bytes,"
+    " total_bytes / 1073741824.0, " GPU_LABEL("gpus") ") FROM gpus"
+    " WHERE total_bytes > 0 AND"
     " available_bytes IS NOT NULL AND coalesce(lower(library), '') <> 'cpu' AND 100.0 *"
     " (total_bytes - available_bytes) / total_bytes > ?1; "
     "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
@@ -599,7 +604,8 @@ static const char alerts_sql[] =
     "INSERT INTO alerts (rule, severity, ts, source_id, line, load_id,"
     " message) SELECT 'over_estimate', 'warning', l.ended_at, l.source_id,"
     " l.end_line, l.id, printf('%s on %s: allocated %.2f GiB, Ollama"
-    " estimated %.2f GiB (%+.1f%%)', " LOAD_LABEL ", e.device,"
+    " estimated %.2f GiB (%+.1f%%)', " LOAD_LABEL ", " NAMES_DEVICE_SQL("e")
+    ","
     " e.actual_bytes / 1073741824.0, e.est_bytes / 1073741824.0, 100.0 *"
     " (e.ratio - 1)) FROM estimate_vs_actual e JOIN loads l ON"
     " l.id = e.load_id WHERE e.over_estimate = 1";

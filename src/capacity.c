@@ -8,11 +8,12 @@
  * Hosts: a row's host is its source's host (sources.host), else the log
  * file's name. GPUs: the inventory ("inference compute", table gpus, read
  * whole, not windowed: the inventory is logged at server start), one entry
- * per host and GPU id, numbered in inventory order from 0. A load runs on
- * the GPU holding most of its layers (load_devices: CUDA1 = the host's
- * GPU #1, Metal = #0); a load with nothing placed on a GPU runs on the
- * host's CPU lane; a load with no device facts on a host with one GPU ran
- * on it, on a host with several on "GPU not logged".
+ * per host and GPU id, numbered in inventory order from 0 and named by
+ * names.c as every report names it. A load runs on the GPU holding most
+ * of its layers (load_devices.gpu_id: which inventory GPU the runner's
+ * CUDA1 or Metal is, see reconstruct.c); a load with nothing placed on a
+ * GPU runs on the host's CPU lane; a load with no device facts on a host
+ * with one GPU ran on it, on a host with several on "GPU not logged".
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -57,6 +58,7 @@ struct gpu {
 	char       peak_ts[32];
 	long       loads, failed, oom;
 	int        fitcol;    /* column of the fit matrix */
+	int        reading;   /* known from VRAM readings only */
 };
 
 struct load {
@@ -103,6 +105,7 @@ struct cap_state {
 	size_t          nsrc;
 	struct host    *host;
 	int             nhost;
+	int             several;  /* hosts: names then start with theirs */
 	struct gpu     *gpu;
 	int             ngpu, capgpu;
 	struct load    *load;
@@ -196,17 +199,6 @@ fmt_secs(char *out, size_t size, double s)
 		snprintf(out, size, "%.1f ms", s * 1000.0);
 	else
 		report_secs(out, size, s);
-}
-
-/* "RTX 3090" from "NVIDIA GeForce RTX 3090" */
-static const char *
-gpu_short(const char *n)
-{
-	if (strncmp(n, "NVIDIA ", 7) == 0)
-		n += 7;
-	if (strncmp(n, "GeForce ", 8) == 0)
-		n += 8;
-	return *n ? n : "GPU";
 }
 
 /* In [since, until)? ts is UTC ISO text like the bounds. */
@@ -383,25 +375,29 @@ gpu_add(struct cap_state *s, int host, enum gpu_kind kind, const char *gid,
 	g->total = total;
 	g->peak = -1;
 	g->idx = kind == G_REAL ? s->host[host].nreal++ : -1;
+	/* one name per GPU (names.c), as every other report names it */
 	switch (kind) {
 	case G_REAL:
-		g->model = xstrdup(gpu_short(model));
-		snprintf(label, sizeof label, "%s: %.28s #%d",
-		    s->host[host].disp, g->model, g->idx);
+		g->model = xstrdup(names_gpu_model(model));
+		names_gpu_label(s->several ? s->host[host].disp : NULL,
+		    g->model, g->idx, label, sizeof label);
 		break;
 	case G_DEVICE:
-		g->model = xstrdup(gid);
-		snprintf(label, sizeof label, "%s: %s (not in the inventory)",
-		    s->host[host].disp, gid);
+		/* gid: the device's name (load_devices.name); model: the
+		 * runner's name for it (CUDA0) */
+		g->model = xstrdup(model);
+		snprintf(label, sizeof label, "%s", gid);
 		break;
 	case G_UNKNOWN:
 		g->model = xstrdup("GPU not logged");
-		snprintf(label, sizeof label, "%s: GPU not logged",
-		    s->host[host].disp);
+		snprintf(label, sizeof label, "%s%sGPU not logged",
+		    s->several ? s->host[host].disp : "", s->several ? ": " :
+		    "");
 		break;
 	default:
 		g->model = xstrdup("CPU only");
-		snprintf(label, sizeof label, "%s: CPU", s->host[host].disp);
+		names_device_label(s->several ? s->host[host].disp : NULL,
+		    "CPU", NULL, 0, label, sizeof label);
 	}
 	g->label = xstrdup(label);
 	return s->ngpu++;
@@ -462,18 +458,21 @@ read_inventory(struct cap_state *s)
 static int
 gpu_match(struct cap_state *s, int h, const char *gid)
 {
-	int g = gpu_find(s, h, G_REAL, gid), i;
+	int g = gpu_find(s, h, G_REAL, gid), i, n, one = -1;
 
 	if (g >= 0)
 		return g;
 	if (*gid && strspn(gid, "0123456789") == strlen(gid) &&
 	    (g = gpu_by_index(s, h, atoi(gid))) >= 0)
 		return g;
-	if (s->host[h].nreal == 1)
-		for (i = 0; i < s->ngpu; i++)
-			if (s->gpu[i].host == h && s->gpu[i].kind == G_REAL)
-				return i;
-	return -1;
+	/* the host's one inventory GPU (names.c matches readings alike) */
+	for (i = 0, n = 0; i < s->ngpu; i++)
+		if (s->gpu[i].host == h && s->gpu[i].kind == G_REAL &&
+		    !s->gpu[i].reading) {
+			one = i;
+			n++;
+		}
+	return n == 1 ? one : -1;
 }
 
 /* ---- weeks ------------------------------------------------------------ */
@@ -545,6 +544,7 @@ read_vram(struct cap_state *s)
 			if (total <= 0)
 				continue;
 			g = gpu_add(s, h, G_REAL, gid, "GPU", total);
+			s->gpu[g].reading = 1;
 		}
 		gp = &s->gpu[g];
 		if (total <= 0)
@@ -717,29 +717,30 @@ read_loads(struct cap_state *s)
 			p = comma ? comma + 1 : NULL;
 		}
 	}
-	/* else the GPU device holding most layers */
-	if (db_prepare(s->db, "SELECT load_id, device, layers FROM"
+	/* else the GPU device holding most layers: the inventory GPU the
+	 * load's reconstruction found it is (load_devices.gpu_id), else the
+	 * device under its own name ("CUDA0 (not in the inventory)") */
+	if (db_prepare(s->db, "SELECT load_id, device, layers,"
+	    " COALESCE(gpu_id, ''), COALESCE(name, device) FROM"
 	    " main.load_devices WHERE layers > 0 ORDER BY load_id, layers DESC,"
 	    " device", &st, s->err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct load *l = load_by_id(s, sqlite3_column_int64(st, 0));
-		const char *dev = ctext(st, 1);
-		int g;
+		const char *dev = ctext(st, 1), *gid = ctext(st, 3);
+		int g = -1;
 
 		if (l == NULL || l->ngpu_dev < 0 || !is_gpu_device(dev))
 			continue;
 		if (l->ngpu_dev++ > 0)
 			continue;
-		dev += strcspn(dev, "0123456789");
-		g = gpu_by_index(s, l->host, *dev ? atoi(dev) : 0);
-		if (g < 0 && s->host[l->host].nreal == 1 && *dev == '\0')
-			g = gpu_match(s, l->host, "");
+		if (*gid)
+			g = gpu_find(s, l->host, G_REAL, gid);
 		if (g < 0) {
-			const char *name = ctext(st, 1);
+			const char *name = ctext(st, 4);
 
 			if ((g = gpu_find(s, l->host, G_DEVICE, name)) < 0)
-				g = gpu_add(s, l->host, G_DEVICE, name, name, 0);
+				g = gpu_add(s, l->host, G_DEVICE, name, dev, 0);
 		}
 		l->gpu = g;
 	}
@@ -781,7 +782,7 @@ place_loads(struct cap_state *s)
 			if (l->lo == 0 || s->host[l->host].nreal == 0)
 				l->gpu = gpu_find(s, l->host, G_CPU, NULL);
 			else if (s->host[l->host].nreal == 1)
-				l->gpu = gpu_match(s, l->host, "");
+				l->gpu = gpu_by_index(s, l->host, 0);
 			else
 				l->gpu = gpu_find(s, l->host, G_UNKNOWN, NULL);
 			if (l->gpu < 0)
@@ -1900,7 +1901,9 @@ state_free(struct cap_state *s)
 static int
 gather(struct cap_state *s)
 {
-	if (read_sources(s) != 0 || read_inventory(s) != 0 ||
+	if (read_sources(s) != 0 ||
+	    names_several_hosts(s->db, &s->several, s->err) != 0 ||
+	    read_inventory(s) != 0 ||
 	    read_vram(s) != 0 || read_loads(s) != 0 ||
 	    read_host_events(s) != 0)
 		return -1;

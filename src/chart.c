@@ -103,7 +103,7 @@ enum chart_style {
 };
 
 struct chart_series_def {
-	char             name[64];
+	char             name[96];
 	int              colour;
 	enum chart_style style;
 	int              legend;   /* 1 = shown in the legend */
@@ -451,6 +451,19 @@ fail:
 }
 
 /* Series index for key, added with name when new; -1 when full. */
+/* The series of key, or -1. */
+static int
+chart_series_index(const struct chart_data *d, char keys[][96],
+    const char *key)
+{
+	int i;
+
+	for (i = 0; i < d->nser; i++)
+		if (strcmp(keys[i], key) == 0)
+			return i;
+	return -1;
+}
+
 static int
 chart_series_for(struct chart_data *d, char keys[][96], const char *key,
     const char *name, enum chart_style style, int *dropped)
@@ -471,7 +484,8 @@ chart_series_for(struct chart_data *d, char keys[][96], const char *key,
 /*
  * VRAM: used = total - free (or available), per GPU (source + gpu_id).
  * A reading without a total takes it from the gpus inventory of the same
- * source and GPU. The inventory rows themselves are readings too.
+ * source and GPU. The inventory rows themselves are readings too; a "cpu"
+ * line is system memory, not a GPU.
  */
 static int
 chart_load_vram(sqlite3 *db, struct chart_data *d, struct olr_err *err)
@@ -480,7 +494,8 @@ chart_load_vram(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	    "WITH r AS ("
 	    " SELECT g.source_id, g.gpu_id, g.ts, g.total_bytes AS total,"
 	    "  g.available_bytes AS free, g.id AS ord FROM gpus g"
-	    " WHERE g.ts IS NOT NULL"
+	    " WHERE g.ts IS NOT NULL AND coalesce(lower(g.library), '') <>"
+	    " 'cpu'"
 	    " UNION ALL"
 	    " SELECT v.source_id, v.gpu_id, v.ts,"
 	    "  COALESCE(v.total_bytes, (SELECT g.total_bytes FROM gpus g"
@@ -494,27 +509,25 @@ chart_load_vram(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	    "   WHERE g.source_id = v.source_id"
 	    "   HAVING COUNT(DISTINCT g.gpu_id) = 1)),"
 	    "  COALESCE(v.free_bytes, v.available_bytes), v.id FROM"
-	    " vram_updates v WHERE v.ts IS NOT NULL),"
+	    " vram_updates v WHERE v.ts IS NOT NULL AND"
+	    " coalesce(lower(v.library), '') <> 'cpu'),"
 	    /* readings per source and GPU: one pass (was a count per row) */
 	    " rn AS (SELECT r.*, COUNT(*) OVER (PARTITION BY r.source_id,"
-	    "  r.gpu_id) AS n FROM r),"
-	    /* a GPU's index: its place in its source's inventory */
-	    " gi AS MATERIALIZED (SELECT source_id, gpu_id, row_number() OVER"
-	    "  (PARTITION BY source_id ORDER BY min(id)) - 1 AS idx FROM gpus"
-	    "  GROUP BY source_id, gpu_id)"
+	    "  r.gpu_id) AS n FROM r)"
 	    " SELECT r.source_id, COALESCE(r.gpu_id, ''), r.ts, r.total,"
 	    "  r.free, (SELECT COALESCE(NULLIF(g.description, ''), g.name)"
 	    "   FROM gpus g WHERE g.source_id = r.source_id"
 	    "   AND g.gpu_id IS r.gpu_id LIMIT 1), r.n,"
-	    "  (SELECT coalesce(s.host, s.path) FROM sources s"
+	    "  (SELECT coalesce(nullif(s.host, ''), s.path) FROM main.sources s"
 	    "   WHERE s.id = r.source_id),"
-	    "  (SELECT idx FROM gi WHERE gi.source_id = r.source_id"
-	    "   AND gi.gpu_id IS r.gpu_id)"
+	    /* the GPU's one name (names.c) */
+	    "  (SELECT n.label FROM gpu_names n WHERE n.source_id ="
+	    "   r.source_id AND n.gpu_id = COALESCE(r.gpu_id, ''))"
 	    " FROM rn r WHERE r.total IS NOT NULL AND r.free IS NOT NULL"
 	    " ORDER BY r.n DESC, r.source_id, r.gpu_id, r.ts, r.ord";
 	sqlite3_stmt *st = NULL;
-	char keys[CHART_MAXSER][96], key[96], prev[96] = "", name[64];
-	int rc, dropped = 0, su, stot, ngpu = 0, nsrc = 0;
+	char keys[CHART_MAXSER][96], key[96], prev[96] = "", name[96];
+	int rc, dropped = 0, su, stot, ngpu = 0, several = 0;
 	double t, total, freeb;
 
 	d->header = "series\tts\tbytes";
@@ -522,8 +535,7 @@ chart_load_vram(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	d->y.kind = AX_BYTES;
 	snprintf(d->y.label, sizeof d->y.label, "VRAM");
 	d->legend_styles = 1;
-	if (chart_count(db, "SELECT COUNT(DISTINCT source_id) FROM"
-	    " vram_updates", &nsrc, err) != 0 ||
+	if (names_several_hosts(db, &several, err) != 0 ||
 	    db_prepare(db, sql, &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -541,23 +553,22 @@ chart_load_vram(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 			snprintf(prev, sizeof prev, "%s", key);
 			ngpu++;
 		}
-		if (strncmp(gname, "NVIDIA ", 7) == 0)
-			gname += 7;
-		if (strncmp(gname, "GeForce ", 8) == 0)
-			gname += 8;
-		/* one name per GPU: "host: RTX 3090 #1" (host, else the file,
-		 * when several logs have readings) */
+		/* one name per GPU: "host: RTX 3090 #1" (names.c); a GPU
+		 * not in the inventory by the start of its id */
 		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-			snprintf(idx, sizeof idx, " #%d",
-			    sqlite3_column_int(st, 8));
-		else if (*gid)
-			snprintf(idx, sizeof idx, " %.8s", strncmp(gid, "GPU-",
-			    4) == 0 ? gid + 4 : gid);
-		names_host(who, hname, sizeof hname);
-		names_host_short(hname, whos, sizeof whos);
-		snprintf(name, sizeof name, "%s%s%.28s%s used", nsrc > 1 ?
-		    whos : "", nsrc > 1 ? ": " : "", *gname ? gname : "GPU",
-		    idx);
+			snprintf(name, sizeof name, "%s used",
+			    chart_col_text(st, 8));
+		else {
+			if (*gid)
+				snprintf(idx, sizeof idx, " %.8s",
+				    strncmp(gid, "GPU-", 4) == 0 ? gid + 4 :
+				    gid);
+			names_host(who, hname, sizeof hname);
+			names_host_short(hname, whos, sizeof whos);
+			snprintf(name, sizeof name, "%s%s%.28s%s used",
+			    several ? whos : "", several ? ": " : "",
+			    names_gpu_model(gname), idx);
+		}
 		su = chart_series_for(d, keys, key, name, ST_LINE, &dropped);
 		if (su < 0)
 			continue;
@@ -663,10 +674,11 @@ chart_load_layers(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 		return -1;
 	if (db_prepare(db, sql, &st, err) != 0)
 		return -1;
-	/* GPU devices first (by name), CPU-like devices folded into "CPU". */
-	if (db_prepare(db, "SELECT device, layers FROM load_devices WHERE "
-	    "load_id = ? AND layers > 0 ORDER BY device LIKE 'CPU%', device",
-	    &dev, err) != 0) {
+	/* GPU devices first (by name), CPU-like devices folded into "CPU";
+	 * a GPU is named as everywhere else (load_devices.name, names.c) */
+	if (db_prepare(db, "SELECT device, layers, coalesce(name, device)"
+	    " FROM load_devices WHERE load_id = ? AND layers > 0 ORDER BY"
+	    " device LIKE 'CPU%', device", &dev, err) != 0) {
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -689,11 +701,15 @@ chart_load_layers(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 			sqlite3_reset(dev);
 			sqlite3_bind_int64(dev, 1, sqlite3_column_int64(st, 0));
 			while (sqlite3_step(dev) == SQLITE_ROW) {
-				const char *name = chart_col_text(dev, 0);
+				const char *name = chart_col_text(dev, 2);
 				double n = sqlite3_column_double(dev, 1);
 
-				if (chart_is_cpu(name))
+				if (chart_is_cpu(chart_col_text(dev, 0)))
 					name = "CPU";
+				/* more GPUs than colours: the rest in one */
+				else if (d->nser >= CHART_MAXSER - 2 &&
+				    chart_series_index(d, keys, name) < 0)
+					name = "other GPUs";
 				s = chart_series_for(d, keys, name, name,
 				    ST_BAR, &dropped);
 				if (s < 0)
@@ -1729,7 +1745,7 @@ chart_legend(cairo_t *cr, const struct chart_data *d, double x0, double y,
 {
 	double x = x0, h = 18;
 	int i;
-	char name[64];
+	char name[96];
 
 	cairo_set_font_size(cr, 12);
 	for (i = d->legend_styles ? -2 : 0; i < d->nser; i++) {

@@ -36,6 +36,7 @@
 #include "buf.h"
 #include "chart.h"
 #include "db.h"
+#include "names.h"
 #include "embedded.h"
 #include "outfile.h"
 #include "tmpl.h"
@@ -328,9 +329,12 @@ static const char sql_versions[] =
     " html_time(min(ts)) AS first FROM runners WHERE kind = 'listening'"
     " AND version IS NOT NULL GROUP BY version ORDER BY min(ts), version";
 
+/* a GPU by its one name (names.c); a CPU line by what it says */
 static const char sql_gpus[] =
-    "SELECT coalesce(nullif(name, ''), nullif(description, ''), gpu_id)"
-    " AS name, library, compute, driver, html_bytes(total_bytes) AS total,"
+    "SELECT coalesce((SELECT n.label FROM gpu_names n WHERE n.source_id ="
+    " gpus.source_id AND n.gpu_id = coalesce(gpus.gpu_id, '')),"
+    " nullif(description, ''), nullif(name, ''), gpu_id) AS name, library,"
+    " compute, driver, html_bytes(total_bytes) AS total,"
     " host, count(DISTINCT source_id) AS files, count(*) AS seen"
     " FROM gpus GROUP BY 1, library, compute, driver, total_bytes, host"
     " ORDER BY 1, library, compute, driver, total_bytes, host";
@@ -384,7 +388,11 @@ static const char sql_loads[] =
     " CASE WHEN l.layers_offloaded IS NULL THEN NULL ELSE"
     " l.layers_offloaded || '/' || coalesce(l.layers_total, '?') END"
     " AS layers, CASE WHEN l.layers_offloaded < l.layers_total THEN 'y' END"
-    " AS partial, l.layer_split,"
+    " AS partial, coalesce((SELECT group_concat(n, ', ') FROM (SELECT"
+    " coalesce(d.name, d.device) || ': ' || d.layers || ' layers' AS n"
+    " FROM load_devices d WHERE d.load_id = l.id AND d.layers > 0 ORDER BY"
+    " d.device LIKE 'CPU%', d.device)), l.layer_split) AS layer_split, "
+    NAMES_LOAD_GPUS_SQL("l.id") " AS gpus,"
     " html_bytes(l.est_total_bytes) AS est,"
     " html_bytes(l.allocated_bytes) AS actual,"
     " html_bytes(l.actual_kv_bytes) AS kv,"
@@ -438,7 +446,8 @@ static const char sql_evidence[] =
 static const char sql_eva[] =
     SHOWN_CTE
     "SELECT e.load_id, html_base(s.path) AS file, l.start_line,"
-    " coalesce(l.name, substr(l.model, 1, 19)) AS name, e.device,"
+    " coalesce(l.name, substr(l.model, 1, 19)) AS name,"
+    " " NAMES_DEVICE_SQL("e") " AS device,"
     " html_bytes(e.est_bytes) AS est, html_bytes(e.actual_bytes) AS actual,"
     " html_bytes(e.diff_bytes, 1) AS diff,"
     " html_fixed(e.ratio * 100, 1) || ' %' AS ratio,"

@@ -23,6 +23,21 @@
 #define OLR_STR_(x) #x
 #define OLR_STR(x) OLR_STR_(x)
 
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* a column's text, "" for NULL */
+static const char *
+col_text_or(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+
+	return t ? t : "";
+}
+
 void
 names_tag_display(const char *model, char *out, size_t size)
 {
@@ -176,6 +191,330 @@ names_host_short(const char *name, char *out, size_t size)
 		snprintf(out, size, "%s", name);
 }
 
+const char *
+names_gpu_model(const char *n)
+{
+	if (n == NULL)
+		return "GPU";
+	if (strncmp(n, "NVIDIA ", 7) == 0)
+		n += 7;
+	if (strncmp(n, "GeForce ", 8) == 0)
+		n += 8;
+	return *n ? n : "GPU";
+}
+
+void
+names_gpu_label(const char *host, const char *model, int idx, char *out,
+    size_t size)
+{
+	int h = host != NULL && *host;
+
+	snprintf(out, size, "%s%s%.28s #%d", h ? host : "", h ? ": " : "",
+	    model, idx);
+}
+
+void
+names_device_label(const char *host, const char *device,
+    const char *gpu_label, int inventory, char *out, size_t size)
+{
+	const char *pre = host != NULL && *host ? host : "";
+	const char *sep = *pre ? ": " : "";
+	size_t n = strlen(device);
+	int mapped = n > 7 && strcmp(device + n - 7, "_Mapped") == 0;
+
+	if (strncmp(device, "CPU", 3) == 0) {
+		const char *rest = device[3] == '_' ? device + 4 : "";
+
+		if (*rest == '\0')
+			snprintf(out, size, "%s%sCPU", pre, sep);
+		else if (strcmp(rest, "Mapped") == 0)
+			snprintf(out, size, "%s%sCPU (mapped)", pre, sep);
+		else if (strcmp(rest, "REPACK") == 0)
+			snprintf(out, size, "%s%sCPU (repack)", pre, sep);
+		else
+			snprintf(out, size, "%s%sCPU (%s)", pre, sep, rest);
+	} else if (strstr(device, "_Host") != NULL)
+		snprintf(out, size, "%s%spinned host memory", pre, sep);
+	else if (gpu_label != NULL && *gpu_label)
+		snprintf(out, size, "%s%s", gpu_label, mapped ? " (mapped)" :
+		    "");
+	else
+		snprintf(out, size, "%s%s%s (%s)", pre, sep, device, inventory ?
+		    "not identified" : "not in the inventory");
+}
+
+struct gpu_name {
+	char *host;      /* names_host */
+	char *gid;
+	char *model;
+	int   idx;
+	int   reading;   /* named by VRAM readings only, not the inventory */
+};
+
+/* the host (names_host_short) of every source, and whether they are several */
+struct src_host {
+	long long id;
+	char     *host;      /* names_host: what tells hosts apart */
+	char     *disp;      /* names_host_short: what names show */
+};
+
+static int
+read_src_hosts(sqlite3 *db, struct src_host **out, size_t *nout,
+    int *several, struct olr_err *err)
+{
+	sqlite3_stmt *st;
+	struct src_host *sh = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc;
+
+	*several = 0;
+	if (db_prepare(db, "SELECT id, coalesce(nullif(host, ''), path) FROM"
+	    " main.sources ORDER BY id", &st, err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char name[128], disp[128];
+
+		names_host(col_text_or(st, 1), name, sizeof name);
+		names_host_short(name, disp, sizeof disp);
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			sh = xrealloc(sh, cap * sizeof *sh);
+		}
+		sh[n].id = sqlite3_column_int64(st, 0);
+		sh[n].host = xstrdup(name);
+		sh[n].disp = xstrdup(disp);
+		for (i = 0; i < n && !*several; i++)
+			if (strcmp(sh[i].host, name) != 0)
+				*several = 1;
+		n++;
+	}
+	sqlite3_finalize(st);
+	*out = sh;
+	*nout = n;
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, "sources");
+}
+
+static const struct src_host *
+host_of(const struct src_host *sh, size_t n, long long id)
+{
+	static const struct src_host none = { 0, "", "" };
+
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (sh[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && sh[lo].id == id ? &sh[lo] : &none;
+}
+
+/*
+ * The GPU of host that gid names: by id; for a VRAM reading (reading = 1)
+ * also an index ("0") or the host's one inventory GPU, as the capacity
+ * review matches readings. NULL when none.
+ */
+static struct gpu_name *
+gpu_name_find(struct gpu_name *gs, size_t ng, const char *host,
+    const char *gid, int reading)
+{
+	struct gpu_name *one = NULL;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < ng; i++)
+		if (strcmp(gs[i].host, host) == 0 && strcmp(gs[i].gid, gid) ==
+		    0)
+			return &gs[i];
+	if (!reading)
+		return NULL;
+	for (i = 0; i < ng; i++) {
+		if (strcmp(gs[i].host, host) != 0)
+			continue;
+		if (*gid && strspn(gid, "0123456789") == strlen(gid) &&
+		    gs[i].idx == atoi(gid))
+			return &gs[i];
+		if (gs[i].reading)
+			continue;
+		one = &gs[i];
+		n++;
+	}
+	return n == 1 ? one : NULL;
+}
+
+int
+names_several_hosts(sqlite3 *db, int *several, struct olr_err *err)
+{
+	struct src_host *sh = NULL;
+	size_t n = 0, i;
+	int rc = read_src_hosts(db, &sh, &n, several, err);
+
+	for (i = 0; i < n; i++) {
+		free(sh[i].host);
+		free(sh[i].disp);
+	}
+	free(sh);
+	return rc;
+}
+
+int
+names_gpus(sqlite3 *db, struct olr_err *err)
+{
+	sqlite3_stmt *inv = NULL, *ins = NULL, *dev = NULL, *up = NULL;
+	struct src_host *sh = NULL;
+	struct gpu_name *gs = NULL;
+	size_t nsh = 0, ng = 0, cap = 0, i;
+	int several, rc = -1, src, pass;
+	char label[256];
+
+	if (read_src_hosts(db, &sh, &nsh, &several, err) != 0 ||
+	    db_exec(db, "DELETE FROM gpu_names", err) != 0)
+		goto out;
+	/* the inventory in the order it was logged, as the capacity review
+	 * and the VRAM chart read it: a GPU per host and gpu_id, its name
+	 * from the line with the largest total; then the GPUs that only VRAM
+	 * readings name ("updated VRAM" gpu=<id>, no inventory logged), as
+	 * "GPU", unless the reading is of an inventory GPU by its index or
+	 * the host has one */
+	if (db_prepare(db, "SELECT source_id, coalesce(gpu_id, ''),"
+	    " coalesce(nullif(description, ''), nullif(name, ''), ''),"
+	    " max(total_bytes), 0 FROM main.gpus WHERE coalesce(library, '')"
+	    " NOT IN ('cpu', 'CPU') GROUP BY source_id, coalesce(gpu_id, '')"
+	    " ORDER BY min(id)", &inv, err) != 0 ||
+	    db_prepare(db, "INSERT OR REPLACE INTO gpu_names (source_id,"
+	    " gpu_id, host_name, idx, model, label) VALUES (?, ?, ?, ?, ?, ?)",
+	    &ins, err) != 0)
+		goto out;
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			sqlite3_finalize(inv);
+			inv = NULL;
+			if (db_prepare(db, "SELECT source_id, coalesce(gpu_id,"
+			    " ''), '', max(total_bytes), 1 FROM main.vram_updates"
+			    " WHERE ts IS NOT NULL AND coalesce(free_bytes,"
+			    " available_bytes) IS NOT NULL AND coalesce(library,"
+			    " '') NOT IN ('cpu', 'CPU') GROUP BY source_id,"
+			    " coalesce(gpu_id, '') ORDER BY source_id, 2", &inv,
+			    err) != 0)
+				goto out;
+		}
+		while ((src = sqlite3_step(inv)) == SQLITE_ROW) {
+			const struct src_host *hs = host_of(sh, nsh,
+			    sqlite3_column_int64(inv, 0));
+			const char *gid = col_text_or(inv, 1);
+			const char *name = col_text_or(inv, 2);
+			long long total = sqlite3_column_int64(inv, 3);
+			struct gpu_name *g;
+
+			if (*gid == '\0' && *name == '\0' && total <= 0)
+				continue;  /* an inventory line saying nothing */
+			g = gpu_name_find(gs, ng, hs->host, gid, pass);
+			if (g == NULL && pass == 1 && total <= 0)
+				continue;
+			if (g == NULL) {
+				int idx = 0;
+
+				for (i = 0; i < ng; i++)
+					idx += strcmp(gs[i].host, hs->host) == 0;
+				if (ng == cap) {
+					cap = cap ? 2 * cap : 16;
+					gs = xrealloc(gs, cap * sizeof *gs);
+				}
+				g = &gs[ng++];
+				g->host = xstrdup(hs->host);
+				g->gid = xstrdup(gid);
+				g->model = xstrdup(names_gpu_model(name));
+				g->idx = idx;
+				g->reading = pass;
+			}
+			names_gpu_label(several ? hs->disp : NULL, g->model,
+			    g->idx, label, sizeof label);
+			sqlite3_bind_int64(ins, 1, sqlite3_column_int64(inv, 0));
+			sqlite3_bind_text(ins, 2, gid, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(ins, 3, hs->disp, -1,
+			    SQLITE_TRANSIENT);
+			sqlite3_bind_int(ins, 4, g->idx);
+			sqlite3_bind_text(ins, 5, g->model, -1,
+			    SQLITE_TRANSIENT);
+			sqlite3_bind_text(ins, 6, label, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(ins) != SQLITE_DONE) {
+				db_fail(db, err, "gpu_names");
+				goto out;
+			}
+			sqlite3_reset(ins);
+		}
+		if (src != SQLITE_DONE) {
+			db_fail(db, err, "gpus");
+			goto out;
+		}
+	}
+	/* every load device */
+	if (db_prepare(db, "SELECT d.load_id, d.device, l.source_id,"
+	    " d.gpu_id FROM main.load_devices d JOIN main.loads l ON l.id ="
+	    " d.load_id", &dev, err) != 0 ||
+	    db_prepare(db, "UPDATE main.load_devices SET name = ? WHERE"
+	    " load_id = ? AND device = ?", &up, err) != 0)
+		goto out;
+	while ((src = sqlite3_step(dev)) == SQLITE_ROW) {
+		const char *d = col_text_or(dev, 1);
+		const struct src_host *hs = host_of(sh, nsh,
+		    sqlite3_column_int64(dev, 2));
+		const char *host = hs->host;
+		const char *gid = col_text(dev, 3);
+		char glabel[256] = "";
+		int inventory = 0;
+
+		/* its GPU: by id among its host's (the inventory may be in
+		 * another log of the host) */
+		for (i = 0; i < ng; i++) {
+			if (strcmp(gs[i].host, host) != 0)
+				continue;
+			inventory = 1;
+			if (gid != NULL && strcmp(gs[i].gid, gid) == 0) {
+				names_gpu_label(several ? hs->disp : NULL,
+				    gs[i].model, gs[i].idx, glabel,
+				    sizeof glabel);
+				break;
+			}
+		}
+		names_device_label(several ? hs->disp : NULL, d, glabel,
+		    inventory, label, sizeof label);
+		sqlite3_bind_text(up, 1, label, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(up, 2, sqlite3_column_int64(dev, 0));
+		sqlite3_bind_text(up, 3, d, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(up) != SQLITE_DONE) {
+			db_fail(db, err, "load_devices");
+			goto out;
+		}
+		sqlite3_reset(up);
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, err, "load_devices");
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(inv);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(dev);
+	sqlite3_finalize(up);
+	for (i = 0; i < nsh; i++) {
+		free(sh[i].host);
+		free(sh[i].disp);
+	}
+	free(sh);
+	for (i = 0; i < ng; i++) {
+		free(gs[i].host);
+		free(gs[i].gid);
+		free(gs[i].model);
+	}
+	free(gs);
+	return rc;
+}
+
 int
 names_add_tag(sqlite3 *db, const char *digest, const char *tag,
     const char *origin, struct olr_err *err)
@@ -273,11 +612,6 @@ cmp_name(const void *a, const void *b)
 	return c ? c : strcmp(x->model, y->model);
 }
 
-static const char *
-col_text(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
 
 /* 1 when the comma-separated list holds item. */
 static int
@@ -486,6 +820,8 @@ names_resolve(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
 	    " model_names n WHERE n.model = loads.model) WHERE name IS NOT"
 	    " (SELECT name FROM model_names n WHERE n.model = loads.model)",
 	    err);
+	if (rc == 0)
+		rc = names_gpus(db, err);
 out:
 	for (i = 0; i < n; i++) {
 		free(ms[i].model);

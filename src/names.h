@@ -58,6 +58,56 @@ void names_host(const char *host_or_path, char *out, size_t size);
  * most, else 23 and an ellipsis. */
 void names_host_short(const char *name, char *out, size_t size);
 
+/*
+ * One name per GPU, the same in every table, chart, sheet, story and file:
+ * "<host>: <model> #<index>", the host only when the reports span several
+ * hosts (host NULL or "" leaves it out). model is names_gpu_model() of the
+ * inventory name (cut to 28 bytes); index is the GPU's place among its
+ * host's GPUs in inventory order, from 0 (names_gpus numbers them).
+ */
+void names_gpu_label(const char *host, const char *model, int idx,
+    char *out, size_t size);
+
+/* "RTX 3090" from "NVIDIA GeForce RTX 3090"; "GPU" when nothing is left. */
+const char *names_gpu_model(const char *name);
+
+/*
+ * A load's device (load_devices.device) as the reports name it: gpu_label
+ * (its inventory GPU's names_gpu_label, NULL when not matched) for a GPU,
+ * with " (mapped)" for a "_Mapped" buffer; "CPU", "CPU (mapped)",
+ * "CPU (repack)" for CPU buffers; "pinned host memory" for CUDA_Host and
+ * the like. A GPU device not matched keeps its runner name, never a
+ * guess: "CUDA0 (not in the inventory)" when the host's inventory has no
+ * GPU (inventory = 0), else "CUDA0 (not identified)". host as for
+ * names_gpu_label.
+ */
+void names_device_label(const char *host, const char *device,
+    const char *gpu_label, int inventory, char *out, size_t size);
+
+/* The SQL of a row's device name: the load_devices name of its load
+ * (alias.load_id) and device (alias.device), else the device itself. */
+#define NAMES_DEVICE_SQL(a) "coalesce((SELECT nd.name FROM load_devices" \
+	" nd WHERE nd.load_id = " a ".load_id AND nd.device = " a ".device)," \
+	" " a ".device)"
+
+/* *several = 1 when the logs (main.sources) come from several hosts
+ * (names_host): then every GPU and device name starts with its host. */
+int names_several_hosts(sqlite3 *db, int *several, struct olr_err *err);
+
+/* The SQL of the GPUs a load (load_id, an SQL expression) ran on, by
+ * name, comma-separated ("RTX 3090 #1, RTX A5000 #0"); NULL when none. */
+#define NAMES_LOAD_GPUS_SQL(load_id) "(SELECT group_concat(n, ', ') FROM" \
+	" (SELECT DISTINCT coalesce(gd.name, gd.device) AS n FROM load_devices" \
+	" gd WHERE gd.load_id = " load_id " AND gd.device NOT LIKE 'CPU%' AND" \
+	" gd.device NOT LIKE '%\\_Host' ESCAPE '\\' AND gd.device NOT LIKE" \
+	" '%\\_Mapped' ESCAPE '\\' ORDER BY gd.device))"
+
+/*
+ * Number the inventory GPUs (table gpu_names) and name every load device
+ * (load_devices.name) by the rules above. Part of names_resolve().
+ */
+int names_gpus(sqlite3 *db, struct olr_err *err);
+
 /* Add a tag of a blob (origin "manifest"); kept across runs. */
 int names_add_tag(sqlite3 *db, const char *digest, const char *tag,
     const char *origin, struct olr_err *err);

@@ -890,6 +890,100 @@ out:
 }
 
 /*
+ * Which inventory GPU each GPU device of a load is (load_devices.gpu_id
+ * and gpu_match). A runner numbers the GPUs it was given from 0, so its
+ * CUDA1 is not the inventory's second GPU in general (a runner given one
+ * GPU of eight calls it CUDA0, or, when it sees all eight, CUDA<its place
+ * in the driver's order>, which the inventory does not log in). Evidence,
+ * best first; a device none of it names stays unmatched:
+ *   uuid      the runner's "Device N: ..., ID: GPU-..." (ggml_cuda_init):
+ *             its CUDA<N> is that UUID, an inventory gpu_id;
+ *   pci       the runner's "using device X (...) (0000:3f:00.0)": the
+ *             inventory GPU with that pci_id;
+ *   scheduler the load has one GPU device and the scheduler gave it one
+ *             GPU ("fits in single GPU" gpu=<id>, or a GPULayers list
+ *             with one ID), in the inventory or in the VRAM readings
+ *             (a log without an inventory);
+ *   only_gpu  the load has one GPU device of a library and its log's
+ *             inventory one GPU of it.
+ * A "_Mapped" buffer (Metal_Mapped) is its GPU's. The candidates are the
+ * inventory GPUs of the load's host (the logs with its journal host, else
+ * its own log).
+ */
+#define DEV_BASE "(CASE WHEN d.device LIKE '%\\_Mapped' ESCAPE '\\' THEN" \
+	" substr(d.device, 1, length(d.device) - 7) ELSE d.device END)"
+/* "CUDA", "ROCm", "Metal", "Vulkan"... of a device; '' for CPU buffers */
+#define DEV_LIB "(CASE WHEN " DEV_BASE " LIKE 'CPU%' OR " DEV_BASE \
+	" LIKE '%\\_%' ESCAPE '\\' THEN '' WHEN " DEV_BASE " LIKE 'MTL%'" \
+	" THEN 'metal' ELSE lower(rtrim(" DEV_BASE ", '0123456789')) END)"
+#define INV_GPU(g) "(" g ".gpu_id IS NOT NULL AND " g ".gpu_id <> '' AND" \
+	" lower(coalesce(" g ".library, '')) <> 'cpu')"
+
+#define SRC_HOST(s) "coalesce(nullif(" s ".host, ''), " s ".path)"
+
+static const char device_gpus_sql[] =
+    "DROP TABLE IF EXISTS temp.devmap;"
+    "CREATE TEMP TABLE devmap (load_id INTEGER, device TEXT, gpu_id TEXT,"
+    " how TEXT, rank INTEGER, line INTEGER);"
+    "DROP TABLE IF EXISTS temp.devlib;"
+    "DROP TABLE IF EXISTS temp.hostgpu;"
+    "DROP TABLE IF EXISTS temp.hostread;"
+    /* the GPU devices of each load, their library and the load's host */
+    "CREATE TEMP TABLE devlib AS SELECT d.load_id, d.device, " DEV_BASE
+    " AS base, " DEV_LIB " AS lib, " SRC_HOST("s") " AS host FROM"
+    " load_devices d JOIN loads l ON l.id = d.load_id JOIN sources s ON"
+    " s.id = l.source_id WHERE " DEV_LIB " <> '';"
+    "CREATE INDEX temp.devlib_load ON devlib(load_id);"
+    /* each host's inventory GPUs ("inference compute"), read once; and
+     * the GPU ids its VRAM readings name */
+    "CREATE TEMP TABLE hostgpu AS SELECT DISTINCT " SRC_HOST("s") " AS"
+    " host, g.gpu_id, lower(g.library) AS lib, lower(g.pci_id) AS pci FROM"
+    " gpus g JOIN sources s ON s.id = g.source_id WHERE " INV_GPU("g") ";"
+    "CREATE INDEX temp.hostgpu_id ON hostgpu(host, gpu_id);"
+    "CREATE TEMP TABLE hostread AS SELECT DISTINCT " SRC_HOST("s") " AS"
+    " host, u.gpu_id FROM (SELECT DISTINCT source_id, gpu_id FROM"
+    " vram_updates WHERE coalesce(gpu_id, '') <> '') u JOIN sources s ON"
+    " s.id = u.source_id;"
+    "CREATE INDEX temp.hostread_id ON hostread(host, gpu_id);"
+    "INSERT INTO devmap SELECT v.load_id, v.device, r.gpu_uuid, 'uuid', 1,"
+    " r.line FROM devlib v JOIN runners r ON r.load_id = v.load_id AND"
+    " r.kind = 'cuda_device' AND r.gpu_uuid IS NOT NULL AND v.base IN"
+    " ('CUDA' || r.device_index, 'ROCm' || r.device_index) WHERE EXISTS"
+    " (SELECT 1 FROM hostgpu h WHERE h.host = v.host AND h.gpu_id ="
+    " r.gpu_uuid);"
+    "INSERT INTO devmap SELECT v.load_id, v.device, h.gpu_id, 'pci', 2,"
+    " max(r.line) FROM devlib v JOIN runners r ON r.load_id = v.load_id AND"
+    " r.kind = 'using_device' AND r.device = v.base AND"
+    " coalesce(r.pci_id, '') <> '' JOIN hostgpu h ON h.host = v.host AND"
+    " h.pci = lower(r.pci_id) GROUP BY v.load_id, v.device, h.gpu_id;"
+    /* the one GPU the scheduler gave a load with one GPU device */
+    "INSERT INTO devmap SELECT v.load_id, v.device, x.gpu_id, 'scheduler',"
+    " 3, x.line FROM devlib v JOIN (SELECT load_id, gpu_id, line FROM"
+    " fit_decisions WHERE decision = 'single_gpu' AND coalesce(gpu_id, '')"
+    " <> '' AND load_id IS NOT NULL UNION ALL SELECT id, substr(layer_split,"
+    " 1, instr(layer_split, ':') - 1), 0 FROM loads WHERE"
+    " instr(layer_split, ':') > 1 AND instr(layer_split, ',') = 0) x ON"
+    " x.load_id = v.load_id WHERE (SELECT count(DISTINCT base) FROM devlib"
+    " w WHERE w.load_id = v.load_id) = 1 AND (EXISTS (SELECT 1 FROM"
+    " hostgpu h WHERE h.host = v.host AND h.gpu_id = x.gpu_id) OR EXISTS"
+    " (SELECT 1 FROM hostread h WHERE h.host = v.host AND h.gpu_id ="
+    " x.gpu_id));"
+    /* the host's one GPU of the library */
+    "INSERT INTO devmap SELECT v.load_id, v.device, min(h.gpu_id),"
+    " 'only_gpu', 4, 0 FROM devlib v JOIN hostgpu h ON h.host = v.host AND"
+    " h.lib = v.lib WHERE (SELECT count(DISTINCT base) FROM devlib w WHERE"
+    " w.load_id = v.load_id AND w.lib = v.lib) = 1 GROUP BY v.load_id,"
+    " v.device HAVING count(DISTINCT h.gpu_id) = 1;"
+    "CREATE INDEX temp.devmap_dev ON devmap(load_id, device);"
+    "UPDATE load_devices SET (gpu_id, gpu_match) = (SELECT m.gpu_id, m.how"
+    " FROM devmap m WHERE m.load_id = load_devices.load_id AND m.device ="
+    " load_devices.device ORDER BY m.rank, m.line DESC LIMIT 1)"
+    " WHERE EXISTS (SELECT 1 FROM devmap m WHERE m.load_id ="
+    " load_devices.load_id AND m.device = load_devices.device);"
+    "DROP TABLE temp.devmap; DROP TABLE temp.devlib; DROP TABLE"
+    " temp.hostgpu; DROP TABLE temp.hostread";
+
+/*
  * Incremental: the loads of the sources in temp.olr_changed are rebuilt,
  * the others kept as they are (ids included); every statement above
  * applies to the loads being built only (BUILDING). A placeholder row
@@ -998,6 +1092,7 @@ reconstruct_loads(sqlite3 *db, const int64_t *only, size_t nonly,
 	olr_progress(progress, "load sequences", "devices of each load");
 	if (db_exec(db, commits_sql, err) != 0 ||
 	    db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0 ||
+	    db_exec(db, device_gpus_sql, err) != 0 ||
 	    db_exec(db, allocated_sql, err) != 0)
 		goto out;
 	if (only != NULL && db_exec(db, put_back_sql, err) != 0)

@@ -32,6 +32,7 @@
 #include "analyze.h"
 #include "buf.h"
 #include "db.h"
+#include "names.h"
 #include "render.h"
 #include "units.h"
 #include "xmalloc.h"
@@ -542,7 +543,9 @@ struct alloc {
 	long long size;
 	long      line;
 	const char *what;    /* "KV cache", "compute graph", "model weights", ... */
-	char      device[64];
+	char      device[128];
+	char      dev[32];   /* the runner's device the text names: "CUDA1",
+	                        or a backend ("CUDA", "Vulkan") */
 	int       on_cpu;    /* system memory (CPU, host, pinned) */
 };
 
@@ -575,16 +578,75 @@ device_of(const char *s, struct alloc *a)
 		snprintf(a->device, sizeof a->device, "the CPU (system memory)");
 		a->on_cpu = 1;
 	} else if ((p = strstr(s, "on device ")) != NULL) {
-		snprintf(a->device, sizeof a->device, "GPU %d", atoi(p + 10));
+		/* the runner's device N: its CUDA<N> (ROCm<N> on AMD) */
+		snprintf(a->dev, sizeof a->dev, "%s%d", strstr(s, "ROCm") ||
+		    strstr(s, "hip") ? "ROCm" : "CUDA", atoi(p + 10));
+		snprintf(a->device, sizeof a->device, "%s (not identified)",
+		    a->dev);
 	} else if (strstr(s, "pinned")) {
 		snprintf(a->device, sizeof a->device, "pinned host memory");
 		a->on_cpu = 1;
-	} else if (strstr(s, "cudaMalloc"))
+	} else if (strstr(s, "cudaMalloc")) {
+		snprintf(a->dev, sizeof a->dev, "CUDA");
 		snprintf(a->device, sizeof a->device, "a CUDA GPU");
-	else if (strstr(s, "Vulkan") || strstr(s, "vulkan"))
+	} else if (strstr(s, "Vulkan") || strstr(s, "vulkan")) {
+		snprintf(a->dev, sizeof a->dev, "Vulkan");
 		snprintf(a->device, sizeof a->device, "the Vulkan GPU");
-	else if (strstr(s, "Metal") || strstr(s, "metal"))
+	} else if (strstr(s, "Metal") || strstr(s, "metal")) {
+		snprintf(a->dev, sizeof a->dev, "Metal");
 		snprintf(a->device, sizeof a->device, "the Metal GPU");
+	}
+}
+
+/*
+ * The name every report gives the runner's device dev of load (names.c,
+ * load_devices.name): dev itself ("CUDA1", "Metal"), else the load's one
+ * device of backend dev ("CUDA" -> its CUDA0); else, for CUDA<N>, the GPU
+ * whose UUID the runner listed as device N; else the one GPU the
+ * scheduler gave the load, or its log's one GPU of dev's library. Leaves
+ * out untouched when
+ * nothing names it; -1 on a database error.
+ */
+static int
+device_name(struct ctx *c, long long load, const char *dev, char *out,
+    size_t size)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(c->db, "SELECT min(name), count(DISTINCT device) FROM"
+	    " load_devices WHERE load_id = ?1 AND name IS NOT NULL AND"
+	    " (device = ?2 OR (device GLOB ?2 || '[0-9]*' AND device NOT GLOB"
+	    " '*_*' AND NOT EXISTS (SELECT 1 FROM load_devices x WHERE"
+	    " x.load_id = ?1 AND x.device = ?2)))"
+	    " UNION ALL SELECT min(n.label), count(DISTINCT n.label) FROM"
+	    " runners r JOIN gpu_names n ON n.gpu_id = r.gpu_uuid WHERE"
+	    " r.load_id = ?1 AND r.kind = 'cuda_device' AND"
+	    " ?2 IN ('CUDA' || r.device_index, 'ROCm' || r.device_index)"
+	    /* a load that failed before its buffers: the GPU the scheduler
+	     * gave it, else its log's one GPU of the library (as
+	     * reconstruct.c matches devices) */
+	    " UNION ALL SELECT min(n.label), count(DISTINCT n.label) FROM"
+	    " fit_decisions f JOIN gpu_names n ON n.source_id = f.source_id"
+	    " AND n.gpu_id = f.gpu_id WHERE f.load_id = ?1 AND f.decision ="
+	    " 'single_gpu' UNION ALL SELECT min(n.label), count(DISTINCT"
+	    " n.label) FROM loads l JOIN gpus g ON g.source_id = l.source_id"
+	    " JOIN gpu_names n ON n.source_id = g.source_id AND n.gpu_id ="
+	    " coalesce(g.gpu_id, '') WHERE l.id = ?1 AND lower(g.library) ="
+	    " lower(rtrim(?2, '0123456789'))",
+	    &st, c->err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, load);
+	sqlite3_bind_text(st, 2, dev, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (sqlite3_column_int(st, 1) == 1) {
+			snprintf(out, size, "%s", col_str(st, 0));
+			break;
+		}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(c->db, c->err, "device name");
+	return 0;
 }
 
 static int
@@ -621,6 +683,9 @@ alloc_of(struct ctx *c, const struct lf *f, struct alloc *a)
 	buf_free(&all);
 	if (rc != SQLITE_DONE)
 		return db_fail(c->db, c->err, "report");
+	if (a->dev[0] && device_name(c, f->id, a->dev, a->device,
+	    sizeof a->device) != 0)
+		return -1;
 	/* the buffer line of the same size says what and where */
 	if (a->size > 0 && (a->what == NULL || a->device[0] == '\0')) {
 		long long q[2] = { f->id, a->size };
@@ -640,8 +705,12 @@ alloc_of(struct ctx *c, const struct lf *f, struct alloc *a)
 				a->on_cpu = strncmp(d, "CPU", 3) == 0 ||
 				    strstr(d, "Host") != NULL;
 				snprintf(a->device, sizeof a->device, "%s", d);
+				snprintf(a->dev, sizeof a->dev, "%s", d);
 			}
 			sqlite3_finalize(st);
+			if (a->dev[0] && device_name(c, f->id,
+			    a->dev, a->device, sizeof a->device) != 0)
+				return -1;
 		} else if (c->err->code)
 			return -1;
 	}
@@ -1122,10 +1191,11 @@ static const char sysmem_sql[] =
 
 static const char vram_high_sql[] =
     "SELECT coalesce(nullif(coalesce(v.gpu_id, g.gpu_id), ''), '?'),"
-    " 'GPU ' || coalesce(nullif(coalesce(v.gpu_id, g.gpu_id), ''), '?'),"
+    " coalesce((SELECT n.label FROM gpu_names n WHERE n.source_id ="
+    " a.source_id AND n.gpu_id = coalesce(v.gpu_id, g.gpu_id, '')), 'GPU '"
+    " || coalesce(nullif(coalesce(v.gpu_id, g.gpu_id), ''), '?')),"
     " coalesce(v.host, g.host, s.host), a.ts, a.source_id, a.line,"
-    " a.load_id, CAST(substr(a.message, instr(a.message, ': ') + 2) AS REAL),"
-    " coalesce(v.kind, 'start')"
+    " a.load_id, CAST(a.message AS REAL), coalesce(v.kind, 'start')"
     " FROM alerts a JOIN sources s ON s.id = a.source_id"
     " LEFT JOIN vram_updates v ON v.source_id = a.source_id AND"
     "  v.line = a.line"
@@ -1303,8 +1373,9 @@ story_simple(struct ctx *c, struct group *g)
 	}
 	case RK_OVER_ESTIMATE: {
 		sqlite3_stmt *q = one_row(c, "SELECT e.device, e.est_bytes,"
-		    " e.actual_bytes, e.ratio FROM estimate_vs_actual e WHERE"
-		    " e.load_id = ?1 AND e.over_estimate = 1 ORDER BY e.ratio DESC,"
+		    " e.actual_bytes, e.ratio, " NAMES_DEVICE_SQL("e") " FROM"
+		    " estimate_vs_actual e WHERE e.load_id = ?1 AND"
+		    " e.over_estimate = 1 ORDER BY e.ratio DESC,"
 		    " e.device <> 'total', e.device LIMIT 1", 1, &id);
 
 		buf_printf(&cause, "%s: allocated more than Ollama estimated"
@@ -1314,11 +1385,14 @@ story_simple(struct ctx *c, struct group *g)
 			    1);
 			report_bytes(a2, sizeof a2, sqlite3_column_int64(q, 2),
 			    1);
-			buf_printf(&s, "Loading %s, Ollama estimated %s for %s"
-			    " (%s) and then %s was allocated (%+.1f%%).", M,
-			    a1, strcmp(col_str(q, 0), "total") == 0 ?
-			    "the load" : col_str(q, 0), col_str(q, 0), a2,
-			    100.0 * (sqlite3_column_double(q, 3) - 1));
+			if (strcmp(col_str(q, 0), "total") == 0)
+				buf_printf(&s, "Loading %s, Ollama estimated %s"
+				    " for the load (total)", M, a1);
+			else
+				buf_printf(&s, "Loading %s, Ollama estimated %s"
+				    " for %s", M, a1, col_str(q, 4));
+			buf_printf(&s, " and then %s was allocated (%+.1f%%).",
+			    a2, 100.0 * (sqlite3_column_double(q, 3) - 1));
 			sqlite3_finalize(q);
 		} else if (c->err->code)
 			goto out;
@@ -1349,8 +1423,26 @@ story_simple(struct ctx *c, struct group *g)
 			}
 		}
 		buf_printf(&s, "%s was loaded with only %lld of its %lld layers"
-		    " on the GPU; the rest run on the CPU, which is much"
-		    " slower.", M, f.lo, f.lt);
+		    " on the GPU", M, f.lo, f.lt);
+		{
+			/* which GPU, by its one name (names.c) */
+			long long q[1] = { id };
+			sqlite3_stmt *t = one_row(c, "SELECT group_concat(n,"
+			    " ', ') FROM (SELECT DISTINCT coalesce(name, device)"
+			    " AS n FROM load_devices WHERE load_id = ?1 AND"
+			    " layers > 0 AND device NOT LIKE 'CPU%' ORDER BY"
+			    " device)", 1, q);
+
+			if (t != NULL) {
+				if (!col_null(t, 0))
+					buf_printf(&s, " (%s)", col_str(t, 0));
+				sqlite3_finalize(t);
+			} else if (c->err->code) {
+				lf_free(&f);
+				goto out;
+			}
+		}
+		buf_puts(&s, "; the rest run on the CPU, which is much slower.");
 		if (f.est > 0) {
 			report_bytes(a1, sizeof a1, f.est, 1);
 			buf_printf(&s, " Ollama's memory estimate for the load was"

@@ -250,7 +250,7 @@ CREATE TABLE IF NOT EXISTS runners (
   id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, line INTEGER NOT NULL,
   ts TEXT, ts_offset TEXT, ts_inherited INTEGER NOT NULL DEFAULT 0,
   host TEXT, level TEXT, event TEXT NOT NULL, load_id INTEGER, raw TEXT,
-  kind          TEXT,     -- listening | start | go_runner | ollama_engine | server_listening | loaded_runners | dynamic_server | load_request | loading_model | llama_server_model | model_loaded | main_loop
+  kind          TEXT,     -- listening | start | go_runner | ollama_engine | server_listening | loaded_runners | dynamic_server | load_request | loading_model | llama_server_model | model_loaded | main_loop | using_device | cuda_device
   cmd           TEXT,     -- start: command line (unescaped)
   model         TEXT,     -- model path (--model or model=)
   is_probe      INTEGER,  -- start: 1 = GPU discovery runner (no --model)
@@ -265,7 +265,12 @@ CREATE TABLE IF NOT EXISTS runners (
   threads       INTEGER,
   address       TEXT,     -- listening / server_listening
   version       TEXT,     -- listening: Ollama version
-  count         INTEGER   -- loaded_runners
+  count         INTEGER,  -- loaded_runners
+  device        TEXT,     -- using_device: the runner's device (CUDA0, Vulkan0, Metal)
+  device_index  INTEGER,  -- cuda_device: N of "Device N:" (the runner's CUDA<N>)
+  gpu_uuid      TEXT,     -- cuda_device: "ID: GPU-..." (an inventory gpu_id)
+  pci_id        TEXT,     -- using_device: "(0000:3f:00.0)" (as gpus.pci_id)
+  description   TEXT      -- using_device / cuda_device: the device's model name
 );
 
 -- C13: GGUF metadata dumped by llama_model_loader (- kv N: key type = value)
@@ -448,6 +453,16 @@ CREATE TABLE IF NOT EXISTS load_devices (
   est_kv_bytes      INTEGER,
   est_compute_bytes INTEGER,
   est_total_bytes   INTEGER,
+  gpu_id         TEXT,           -- the inventory GPU (gpus.gpu_id) the device is, NULL
+                                 -- when not a GPU or not matched (see gpu_match)
+  gpu_match      TEXT,           -- the evidence: uuid (the runner's "Device N: ... ID:"),
+                                 -- pci (its "using device X (...) (pci id)"), scheduler
+                                 -- (the one GPU the scheduler gave the load), only_gpu
+                                 -- (the host's one GPU of that library)
+  name           TEXT,           -- the device as every report names it (names.c):
+                                 -- "host: RTX 3090 #1" (host only when several),
+                                 -- "CPU", "pinned host memory",
+                                 -- "CUDA0 (not in the inventory)"
   PRIMARY KEY (load_id, device)
 );
 
@@ -556,6 +571,23 @@ CREATE TABLE IF NOT EXISTS model_names (
   name       TEXT NOT NULL,
   origin     TEXT NOT NULL,    -- log | manifest | general.name | architecture | file
   tags       TEXT              -- every known tag, comma-separated
+);
+
+-- One name per inventory GPU, the same in every table, chart, sheet and
+-- file: "<host>: <model> #<index>", the host only when the database holds
+-- several; model = gpus description (else name) without "NVIDIA " and
+-- "GeForce "; index = the GPU's place among its host's GPUs in inventory
+-- order (first logged first), from 0. Rebuilt after every run.
+CREATE TABLE IF NOT EXISTS gpu_names (
+  source_id  INTEGER NOT NULL,
+  gpu_id     TEXT NOT NULL,    -- as gpus.gpu_id ('' when none)
+  host_name  TEXT NOT NULL,    -- names_host_short of the source (not "host":
+                               -- often a file name, which --redact must not take
+                               -- for a host)
+  idx        INTEGER NOT NULL, -- place among the host's GPUs, from 0
+  model      TEXT NOT NULL,    -- "RTX 3090"
+  label      TEXT NOT NULL,    -- "gpu-b: Quadro RTX 6000 #1"
+  PRIMARY KEY (source_id, gpu_id)
 );
 
 -- Per source: what happened to every line.

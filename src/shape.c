@@ -184,6 +184,14 @@ shape_starts_record(const char *s, size_t len)
 	}
 	if (func_prefix(s, len))
 		return 1;
+	/* ggml_cuda_init's device list: "  Device 0: NVIDIA ..., compute
+	 * capability 8.6, ..." (stored: it names the runner's CUDA0) */
+	if (has_prefix(s, len, "  Device ")) {
+		for (i = 9; i < len && is_digit(s[i]); i++)
+			;
+		if (i > 9 && has_prefix(s + i, len - i, ": "))
+			return 1;
+	}
 	return shape_powershell_prefix(s, len) > 0;
 }
 

@@ -50,6 +50,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "names.h"
 #include "outfile.h"
 #include "units.h"
 #include "xmalloc.h"
@@ -605,7 +606,9 @@ static const char *const loads_first[] = {
 	"CASE WHEN outcome = 'failed' AND wall_seconds IS NOT NULL THEN"
 	" printf('failed after %.0f s', wall_seconds) WHEN load_seconds IS NOT"
 	" NULL THEN printf('%.2f s', load_seconds) END AS load_time",
-	"cause", "load_seconds", "wall_seconds", "ctx_size", "started_at",
+	"cause", "load_seconds", "wall_seconds", "ctx_size",
+	/* the GPUs, named as everywhere (names.c) */
+	NAMES_LOAD_GPUS_SQL("loads.id") " AS gpus", "started_at",
 	"ended_at", "failure", "oom", NULL
 };
 
@@ -1067,7 +1070,9 @@ static const struct {
 	  "ON l.id = r.load_id ORDER BY r.load_id", "memory_release",
 	  LOAD_ROWS },
 	{ "Load devices",
-	  "SELECT d.load_id, l.source_id, l.name, d.device, d.layers, "
+	  "SELECT d.load_id, l.source_id, l.name, d.device, "
+	  "coalesce(d.name, d.device) AS device_name, d.gpu_id, d.gpu_match, "
+	  "d.layers, "
 	  "d.weights_bytes, d.kv_bytes, d.compute_bytes, d.est_weights_bytes, "
 	  "d.est_kv_bytes, d.est_compute_bytes, d.est_total_bytes FROM "
 	  "load_devices d LEFT JOIN loads l ON l.id = d.load_id "
@@ -1320,6 +1325,7 @@ xlsx_render(sqlite3 *db, const struct render_opts *o,
 	/* the 'total' rows first, so the memory chart has one range */
 	if (table_sheet(&x, "Estimate vs actual",
 	    "SELECT e.load_id, l.source_id, l.name, e.device, "
+	    NAMES_DEVICE_SQL("e") " AS device_name, "
 	    "e.est_bytes, e.actual_bytes, e.diff_bytes, e.ratio, "
 	    "e.over_estimate, e.oom_after_fit, e.basis FROM "
 	    "estimate_vs_actual e LEFT JOIN loads l ON l.id = e.load_id "

@@ -126,9 +126,9 @@ PAT
 [ $rc -eq 0 ] && ok || bad "--patterns: exit status $rc"
 "$OLR_DBDUMP" --counts "$tmp/pat.db" | grep -q '	gpus	' &&
   bad "--patterns: gpus still stored" || ok
-"$OLR_DBDUMP" "$tmp/pat.db" | grep '	blob_count	' | awk -F'\t' '{print $12, $NF}' \
-  > "$tmp/blobs.txt"
-[ "$(cat "$tmp/blobs.txt")" = "blobs 9" ] && ok ||
+echo "SELECT kind, count FROM runners WHERE event = 'blob_count'" |
+  "$OLR_DBDUMP" --query "$tmp/pat.db" > "$tmp/blobs.txt"
+[ "$(cat "$tmp/blobs.txt")" = "blobs | 9" ] && ok ||
   bad "--patterns: blob_count rows: $(cat "$tmp/blobs.txt")"
 
 # 8. a bad catalogue file is refused with its file and line, exit 1

@@ -81,7 +81,7 @@ fi
   > "$tmp/v1.out" 2> "$tmp/v1.err"; rc=$?
 [ $rc -eq 0 ] && [ ! -s "$tmp/v1.err" ] && ok ||
   bad "v1: exit $rc: $(cat "$tmp/v1.err")"
-printf '%s/v1.db: database migrated from schema version 1 to 3 (7 tables, 12 columns, 2 indexes added; loads and analyses rebuilt)\n4 model loads in %s/v1.db\n' \
+printf '%s/v1.db: database migrated from schema version 1 to 3 (8 tables, 20 columns, 3 indexes added; loads and analyses rebuilt)\n4 model loads in %s/v1.db\n' \
   "$tmp" "$tmp" | cmp -s - "$tmp/v1.out" && ok ||
   bad "v1: stdout: $(cat "$tmp/v1.out")"
 "$OLR_BIN" -q examples/ollama-0.6.1-journalctl-failure.log \
@@ -106,7 +106,7 @@ grep -q '^## model_tags' "$tmp/v1.dump" && [ -s "$tmp/v1o/report.md" ] &&
   bad "v2: cannot build the database from its dump"
 "$OLR_BIN" --db "$tmp/m2.db" -o "$tmp/m2o" --format md > "$tmp/m2.out" \
   2> "$tmp/m2.err"; rc=$?
-printf '%s/m2.db: database migrated from schema version 2 to 3 (3 tables, 0 columns, 1 indexes added; loads and analyses rebuilt)\n4 model loads in %s/m2.db\n' \
+printf '%s/m2.db: database migrated from schema version 2 to 3 (4 tables, 8 columns, 2 indexes added; loads and analyses rebuilt)\n4 model loads in %s/m2.db\n' \
   "$tmp" "$tmp" | cmp -s - "$tmp/m2.out" && [ $rc -eq 0 ] && ok ||
   bad "v2: exit $rc: $(cat "$tmp/m2.out" "$tmp/m2.err")"
 for d in m2 v2; do
@@ -170,6 +170,36 @@ chmod 644 "$tmp/ro.db"
   2> "$tmp/ro.err"; rc=$?
 [ $rc -eq 0 ] && head -n 1 "$tmp/ro.out" | grep -qx "$tmp/ro.db: database migrated from schema version 3 to 3 (0 tables, 1 columns, 0 indexes added; loads and analyses rebuilt)" &&
   ok || bad "missing column: exit $rc: $(cat "$tmp/ro.out" "$tmp/ro.err")"
+
+# a database of schema version 2 (before load_devices.gpu_id, .gpu_match,
+# .name, gpu_names and the runner's device lines): migrated, its devices
+# named from what it holds (the GPULayers list with one GPU; a split load
+# with nothing else to tell stays "not identified", never a guess)
+"$OLR_BIN" -q examples/ollama-0.13.5-two-gpu.log --db "$tmp/s2.db"
+"$OLR_DBDUMP" --exec "$tmp/s2.db" <<'SQL'
+DELETE FROM runners WHERE kind IN ('using_device', 'cuda_device');
+ALTER TABLE runners DROP COLUMN device;
+ALTER TABLE runners DROP COLUMN device_index;
+ALTER TABLE runners DROP COLUMN gpu_uuid;
+ALTER TABLE runners DROP COLUMN pci_id;
+ALTER TABLE runners DROP COLUMN description;
+ALTER TABLE load_devices DROP COLUMN gpu_id;
+ALTER TABLE load_devices DROP COLUMN gpu_match;
+ALTER TABLE load_devices DROP COLUMN name;
+DROP TABLE gpu_names;
+PRAGMA user_version = 2;
+SQL
+"$OLR_BIN" --db "$tmp/s2.db" -o "$tmp/s2o" --format md > "$tmp/s2.out" \
+  2> "$tmp/s2.err"; rc=$?
+[ $rc -eq 0 ] && head -n 1 "$tmp/s2.out" | grep -qx "$tmp/s2.db: database migrated from schema version 2 to 3 (1 tables, 8 columns, 0 indexes added; loads and analyses rebuilt)" &&
+  ok || bad "v2: exit $rc: $(cat "$tmp/s2.out" "$tmp/s2.err")"
+echo "SELECT load_id, device, coalesce(gpu_match, '-'), name FROM
+  load_devices WHERE device LIKE 'CUDA_' ORDER BY 1, 2" |
+  "$OLR_DBDUMP" --query "$tmp/s2.db" > "$tmp/s2.names"
+printf '%s\n' "1 | CUDA0 | - | CUDA0 (not identified)" \
+  "1 | CUDA1 | - | CUDA1 (not identified)" \
+  "2 | CUDA1 | scheduler | RTX 3090 #1" | cmp -s - "$tmp/s2.names" && ok ||
+  bad "v2: devices: $(cat "$tmp/s2.names")"
 
 # 4. --forget SOURCE (path or id): the source and every row from it go in
 #    one transaction; ingested again, the database is as before

@@ -96,7 +96,7 @@ grep -q 'formatCode="0.00 &quot;GiB&quot;"' "$tmp/x1/xl/styles.xml" &&
   bad "expected 2 charts, found: $(ls "$tmp/x1/xl/charts" 2>&1)"
 grep -qF "<c:f>Loads!\$G\$2:\$G\$10</c:f>" "$tmp/x1/xl/charts/chart1.xml" &&
   ok || bad "load time chart does not read Loads!G2:G10"
-grep -qF "<c:f>'Estimate vs actual'!\$E\$2:\$E\$" "$tmp/x1/xl/charts/chart2.xml" &&
+grep -qF "<c:f>'Estimate vs actual'!\$F\$2:\$F\$" "$tmp/x1/xl/charts/chart2.xml" &&
   ok || bad "memory chart does not read the estimate column"
 
 # 4. reproducible: a second render (later) is byte-identical

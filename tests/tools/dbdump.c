@@ -9,6 +9,8 @@
  *   dbdump --analyses DB   the analyses (alerts, memory_release,
  *                      estimate_vs_actual, model_summary), each load named
  *                      by its file and lines, not its id, sorted
+ *   dbdump --query DB  (SQL on standard input) each result row, its
+ *                      columns joined by " | " (NULL as "NULL")
  *   dbdump --hold DB S holds the database locked (BEGIN EXCLUSIVE) for S
  *                      seconds, for the --busy-timeout tests
  *   dbdump --counts DB "file<TAB>table<TAB>rows" for each source base name
@@ -92,6 +94,20 @@ has_column(sqlite3 *db, const char *table, const char *col)
 	"l.start_line, '') || '-' || l.end_line FROM loads l JOIN sources" \
 	" ls ON ls.id = l.source_id WHERE l.id = " id ")"
 
+/* --query: a result row, its columns joined by " | " */
+static int
+print_row(void *arg, int n, char **val, char **col)
+{
+	int i;
+
+	(void)arg;
+	(void)col;
+	for (i = 0; i < n; i++)
+		printf("%s%s", i ? " | " : "", val[i] ? val[i] : "NULL");
+	putchar('\n');
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -157,7 +173,8 @@ main(int argc, char **argv)
 		sqlite3_close(db);
 		return rc;
 	}
-	if (argc == 3 && strcmp(argv[1], "--exec") == 0) {
+	if (argc == 3 && (strcmp(argv[1], "--exec") == 0 ||
+	    strcmp(argv[1], "--query") == 0)) {
 		char *text = NULL, *msg = NULL;
 		size_t len = 0, cap = 0, n;
 
@@ -173,7 +190,8 @@ main(int argc, char **argv)
 		}
 		text[len] = '\0';
 		if (sqlite3_open(path, &db) != SQLITE_OK ||
-		    sqlite3_exec(db, text, NULL, NULL, &msg) != SQLITE_OK) {
+		    sqlite3_exec(db, text, argv[1][2] == 'q' ? print_row :
+		    NULL, NULL, &msg) != SQLITE_OK) {
 			fprintf(stderr, "dbdump: %s: %s\n", path, msg ? msg :
 			    sqlite3_errmsg(db));
 			rc = 1;

@@ -5,7 +5,8 @@
  * temporary directory and read back; then names_resolve() over a database
  * with the real schema: a tag printed after a load names every load of its
  * blob, a manifest tag names another blob, general.name names the rest,
- * and two blobs that would share a name are told apart.
+ * and two blobs that would share a name are told apart. Then one name per
+ * GPU: the label rules, and names_gpus() over a database.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -385,6 +386,150 @@ test_resolve(void **state)
 	unlink(path);
 }
 
+/* One name per GPU: the label, the model, a load's device. */
+static void
+test_gpu_label(void **state)
+{
+	static const struct {
+		const char *host, *model;
+		int idx;
+		const char *want;
+	} c[] = {
+		{ NULL, "RTX 3090", 1, "RTX 3090 #1" },
+		{ "", "RTX 3090", 0, "RTX 3090 #0" },
+		{ "gpu-b", "Quadro RTX 6000", 1, "gpu-b: Quadro RTX 6000 #1" },
+		/* the model cut to 28 bytes */
+		{ "h", "NVIDIA H100 PCIe MIG 3g.40gb and more", 2,
+		    "h: NVIDIA H100 PCIe MIG 3g.40gb #2" },
+	};
+	static const struct {
+		const char *in, *want;
+	} m[] = {
+		{ "NVIDIA GeForce RTX 3090", "RTX 3090" },
+		{ "NVIDIA A100-SXM4-80GB", "A100-SXM4-80GB" },
+		{ "Quadro RTX 6000", "Quadro RTX 6000" },
+		{ "GeForce GTX 1080", "GTX 1080" },
+		{ "NVIDIA ", "GPU" },
+		{ "", "GPU" },
+	};
+	char out[128];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N(c); i++) {
+		names_gpu_label(c[i].host, c[i].model, c[i].idx, out,
+		    sizeof out);
+		assert_string_equal(out, c[i].want);
+	}
+	for (i = 0; i < N(m); i++)
+		assert_string_equal(names_gpu_model(m[i].in), m[i].want);
+	assert_string_equal(names_gpu_model(NULL), "GPU");
+}
+
+static void
+test_device_label(void **state)
+{
+	static const struct {
+		const char *host, *device, *gpu;
+		int inventory;
+		const char *want;
+	} c[] = {
+		{ NULL, "CUDA1", "RTX A5000 #0", 1, "RTX A5000 #0" },
+		{ "gpu-b", "CUDA1", "gpu-b: RTX A5000 #0", 1,
+		    "gpu-b: RTX A5000 #0" },
+		{ NULL, "Metal_Mapped", "Apple M1 Pro #0", 1,
+		    "Apple M1 Pro #0 (mapped)" },
+		{ NULL, "CPU", NULL, 1, "CPU" },
+		{ "gpu-b", "CPU", NULL, 1, "gpu-b: CPU" },
+		{ NULL, "CPU_Mapped", NULL, 0, "CPU (mapped)" },
+		{ NULL, "CPU_REPACK", NULL, 0, "CPU (repack)" },
+		{ NULL, "CPU_AARCH64", NULL, 0, "CPU (AARCH64)" },
+		{ NULL, "CUDA_Host", NULL, 1, "pinned host memory" },
+		{ "h", "Vulkan_Host", NULL, 1, "h: pinned host memory" },
+		/* never a guess */
+		{ NULL, "CUDA0", NULL, 0, "CUDA0 (not in the inventory)" },
+		{ NULL, "CUDA0", "", 0, "CUDA0 (not in the inventory)" },
+		{ "h", "ROCm1", NULL, 1, "h: ROCm1 (not identified)" },
+	};
+	char out[128];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N(c); i++) {
+		names_device_label(c[i].host, c[i].device, c[i].gpu,
+		    c[i].inventory, out, sizeof out);
+		assert_string_equal(out, c[i].want);
+	}
+}
+
+/*
+ * names_gpus over a database: GPUs numbered per host in inventory order
+ * (the runner's CUDA1 logged first is #0), one host -> no host in names;
+ * a second host -> every name has its host; a GPU only VRAM readings name
+ * is "GPU" numbered after; a reading of an inventory GPU by index is it.
+ */
+static void
+test_gpus(void **state)
+{
+	char path[] = "/tmp/olr-names-gpu-XXXXXX";
+	struct olr_err err;
+	struct store *st;
+	sqlite3 *db;
+	int fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	unlink(path);
+	assert_non_null(st = store_open(path, 4096, 5000, &err));
+	db = store_db(st);
+	exec_ok(db,
+	    "INSERT INTO sources (id, path, sha256, host) VALUES"
+	    " (1, '/var/log/a.log', 'x', 'gpu-a');"
+	    "INSERT INTO gpus (source_id, line, event, gpu_id, library, name,"
+	    " description, total_bytes) VALUES"
+	    " (1, 2, 'g', 'GPU-b', 'CUDA', 'CUDA1', 'NVIDIA RTX A5000', 1),"
+	    " (1, 3, 'g', 'GPU-a', 'CUDA', 'CUDA0', 'NVIDIA GeForce RTX 3090',"
+	    " 1), (1, 4, 'g', '0', 'cpu', 'cpu', NULL, 1),"
+	    " (1, 9, 'g', 'GPU-b', 'CUDA', 'CUDA1', 'NVIDIA RTX A5000', 1);"
+	    "INSERT INTO loads (id, source_id, outcome) VALUES (1, 1, 'ok');"
+	    "INSERT INTO load_devices (load_id, device, gpu_id) VALUES"
+	    " (1, 'CUDA0', 'GPU-a'), (1, 'CUDA1', 'GPU-b'), (1, 'CUDA2', NULL),"
+	    " (1, 'CUDA_Host', NULL), (1, 'CPU', NULL);");
+	assert_int_equal(names_gpus(db, &err), 0);
+	assert_query(db, "SELECT group_concat(label, '|') FROM (SELECT label"
+	    " FROM gpu_names ORDER BY idx)", "RTX A5000 #0|RTX 3090 #1");
+	assert_query(db, "SELECT group_concat(name, '|') FROM (SELECT name"
+	    " FROM load_devices ORDER BY device)", "CPU|RTX 3090 #1|"
+	    "RTX A5000 #0|CUDA2 (not identified)|pinned host memory");
+	/* a second host with readings only: hosts in every name */
+	exec_ok(db,
+	    "INSERT INTO sources (id, path, sha256) VALUES (2, '/x/gpu-c.log',"
+	    " 'y');"
+	    "INSERT INTO vram_updates (source_id, line, event, ts, gpu_id,"
+	    " library, total_bytes, free_bytes) VALUES"
+	    " (2, 5, 'v', '2026-01-01T00:00:00.000Z', 'GPU-z', 'cuda', 100,"
+	    " 50), (2, 6, 'v', '2026-01-01T00:00:01.000Z', 'GPU-y', 'cuda',"
+	    " 100, 50), (1, 7, 'v', '2026-01-01T00:00:02.000Z', '1', 'CUDA',"
+	    " 100, 50);"
+	    "INSERT INTO loads (id, source_id, outcome) VALUES (2, 2, 'ok');"
+	    "INSERT INTO load_devices (load_id, device, gpu_id) VALUES"
+	    " (2, 'CUDA0', 'GPU-y'), (2, 'CPU', NULL);");
+	assert_int_equal(names_gpus(db, &err), 0);
+	assert_query(db, "SELECT group_concat(source_id || ' ' || gpu_id ||"
+	    " ' ' || label, '|') FROM (SELECT * FROM gpu_names ORDER BY"
+	    " source_id, idx, gpu_id)", "1 GPU-b gpu-a: RTX A5000 #0|"
+	    "1 1 gpu-a: RTX 3090 #1|1 GPU-a gpu-a: RTX 3090 #1|"
+	    "2 GPU-y gpu-c: GPU #0|2 GPU-z gpu-c: GPU #1");
+	assert_query(db, "SELECT group_concat(name, '|') FROM (SELECT name"
+	    " FROM load_devices ORDER BY load_id, device)", "gpu-a: CPU|"
+	    "gpu-a: RTX 3090 #1|gpu-a: RTX A5000 #0|"
+	    "gpu-a: CUDA2 (not identified)|gpu-a: pinned host memory|"
+	    "gpu-c: CPU|gpu-c: GPU #0");
+	store_close(st);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -395,6 +540,9 @@ main(void)
 		cmocka_unit_test(test_manifest_digest),
 		cmocka_unit_test(test_manifests_read),
 		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_gpu_label),
+		cmocka_unit_test(test_device_label),
+		cmocka_unit_test(test_gpus),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -165,7 +165,7 @@ vram(sqlite3 *db, int line, const char *ts, const char *kind,
 	    " line, event, ts, kind, gpu_id, total_bytes, free_bytes) VALUES"
 	    " (1, %d, 'x', %Q, %Q, %Q, 1000, 10); INSERT INTO alerts (rule,"
 	    " severity, ts, source_id, line, message) VALUES ('vram_high',"
-	    " 'warning', %Q, 1, %d, 'GPU %s: 99.0%% of 1.0 GiB VRAM in use')",
+	    " 'warning', %Q, 1, %d, '99.0%% of 1.0 GiB VRAM in use on GPU %s')",
 	    line, ts, kind, gpu, ts, line, gpu);
 
 	exec_ok(db, sql);
