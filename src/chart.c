@@ -661,7 +661,7 @@ chart_load_layers(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	    " ORDER BY l.started_at, l.id";
 	sqlite3_stmt *st = NULL, *dev = NULL;
 	char keys[CHART_MAXSER][96], label[128], model[64], when[32];
-	int rc, dropped = 0, total = 0, s, row, ncol = 0;
+	int rc, dropped = 0, total = 0, s, row, ncol = 0, named = 0;
 	double x;
 
 	d->header = "series\tload\tlayers_from\tlayers_to";
@@ -707,9 +707,12 @@ chart_load_layers(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 				if (chart_is_cpu(chart_col_text(dev, 0)))
 					name = "CPU";
 				/* more GPUs than colours: the rest in one */
-				else if (d->nser >= CHART_MAXSER - 2 &&
-				    chart_series_index(d, keys, name) < 0)
-					name = "other GPUs";
+				else if (chart_series_index(d, keys, name) < 0) {
+					if (named >= NCOLOURS - 2)
+						name = "other GPUs";
+					else
+						named++;
+				}
 				s = chart_series_for(d, keys, name, name,
 				    ST_BAR, &dropped);
 				if (s < 0)
@@ -742,9 +745,13 @@ chart_load_layers(sqlite3 *db, struct chart_data *d, struct olr_err *err)
 	sqlite3_finalize(dev);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, "layer placement");
+	/* a colour per named GPU; the last two of the palette are the GPUs
+	 * folded together and a load's GPU layers logged without devices */
 	for (s = 0; s < d->nser; s++)
 		d->ser[s].colour = strcmp(d->ser[s].name, "CPU") == 0 ?
-		    COL_GREY : ncol++ % NCOLOURS;
+		    COL_GREY : strcmp(d->ser[s].name, "other GPUs") == 0 ?
+		    NCOLOURS - 2 : strcmp(d->ser[s].name, "GPU (all devices)")
+		    == 0 ? NCOLOURS - 1 : ncol++ % (NCOLOURS - 2);
 	for (x = 0; x < (double)d->npt; x++)
 		d->pt[(size_t)x].row = (int)d->pt[(size_t)x].y;
 	if (d->npt == 0)
@@ -1629,16 +1636,30 @@ chart_text_w(cairo_t *cr, const char *s)
 	return e.x_advance;
 }
 
-/* Copy s into out, cut with an ellipsis to fit width px. */
+/*
+ * Copy s into out, cut with an ellipsis to fit width px. A "host: GPU #1"
+ * name is cut in its host part, so the GPU and its number stay.
+ */
 static void
 chart_fit(cairo_t *cr, const char *s, double width, char *out, size_t size)
 {
+	const char *tail = strstr(s, ": ");
 	size_t n;
 
 	snprintf(out, size, "%s", s);
 	if (chart_text_w(cr, out) <= width)
 		return;
-	for (n = strlen(out); n > 0; n--) {
+	if (tail != NULL && tail > s) {
+		for (n = (size_t)(tail - s); n > 3; n--) {
+			if (((unsigned char)s[n] & 0xC0) == 0x80)
+				continue;
+			snprintf(out, size, "%.*s\xE2\x80\xA6%s", (int)n, s,
+			    tail);
+			if (chart_text_w(cr, out) <= width)
+				return;
+		}
+	}
+	for (n = strlen(s); n > 0; n--) {
 		/* do not cut a UTF-8 sequence */
 		if (((unsigned char)s[n] & 0xC0) == 0x80)
 			continue;
