@@ -360,8 +360,46 @@ names_several_hosts(sqlite3 *db, int *several, struct olr_err *err)
 	return rc;
 }
 
+/* Add source id to the list (once). */
+static void
+id_add(int64_t **ids, size_t *n, int64_t id)
+{
+	size_t i;
+
+	if (ids == NULL)
+		return;
+	for (i = 0; i < *n; i++)
+		if ((*ids)[i] == id)
+			return;
+	*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+	(*ids)[(*n)++] = id;
+}
+
+/* The sources whose GPU labels (gpu_names) are not what they were
+ * (temp.olr_old_gpu_names) into the list. */
+static int
+gpu_labels_changed(sqlite3 *db, int64_t **ids, size_t *n,
+    struct olr_err *err)
+{
+	sqlite3_stmt *q;
+	int r;
+
+	if (db_prepare(db, "SELECT source_id FROM gpu_names EXCEPT SELECT"
+	    " source_id FROM (SELECT source_id, gpu_id, label FROM gpu_names"
+	    " INTERSECT SELECT source_id, gpu_id, label FROM"
+	    " temp.olr_old_gpu_names) UNION SELECT source_id FROM"
+	    " temp.olr_old_gpu_names WHERE (source_id, gpu_id) NOT IN (SELECT"
+	    " source_id, gpu_id FROM gpu_names)", &q, err) != 0)
+		return -1;
+	while ((r = sqlite3_step(q)) == SQLITE_ROW)
+		id_add(ids, n, sqlite3_column_int64(q, 0));
+	sqlite3_finalize(q);
+	return r == SQLITE_DONE ? 0 : db_fail(db, err, "gpu_names");
+}
+
 int
-names_gpus(sqlite3 *db, struct olr_err *err)
+names_gpus(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
+    struct olr_err *err)
 {
 	sqlite3_stmt *inv = NULL, *ins = NULL, *dev = NULL, *up = NULL;
 	struct src_host *sh = NULL;
@@ -371,7 +409,9 @@ names_gpus(sqlite3 *db, struct olr_err *err)
 	char label[256];
 
 	if (read_src_hosts(db, &sh, &nsh, &several, err) != 0 ||
-	    db_exec(db, "DELETE FROM gpu_names", err) != 0)
+	    db_exec(db, "DROP TABLE IF EXISTS temp.olr_old_gpu_names;"
+	    " CREATE TEMP TABLE olr_old_gpu_names AS SELECT source_id,"
+	    " gpu_id, label FROM gpu_names; DELETE FROM gpu_names", err) != 0)
 		goto out;
 	/* the inventory in the order it was logged, as the capacity review
 	 * and the VRAM chart read it: a GPU per host and gpu_id, its name
@@ -451,10 +491,13 @@ names_gpus(sqlite3 *db, struct olr_err *err)
 			goto out;
 		}
 	}
-	/* every load device */
+	if (renamed != NULL && gpu_labels_changed(db, renamed, nrenamed,
+	    err) != 0)
+		goto out;
+	/* every load device; written where its name changes */
 	if (db_prepare(db, "SELECT d.load_id, d.device, l.source_id,"
-	    " d.gpu_id FROM main.load_devices d JOIN main.loads l ON l.id ="
-	    " d.load_id", &dev, err) != 0 ||
+	    " d.gpu_id, d.name FROM main.load_devices d JOIN main.loads l ON"
+	    " l.id = d.load_id", &dev, err) != 0 ||
 	    db_prepare(db, "UPDATE main.load_devices SET name = ? WHERE"
 	    " load_id = ? AND device = ?", &up, err) != 0)
 		goto out;
@@ -482,6 +525,10 @@ names_gpus(sqlite3 *db, struct olr_err *err)
 		}
 		names_device_label(several ? hs->disp : NULL, d, glabel,
 		    inventory, label, sizeof label);
+		if (col_text(dev, 4) != NULL &&
+		    strcmp(col_text(dev, 4), label) == 0)
+			continue;
+		id_add(renamed, nrenamed, sqlite3_column_int64(dev, 2));
 		sqlite3_bind_text(up, 1, label, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(up, 2, sqlite3_column_int64(dev, 0));
 		sqlite3_bind_text(up, 3, d, -1, SQLITE_TRANSIENT);
@@ -501,6 +548,8 @@ out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(dev);
 	sqlite3_finalize(up);
+	sqlite3_exec(db, "DROP TABLE IF EXISTS temp.olr_old_gpu_names", NULL,
+	    NULL, NULL);
 	for (i = 0; i < nsh; i++) {
 		free(sh[i].host);
 		free(sh[i].disp);
@@ -821,7 +870,7 @@ names_resolve(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
 	    " (SELECT name FROM model_names n WHERE n.model = loads.model)",
 	    err);
 	if (rc == 0)
-		rc = names_gpus(db, err);
+		rc = names_gpus(db, renamed, nrenamed, err);
 out:
 	for (i = 0; i < n; i++) {
 		free(ms[i].model);

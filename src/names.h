@@ -104,9 +104,11 @@ int names_several_hosts(sqlite3 *db, int *several, struct olr_err *err);
 
 /*
  * Number the inventory GPUs (table gpu_names) and name every load device
- * (load_devices.name) by the rules above. Part of names_resolve().
+ * (load_devices.name) by the rules above. Part of names_resolve(); the
+ * sources whose names changed are added to *renamed (when not NULL).
  */
-int names_gpus(sqlite3 *db, struct olr_err *err);
+int names_gpus(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
+    struct olr_err *err);
 
 /* Add a tag of a blob (origin "manifest"); kept across runs. */
 int names_add_tag(sqlite3 *db, const char *digest, const char *tag,
@@ -114,8 +116,9 @@ int names_add_tag(sqlite3 *db, const char *digest, const char *tag,
 
 /*
  * Give tags printed in the logs to their loads, then (re)build
- * model_names and loads.name. When renamed is not NULL, *renamed gets the
- * sources (*nrenamed of them, free()) with a load whose name changed.
+ * model_names and loads.name, and the GPU names (names_gpus()). When
+ * renamed is not NULL, *renamed gets the sources (*nrenamed of them,
+ * free()) with a load, a load device or a GPU whose name changed.
  */
 int names_resolve(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
     struct olr_err *err);

@@ -932,7 +932,7 @@ static const char device_gpus_sql[] =
     "CREATE TEMP TABLE devlib AS SELECT d.load_id, d.device, " DEV_BASE
     " AS base, " DEV_LIB " AS lib, " SRC_HOST("s") " AS host FROM"
     " load_devices d JOIN loads l ON l.id = d.load_id JOIN sources s ON"
-    " s.id = l.source_id WHERE " DEV_LIB " <> '';"
+    " s.id = l.source_id WHERE " DEV_LIB " <> '' AND l." BUILDING ";"
     "CREATE INDEX temp.devlib_load ON devlib(load_id);"
     /* each host's inventory GPUs ("inference compute"), read once; and
      * the GPU ids its VRAM readings name */

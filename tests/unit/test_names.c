@@ -496,7 +496,7 @@ test_gpus(void **state)
 	    "INSERT INTO load_devices (load_id, device, gpu_id) VALUES"
 	    " (1, 'CUDA0', 'GPU-a'), (1, 'CUDA1', 'GPU-b'), (1, 'CUDA2', NULL),"
 	    " (1, 'CUDA_Host', NULL), (1, 'CPU', NULL);");
-	assert_int_equal(names_gpus(db, &err), 0);
+	assert_int_equal(names_gpus(db, NULL, NULL, &err), 0);
 	assert_query(db, "SELECT group_concat(label, '|') FROM (SELECT label"
 	    " FROM gpu_names ORDER BY idx)", "RTX A5000 #0|RTX 3090 #1");
 	assert_query(db, "SELECT group_concat(name, '|') FROM (SELECT name"
@@ -515,7 +515,7 @@ test_gpus(void **state)
 	    "INSERT INTO loads (id, source_id, outcome) VALUES (2, 2, 'ok');"
 	    "INSERT INTO load_devices (load_id, device, gpu_id) VALUES"
 	    " (2, 'CUDA0', 'GPU-y'), (2, 'CPU', NULL);");
-	assert_int_equal(names_gpus(db, &err), 0);
+	assert_int_equal(names_gpus(db, NULL, NULL, &err), 0);
 	assert_query(db, "SELECT group_concat(source_id || ' ' || gpu_id ||"
 	    " ' ' || label, '|') FROM (SELECT * FROM gpu_names ORDER BY"
 	    " source_id, idx, gpu_id)", "1 GPU-b gpu-a: RTX A5000 #0|"
