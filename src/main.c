@@ -1404,6 +1404,7 @@ main(int argc, char **argv)
 	struct stat st;
 	char *db_path = NULL;
 	const struct dbschema_result *sr;
+	int migrated;
 	long nloads = 0;
 	int i, rc, status = 0, temp_db = 0, analyze, forgot = 0;
 	double t_start = now_seconds(), t_ingest, t_loads, t_analyzed;
@@ -1453,16 +1454,17 @@ main(int argc, char **argv)
 		goto fatal;
 	sr = store_schema(p.store);
 	/* a migrated database has its loads and analyses rebuilt: the
-	 * columns it gained are filled */
-	if (!sr->fresh && (sr->from_version != sr->to_version ||
-	    sr->tables || sr->columns || sr->indexes))
+	 * columns it gained are filled (an index alone needs nothing) */
+	migrated = !sr->fresh && (sr->from_version != sr->to_version ||
+	    sr->tables || sr->columns);
+	if (migrated)
 		opts.rebuild = 1;
-	if (!opts.quiet && !sr->fresh && (sr->from_version != sr->to_version ||
-	    sr->tables || sr->columns || sr->indexes))
+	if (!opts.quiet && (migrated || (!sr->fresh && sr->indexes)))
 		printf("%s: database migrated from schema version %d to %d (%d "
-		    "tables, %d columns, %d indexes added; loads and analyses rebuilt)\n", shown(db_path),
+		    "tables, %d columns, %d indexes added%s)\n", shown(db_path),
 		    sr->from_version, sr->to_version, sr->tables, sr->columns,
-		    sr->indexes);
+		    sr->indexes, migrated ? "; loads and analyses rebuilt" :
+		    "");
 	if (opts.forget != NULL) {
 		struct dbschema_forgot fg;
 

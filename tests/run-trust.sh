@@ -81,7 +81,7 @@ fi
   > "$tmp/v1.out" 2> "$tmp/v1.err"; rc=$?
 [ $rc -eq 0 ] && [ ! -s "$tmp/v1.err" ] && ok ||
   bad "v1: exit $rc: $(cat "$tmp/v1.err")"
-printf '%s/v1.db: database migrated from schema version 1 to 2 (4 tables, 12 columns, 1 indexes added; loads and analyses rebuilt)\n4 model loads in %s/v1.db\n' \
+printf '%s/v1.db: database migrated from schema version 1 to 2 (4 tables, 12 columns, 2 indexes added; loads and analyses rebuilt)\n4 model loads in %s/v1.db\n' \
   "$tmp" "$tmp" | cmp -s - "$tmp/v1.out" && ok ||
   bad "v1: stdout: $(cat "$tmp/v1.out")"
 "$OLR_BIN" -q examples/ollama-0.6.1-journalctl-failure.log \
