@@ -1598,28 +1598,11 @@ stream_requests(struct cap_state *s, struct capacity *c, struct rsum **out,
 	size_t caplat = 0, cap = 0, ng = 0, k;
 	const char **names = NULL;
 	size_t *counts = NULL, nnames = 0, capnames = 0;
-	char pragma[64];
-	int rc, cache;
+	int rc;
 
-	/* SQLite's sorter holds up to the page cache's size of rows in
-	 * memory before it writes a run to a temporary file (store.c sets
-	 * the least): a small cache while the sort starts keeps the sort
-	 * of every request within a few MB */
-	if (db_prepare(s->db, "PRAGMA cache_size", &st, s->err) != 0)
+	if (db_prepare(s->db, requests_sql, &st, s->err) != 0)
 		return -1;
-	cache = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) :
-	    -2048;
-	sqlite3_finalize(st);
-	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %d", cache);
-	if (db_exec(s->db, "PRAGMA cache_size = -2048", s->err) != 0)
-		return -1;
-	if (db_prepare(s->db, requests_sql, &st, s->err) != 0) {
-		sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
-		return -1;
-	}
-	rc = sqlite3_step(st);
-	sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
-	for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *day = ctext(st, 2), *path = ctext(st, 3);
 		double t = iso_secs(sqlite3_column_text(st, 1));
 		int status = sqlite3_column_int(st, 4), model_ep;
