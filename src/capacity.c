@@ -1598,7 +1598,8 @@ stream_requests(struct cap_state *s, struct capacity *c, struct rsum **out,
 	size_t caplat = 0, cap = 0, ng = 0, k;
 	const char **names = NULL;
 	size_t *counts = NULL, nnames = 0, capnames = 0;
-	int rc;
+	char wday[11] = "";	/* the day of wkey, its ISO week */
+	int rc, wkey = 0;
 
 	if (db_prepare(s->db, requests_sql, &st, s->err) != 0)
 		return -1;
@@ -1635,7 +1636,11 @@ stream_requests(struct cap_state *s, struct capacity *c, struct rsum **out,
 			}
 			lat[cur->nl++] = sqlite3_column_double(st, 5);
 		}
-		w = week_get(s, iso_week(day));
+		if (strcmp(wday, day) != 0) {	/* rows come by day */
+			snprintf(wday, sizeof wday, "%.10s", day);
+			wkey = iso_week(day);
+		}
+		w = week_get(s, wkey);
 		w->reqs++;
 		w->r5xx += status >= 500;
 		if ((model_ep = model_endpoint(path)) != 0) {

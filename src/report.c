@@ -1603,6 +1603,12 @@ has_ip(const char *s)
 		if (*p < '0' || *p > '9' || (p > s && ((p[-1] >= '0' &&
 		    p[-1] <= '9') || p[-1] == '.')))
 			continue;
+		/* what the scan needs first: 1 to 3 digits and a dot (most
+		 * numbers of a log line have none: no sscanf for them) */
+		for (n = 1; n < 3 && p[n] >= '0' && p[n] <= '9'; n++)
+			;
+		if (p[n] != '.')
+			continue;
 		n = 0;
 		if (sscanf(p, "%3d.%3d.%3d.%3d%n", &a, &b, &d, &e, &n) == 4 &&
 		    n > 0 && a <= 255 && b <= 255 && d <= 255 && e <= 255 &&
