@@ -119,6 +119,9 @@ struct cap_state {
 	size_t         *lane_first;     /* spans of lane l: [lane_first[l],
 	                                 * lane_first[l + 1]) */
 	struct cap_residency res;
+	size_t         *pool_ht;        /* res.pool by hash: index + 1, 0
+	                                 * free */
+	size_t          pool_htcap;
 	const char     *since, *until;  /* the window (UTC ISO), or NULL */
 	double          since_t, until_t;
 };
@@ -321,6 +324,48 @@ host_intern(struct cap_state *s, const char *name)
 	}
 	s->host[s->nhost].end = NAN;
 	return s->nhost++;
+}
+
+/*
+ * The pooled copy of text (s->res.pool): the loads' model names, paths
+ * and causes repeat, one copy each keeps the memory of the loads small.
+ */
+static char *
+pool_text(struct cap_state *s, const char *text)
+{
+	struct cap_residency *r = &s->res;
+	size_t h = 5381, i, k;
+	const unsigned char *p;
+
+	if (2 * (r->npool + 1) > s->pool_htcap) {	/* grow, rehash */
+		size_t cap = s->pool_htcap ? 2 * s->pool_htcap : 256;
+
+		free(s->pool_ht);
+		s->pool_ht = xcalloc(cap, sizeof *s->pool_ht);
+		s->pool_htcap = cap;
+		for (k = 0; k < r->npool; k++) {
+			for (h = 5381, p = (const unsigned char *)r->pool[k];
+			    *p; p++)
+				h = h * 33 + *p;
+			for (i = h & (cap - 1); s->pool_ht[i];
+			    i = (i + 1) & (cap - 1))
+				;
+			s->pool_ht[i] = k + 1;
+		}
+	}
+	for (h = 5381, p = (const unsigned char *)text; *p; p++)
+		h = h * 33 + *p;
+	for (i = h & (s->pool_htcap - 1); s->pool_ht[i];
+	    i = (i + 1) & (s->pool_htcap - 1))
+		if (strcmp(r->pool[s->pool_ht[i] - 1], text) == 0)
+			return r->pool[s->pool_ht[i] - 1];
+	if (r->npool == r->cappool) {
+		r->cappool = r->cappool ? 2 * r->cappool : 64;
+		r->pool = xreallocarray(r->pool, r->cappool, sizeof *r->pool);
+	}
+	r->pool[r->npool] = xstrdup(text);
+	s->pool_ht[i] = ++r->npool;
+	return r->pool[r->npool - 1];
 }
 
 static int
@@ -651,7 +696,7 @@ read_loads(struct cap_state *s)
 		 * window is resident in it); the window's loads are counted */
 		l->inwin = in_window(s, sqlite3_column_type(st, 2) !=
 		    SQLITE_NULL ? ctext(st, 2) : ctext(st, 3));
-		l->model = xstrdup(ctext(st, 4));
+		l->model = pool_text(s, ctext(st, 4));
 		l->outcome = strcmp(oc, "ok") == 0 ? 0 :
 		    strcmp(oc, "failed") == 0 ? 1 : 2;
 		l->oom = sqlite3_column_int(st, 6) != 0;
@@ -663,10 +708,10 @@ read_loads(struct cap_state *s)
 		    sqlite3_column_int(st, 9);
 		l->secs = sqlite3_column_type(st, 10) == SQLITE_NULL ? NAN :
 		    sqlite3_column_double(st, 10);
-		l->cause = xstrdup(ctext(st, 11));
+		l->cause = pool_text(s, ctext(st, 11));
 		l->split = sqlite3_column_type(st, 12) == SQLITE_NULL ? NULL :
-		    xstrdup(ctext(st, 12));
-		l->mpath = xstrdup(ctext(st, 13));
+		    pool_text(s, ctext(st, 12));
+		l->mpath = pool_text(s, ctext(st, 13));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -985,7 +1030,7 @@ build_residency(struct cap_state *s)
 			r->span = xreallocarray(r->span, cap, sizeof *r->span);
 		}
 		r->span[r->nspan].lane = l->gpu;
-		r->span[r->nspan].model = xstrdup(l->model);
+		r->span[r->nspan].model = l->model;	/* pooled */
 		r->span[r->nspan].t0 = s->since && l->t0 < s->since_t ?
 		    s->since_t : l->t0;
 		r->span[r->nspan].t1 = end;
@@ -1004,12 +1049,13 @@ capacity_residency_free(struct cap_residency *r)
 		free(r->lanes[j]);
 	free(r->lanes);
 	free(r->lane_host);
-	for (i = 0; i < r->nspan; i++)
-		free(r->span[i].model);
-	free(r->span);
+	free(r->span);	/* span models: in the pool */
 	for (i = 0; i < r->nmark; i++)
 		free(r->mark[i].what);
 	free(r->mark);
+	for (i = 0; i < r->npool; i++)
+		free(r->pool[i]);
+	free(r->pool);
 	memset(r, 0, sizeof *r);
 }
 
@@ -1553,7 +1599,8 @@ stream_requests(struct cap_state *s, struct capacity *c, struct rsum **out,
 	size_t caplat = 0, cap = 0, ng = 0, k;
 	const char **names = NULL;
 	size_t *counts = NULL, nnames = 0, capnames = 0;
-	int rc;
+	char wday[11] = "";	/* the day of wkey, its ISO week */
+	int rc, wkey = 0;
 
 	if (db_prepare(s->db, requests_sql, &st, s->err) != 0)
 		return -1;
@@ -1590,7 +1637,11 @@ stream_requests(struct cap_state *s, struct capacity *c, struct rsum **out,
 			}
 			lat[cur->nl++] = sqlite3_column_double(st, 5);
 		}
-		w = week_get(s, iso_week(day));
+		if (strcmp(wday, day) != 0) {	/* rows come by day */
+			snprintf(wday, sizeof wday, "%.10s", day);
+			wkey = iso_week(day);
+		}
+		w = week_get(s, wkey);
 		w->reqs++;
 		w->r5xx += status >= 500;
 		if ((model_ep = model_endpoint(path)) != 0) {
@@ -1877,13 +1928,8 @@ state_free(struct cap_state *s)
 		free(s->gpu[j].label);
 	}
 	free(s->gpu);
-	for (i = 0; i < s->nload; i++) {
-		free(s->load[i].model);
-		free(s->load[i].cause);
-		free(s->load[i].split);
-		free(s->load[i].mpath);
-	}
-	free(s->load);
+	free(s->load);	/* its texts: in s->res.pool */
+	free(s->pool_ht);
 	free(s->lane_first);
 	for (i = 0; i < s->nweek; i++)
 		free(s->week[i].secs);

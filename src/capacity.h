@@ -80,6 +80,9 @@ struct cap_residency {
 	size_t           nspan;
 	struct cap_mark *mark;
 	size_t           nmark;
+	char           **pool;    /* the distinct texts spans and loads point
+	                           * to (one copy of each model name) */
+	size_t           npool, cappool;
 };
 
 /*

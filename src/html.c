@@ -29,6 +29,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,7 @@
 #include "outfile.h"
 #include "tmpl.h"
 #include "units.h"
+#include "xmalloc.h"
 
 /* Tables longer than this are collapsed into a <details>. */
 #define HTML_COLLAPSE 40
@@ -635,7 +637,15 @@ add_charts(const struct chart_out charts[CHART_COUNT], struct tmpl_vars *v)
 /* ------------------------------------------------- the verdict (report.h) */
 
 static const char sql_shown[] =
-    SHOWN_CTE "SELECT 1 FROM shown WHERE id = ?1";
+    SHOWN_CTE "SELECT id FROM shown ORDER BY id";
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
 
 /* The grouped problems of the report model, most severe first. */
 static int
@@ -644,8 +654,10 @@ add_problems(sqlite3 *db, const struct report *rep, struct tmpl_vars *v,
 {
 	struct tmpl_vars *row, *ev;
 	sqlite3_stmt *shown;
+	int64_t *ids = NULL;
 	char t1[32], t2[32];
-	size_t i, j;
+	size_t i, j, nids = 0, capids = 0;
+	int r;
 
 	tmpl_set_list(v, "problems");
 	tmpl_set_list(v, "rmodels");
@@ -666,9 +678,25 @@ add_problems(sqlite3 *db, const struct report *rep, struct tmpl_vars *v,
 		tmpl_set(v, "identifiers", rep->identifiers);
 	else
 		tmpl_set(v, "identifiers", "");
+	/* the loads shown on the page, once (a problem links to its
+	 * load's evidence when it is one of them) */
 	if (db_prepare(db, sql_shown, &shown, err) != 0)
 		return -1;
+	while ((r = sqlite3_step(shown)) == SQLITE_ROW) {
+		if (nids == capids) {
+			capids = capids ? 2 * capids : 256;
+			ids = xreallocarray(ids, capids, sizeof *ids);
+		}
+		ids[nids++] = sqlite3_column_int64(shown, 0);
+	}
+	sqlite3_finalize(shown);
+	if (r != SQLITE_DONE) {
+		free(ids);
+		return db_fail(db, err, "loads shown");
+	}
 	for (i = 0; i < rep->nproblems; i++) {
+		int64_t id;
+
 		const struct report_problem *p = &rep->problems[i];
 
 		row = tmpl_add_row(v, "problems");
@@ -692,10 +720,9 @@ add_problems(sqlite3 *db, const struct report *rep, struct tmpl_vars *v,
 		else
 			tmpl_setf(row, "when", "once, %s", t1);
 		tmpl_setf(row, "load_id", "%lld", p->load_id);
-		sqlite3_reset(shown);
-		sqlite3_bind_int64(shown, 1, p->load_id);
-		tmpl_set_flag(row, "linked", p->load_id >= 0 &&
-		    sqlite3_step(shown) == SQLITE_ROW);
+		id = p->load_id;
+		tmpl_set_flag(row, "linked", p->load_id >= 0 && nids > 0 &&
+		    bsearch(&id, ids, nids, sizeof *ids, id_cmp) != NULL);
 		tmpl_setf(row, "nev", "%zu", p->nev);
 		if (p->ev_more > 0)
 			tmpl_setf(row, "ev_more", "%ld", p->ev_more);
@@ -709,7 +736,7 @@ add_problems(sqlite3 *db, const struct report *rep, struct tmpl_vars *v,
 			tmpl_set(ev, "text", p->ev[j].text);
 		}
 	}
-	sqlite3_finalize(shown);
+	free(ids);
 	/* the loads per model and the facts, as report.md has them */
 	tmpl_set_list(v, "rmodels");
 	for (i = 0; i < rep->nmodels; i++) {
@@ -808,6 +835,7 @@ fill(sqlite3 *db, const struct render_opts *o, const struct report *rep,
 /* ---- the capacity review (report model, formatted only) ------------- */
 
 #define HTML_CAP_SHOWN 15   /* rows shown before the rest collapse */
+#define HTML_CAP_MAX   300  /* rows of one table on the page at most */
 
 static void
 cap_esc(struct buf *b, const char *s)
@@ -859,7 +887,10 @@ cap_html(struct buf *b, const struct capacity *c)
 		/* the week table shows its latest weeks, the others their
 		 * first rows (latest day first, GPUs by host) */
 		int tail = i == CAP_WEEKS || i == CAP_SERVICE;
-		size_t n = t->nrows, cut = n > HTML_CAP_SHOWN ?
+		/* past HTML_CAP_MAX rows, the latest only (the first rows of
+		 * a table latest first, the last of the others) */
+		size_t all = t->nrows, n = all > HTML_CAP_MAX ? HTML_CAP_MAX :
+		    all, skip = tail ? all - n : 0, cut = n > HTML_CAP_SHOWN ?
 		    n - HTML_CAP_SHOWN : 0;
 
 		buf_printf(b, "<div class=\"capq\" id=\"capacity-%s\">"
@@ -873,9 +904,9 @@ cap_html(struct buf *b, const struct capacity *c)
 		else if (tail) {
 			buf_printf(b, "<details><summary>%zu earlier rows"
 			    "</summary>\n", cut);
-			cap_rows(b, t, 0, cut);
+			cap_rows(b, t, skip, skip + cut);
 			buf_puts(b, "</details>\n");
-			cap_rows(b, t, cut, n);
+			cap_rows(b, t, skip + cut, all);
 		} else {
 			cap_rows(b, t, 0, HTML_CAP_SHOWN);
 			buf_printf(b, "<details><summary>%zu more rows"
@@ -883,6 +914,11 @@ cap_html(struct buf *b, const struct capacity *c)
 			cap_rows(b, t, HTML_CAP_SHOWN, n);
 			buf_puts(b, "</details>\n");
 		}
+		if (n < all)
+			buf_printf(b, "<p class=\"note\">Only the %zu %s of %zu"
+			    " rows are shown; the log lines they are computed"
+			    " from are all in the database.</p>\n", n, tail ||
+			    i == CAP_REQUESTS ? "most recent" : "first", all);
 		if (t->note) {
 			buf_puts(b, "<p class=\"note\">");
 			cap_esc(b, t->note);

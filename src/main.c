@@ -44,6 +44,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1415,6 +1418,7 @@ main(int argc, char **argv)
 	struct stat st;
 	char *db_path = NULL;
 	const struct dbschema_result *sr;
+	int migrated;
 	long nloads = 0;
 	int64_t *renamed = NULL;
 	size_t nrenamed = 0, k;
@@ -1466,16 +1470,17 @@ main(int argc, char **argv)
 		goto fatal;
 	sr = store_schema(p.store);
 	/* a migrated database has its loads and analyses rebuilt: the
-	 * columns it gained are filled */
-	if (!sr->fresh && (sr->from_version != sr->to_version ||
-	    sr->tables || sr->columns || sr->indexes))
+	 * columns it gained are filled (an index alone needs nothing) */
+	migrated = !sr->fresh && (sr->from_version != sr->to_version ||
+	    sr->tables || sr->columns);
+	if (migrated)
 		opts.rebuild = 1;
-	if (!opts.quiet && !sr->fresh && (sr->from_version != sr->to_version ||
-	    sr->tables || sr->columns || sr->indexes))
+	if (!opts.quiet && (migrated || (!sr->fresh && sr->indexes)))
 		printf("%s: database migrated from schema version %d to %d (%d "
-		    "tables, %d columns, %d indexes added; loads and analyses rebuilt)\n", shown(db_path),
+		    "tables, %d columns, %d indexes added%s)\n", shown(db_path),
 		    sr->from_version, sr->to_version, sr->tables, sr->columns,
-		    sr->indexes);
+		    sr->indexes, migrated ? "; loads and analyses rebuilt" :
+		    "");
 	if (opts.forget != NULL) {
 		struct dbschema_forgot fg;
 
@@ -1601,6 +1606,11 @@ main(int argc, char **argv)
 	}
 	/* render, from the database alone */
 	if (opts.output_dir != NULL && (opts.formats & ~RENDER_DB)) {
+#ifdef __GLIBC__
+		/* what ingest's threads freed back to the system before the
+		 * renders allocate theirs (peak RSS at 1 GB of logs) */
+		malloc_trim(0);
+#endif
 		rc = render_stage(store_db(p.store), &opts, &progress, &err);
 		progress_clear(&pl);
 	} else

@@ -1695,6 +1695,12 @@ has_ip(const char *s)
 		if (*p < '0' || *p > '9' || (p > s && ((p[-1] >= '0' &&
 		    p[-1] <= '9') || p[-1] == '.')))
 			continue;
+		/* what the scan needs first: 1 to 3 digits and a dot (most
+		 * numbers of a log line have none: no sscanf for them) */
+		for (n = 1; n < 3 && p[n] >= '0' && p[n] <= '9'; n++)
+			;
+		if (p[n] != '.')
+			continue;
 		n = 0;
 		if (sscanf(p, "%3d.%3d.%3d.%3d%n", &a, &b, &d, &e, &n) == 4 &&
 		    n > 0 && a <= 255 && b <= 255 && d <= 255 && e <= 255 &&
@@ -1901,11 +1907,42 @@ header(struct ctx *c, const struct render_opts *o, struct report *r)
 
 /* ------------------------------------------------------------ models */
 
+/* What the loads of one model say (models()). */
+struct mfact {
+	char     *model;      /* coalesce(model, '?') */
+	long      timed;      /* ok loads with a load time */
+	int       have_ctx;
+	long long ctx_min, ctx_max;
+};
+
+/* by model, byte order (as SQLite's ORDER BY of text, BINARY) */
+static int
+mfact_cmp(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a;
+	const struct mfact *y = b;
+
+	return strcmp(x, y->model ? y->model : "");
+}
+
+static void
+mfacts_free(struct mfact *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(f[i].model);
+	free(f);
+}
+
 static int
 models(struct ctx *c, struct report *r)
 {
 	sqlite3_stmt *st, *q;
-	size_t cap = 0;
+	struct mfact *fact = NULL;
+	const struct mfact *f;
+	const char *key;
+	size_t cap = 0, nf = 0, capf = 0;
 	int rc;
 
 	if (db_prepare(c->db, "SELECT model, name, loads, ok, failed,"
@@ -1914,13 +1951,34 @@ models(struct ctx *c, struct report *r)
 	    " FROM model_summary ORDER BY loads DESC, coalesce(name,"
 	    " model), model", &st, c->err) != 0)
 		return -1;
-	if (db_prepare(c->db, "SELECT (SELECT count(*) FROM loads WHERE"
-	    " coalesce(model, '?') = ?1 AND outcome = 'ok' AND load_seconds"
-	    " IS NOT NULL), (SELECT min(ctx_size) FROM loads WHERE"
-	    " coalesce(model, '?') = ?1), (SELECT max(ctx_size) FROM loads"
-	    " WHERE coalesce(model, '?') = ?1)", &q, c->err) != 0) {
+	/* per model (one pass over the loads, not one per model): loads
+	 * timed, least and largest context */
+	if (db_prepare(c->db, "SELECT coalesce(model, '?'), count(CASE WHEN"
+	    " outcome = 'ok' AND load_seconds IS NOT NULL THEN 1 END),"
+	    " min(ctx_size), max(ctx_size) FROM loads GROUP BY 1 ORDER BY 1",
+	    &q, c->err) != 0) {
 		sqlite3_finalize(st);
 		return -1;
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct mfact *f;
+
+		if (nf == capf) {
+			capf = capf ? capf * 2 : 16;
+			fact = xreallocarray(fact, capf, sizeof *fact);
+		}
+		f = &fact[nf++];
+		f->model = col_dup(q, 0);
+		f->timed = (long)sqlite3_column_int64(q, 1);
+		f->have_ctx = !col_null(q, 2);
+		f->ctx_min = sqlite3_column_int64(q, 2);
+		f->ctx_max = sqlite3_column_int64(q, 3);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		mfacts_free(fact, nf);
+		return db_fail(c->db, c->err, "report");
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct report_model *m;
@@ -1954,29 +2012,24 @@ models(struct ctx *c, struct report *r)
 				    col_null(st, 10) ? "?" : col_str(st, 10));
 			m->layers = xstrdup(buf);
 		}
-		sqlite3_reset(q);
-		sqlite3_bind_text(q, 1, m->model ? m->model : "?", -1,
-		    SQLITE_TRANSIENT);
-		if (sqlite3_step(q) == SQLITE_ROW) {
-			m->n_timed = (long)sqlite3_column_int64(q, 0);
-			m->p95_is_max = m->n_timed > 0 && m->n_timed < 20;
-			if (!col_null(q, 1)) {
-				if (sqlite3_column_int64(q, 1) ==
-				    sqlite3_column_int64(q, 2))
-					snprintf(buf, sizeof buf, "%lld",
-					    sqlite3_column_int64(q, 1));
-				else
-					snprintf(buf, sizeof buf, "%lld–%lld",
-					    sqlite3_column_int64(q, 1),
-					    sqlite3_column_int64(q, 2));
-				m->ctx = xstrdup(buf);
-			}
+		key = m->model ? m->model : "?";
+		f = nf ? bsearch(&key, fact, nf, sizeof *fact, mfact_cmp) :
+		    NULL;
+		m->n_timed = f ? f->timed : 0;
+		m->p95_is_max = m->n_timed > 0 && m->n_timed < 20;
+		if (f && f->have_ctx) {
+			if (f->ctx_min == f->ctx_max)
+				snprintf(buf, sizeof buf, "%lld", f->ctx_min);
+			else
+				snprintf(buf, sizeof buf, "%lld–%lld",
+				    f->ctx_min, f->ctx_max);
+			m->ctx = xstrdup(buf);
 		}
 		if (col_null(st, 6))
 			m->n_timed = 0;
 	}
 	sqlite3_finalize(st);
-	sqlite3_finalize(q);
+	mfacts_free(fact, nf);
 	if (rc != SQLITE_DONE)
 		return db_fail(c->db, c->err, "report");
 	return 0;

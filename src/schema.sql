@@ -188,6 +188,8 @@ CREATE TABLE IF NOT EXISTS gpus (
 );
 -- a GPU's readings and inventory looked up by source and GPU (charts)
 CREATE INDEX IF NOT EXISTS gpus_gpu ON gpus(source_id, gpu_id, ts);
+-- the GPU of a line looked up by its line (the report's VRAM alerts)
+CREATE INDEX IF NOT EXISTS gpus_line ON gpus(source_id, line);
 
 -- C8: tokenizer caches.
 CREATE TABLE IF NOT EXISTS token_caches (

@@ -61,6 +61,11 @@ store_open(const char *path, int page_size, int busy_ms,
 	/* SQLite counts its allocations under a global mutex unless told not
 	 * to (before its first use; later the call fails, harmlessly) */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* a sort (a render's ORDER BY of every request) keeps runs of 250
+	 * pages in memory at least: 16 MB of 64 KiB pages; 32 pages (2 MB)
+	 * and the page cache's size at most (PRAGMA cache_size) keep it
+	 * small */
+	sqlite3_config(SQLITE_CONFIG_PMASZ, 32);
 	/* NOMUTEX: the connection is used by one thread at a time (the
 	 * row queue hands it over), so SQLite's own locking is waste */
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |

@@ -65,10 +65,16 @@
  * The workbook is for people; the database holds every row. A sheet of
  * per-line rows (the category tables, unknown lines) shows its first
  * LINE_ROWS rows, a sheet of per-load rows its first LOAD_ROWS, each with
- * a note on top saying how many there are and where the rest is.
+ * a note on top saying how many there are and where the rest is. The
+ * Summary lists ALERT_ROWS alerts at most, the Capacity sheet CAP_ROWS
+ * rows of each of its tables (the latest), each with a note when more
+ * were left out: the workbook stays under 20 MB at any size of the logs
+ * (about 15 MB with 20,000 loads).
  */
 #define LINE_ROWS    1000
-#define LOAD_ROWS    50000
+#define LOAD_ROWS    20000
+#define ALERT_ROWS   5000
+#define CAP_ROWS     5000
 
 /* How a result column is written. */
 enum colkind {
@@ -813,6 +819,7 @@ summary_sheet(struct xw *x, struct sheet *s, const struct report *rep)
 	double serial;
 	const char *txt;
 	size_t i;
+	int64_t more = 0;
 	int r, c, rc = -1;
 	lxw_error e;
 
@@ -903,8 +910,10 @@ summary_sheet(struct xw *x, struct sheet *s, const struct report *rep)
 	    &st, x->err) != 0)
 		goto out;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (s->row == LXW_ROW_MAX - 1)
+		if (s->row == top + 1 + ALERT_ROWS) {
+			more++;
 			continue;
+		}
 		txt = (const char *)sqlite3_column_text(st, 0);
 		if (put_str(x, s, s->row, 0, txt,
 		    txt && strcmp(txt, "error") == 0 ? x->f_error :
@@ -950,6 +959,14 @@ summary_sheet(struct xw *x, struct sheet *s, const struct report *rep)
 			lxw_fail(x, e, "Summary");
 			goto out;
 		}
+	}
+	if (more > 0) {
+		buf_reset(&val);
+		buf_printf(&val, "Cut at %d alerts: %lld more are in table "
+		    "alerts of the database (ollama.db).", ALERT_ROWS,
+		    (long long)more);
+		if (put_str(x, s, s->row++, 0, val.data, x->f_note, 0) != 0)
+			goto out;
 	}
 	if (fit_columns(x, s) != 0)
 		goto out;
@@ -1218,6 +1235,12 @@ capacity_sheet(struct xw *x, struct sheet *s, const struct capacity *c)
 	s->row = 3;
 	for (i = 0; i < CAP_NTAB; i++) {
 		const struct cap_table *t = &c->t[i];
+		/* past CAP_ROWS rows, the latest: the last rows of the
+		 * tables in time order, the first of the others */
+		int tail = i == CAP_WEEKS || i == CAP_SERVICE;
+		size_t from = tail && t->nrows > CAP_ROWS ? t->nrows -
+		    CAP_ROWS : 0, to = t->nrows > CAP_ROWS ? from + CAP_ROWS :
+		    t->nrows;
 
 		if (put_str(x, s, s->row++, 0, t->question, x->f_section,
 		    0) != 0)
@@ -1227,7 +1250,7 @@ capacity_sheet(struct xw *x, struct sheet *s, const struct capacity *c)
 			    x->f_head, 1) != 0)
 				return -1;
 		s->row++;
-		for (r = 0; r < t->nrows; r++, s->row++)
+		for (r = from; r < to; r++, s->row++)
 			for (k = 0; k < t->ncol; k++) {
 				const char *v = t->cell[r * (size_t)t->ncol +
 				    (size_t)k];
@@ -1246,6 +1269,17 @@ capacity_sheet(struct xw *x, struct sheet *s, const struct capacity *c)
 		if (t->nrows == 0 && put_str(x, s, s->row++, 0,
 		    "Nothing in these logs.", x->f_note, 0) != 0)
 			return -1;
+		if (to - from < t->nrows) {
+			char note[160];
+
+			snprintf(note, sizeof note, "Only the %d %s of %zu rows"
+			    " are shown; the log lines they are computed from"
+			    " are all in the database (ollama.db).", CAP_ROWS,
+			    tail || i == CAP_REQUESTS ? "most recent" : "first",
+			    t->nrows);
+			if (put_str(x, s, s->row++, 0, note, x->f_note, 0) != 0)
+				return -1;
+		}
 		if (t->note && put_str(x, s, s->row++, 0, t->note, x->f_note,
 		    0) != 0)
 			return -1;
