@@ -351,11 +351,91 @@ old_entry(struct pat_entry **ev, size_t n, const char *name)
 	return NULL;
 }
 
+/* The prepared statements of convert_metadata(). */
+struct conv {
+	sqlite3_stmt *dump, *row, *tim;
+};
+
+/* A dump read back from the old table, stored as a new database has it:
+ * its model_dumps row, the times of its lines, its rows if new. */
+static int
+put_dump(sqlite3 *db, struct conv *cv, struct dumps *d,
+    const struct dumps_dump *dd, int64_t load, struct olr_err *err)
+{
+	struct dumps_row r;
+	size_t i;
+	long k;
+
+	sqlite3_reset(cv->dump);
+	sqlite3_bind_int64(cv->dump, 1, dd->source_id);
+	sqlite3_bind_int64(cv->dump, 2, dd->first_line);
+	sqlite3_bind_int64(cv->dump, 3, dd->last_line);
+	bind_stamp(cv->dump, 4, dd->stamp);
+	if (dd->host)
+		sqlite3_bind_text(cv->dump, 7, dd->host, (int)dd->host_len,
+		    SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(cv->dump, 7);
+	if (load)
+		sqlite3_bind_int64(cv->dump, 8, load);
+	else
+		sqlite3_bind_null(cv->dump, 8);
+	sqlite3_bind_int64(cv->dump, 9, dd->content);
+	sqlite3_bind_int64(cv->dump, 10, dd->rows);
+	if (sqlite3_step(cv->dump) != SQLITE_DONE)
+		return db_fail(db, err, "model_dumps");
+	for (k = 1; k < dd->rows; k++) {
+		dumps_row(d, k, &r);
+		if (!r.new_time)
+			continue;
+		sqlite3_reset(cv->tim);
+		sqlite3_bind_int64(cv->tim, 1, dd->source_id);
+		sqlite3_bind_int64(cv->tim, 2, dd->first_line);
+		sqlite3_bind_int64(cv->tim, 3, r.rel_line);
+		bind_stamp(cv->tim, 4, r.stamp);
+		if (sqlite3_step(cv->tim) != SQLITE_DONE)
+			return db_fail(db, err, "model_dump_times");
+	}
+	for (k = 0; dd->is_new && k < dd->rows; k++) {
+		dumps_row(d, k, &r);
+		sqlite3_reset(cv->row);
+		sqlite3_bind_int64(cv->row, 1, dd->content);
+		sqlite3_bind_int64(cv->row, 2, r.rel_line);
+		if (r.level)
+			sqlite3_bind_text(cv->row, 3, r.level, (int)r.level_len,
+			    SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(cv->row, 3);
+		sqlite3_bind_text(cv->row, 4, r.entry->name, -1,
+		    SQLITE_TRANSIENT);
+		sqlite3_bind_text(cv->row, 5, r.raw, (int)r.raw_len,
+		    SQLITE_TRANSIENT);
+		for (i = 0; i < 4; i++) {
+			const struct olr_value *v = &r.values[i];
+			int c = (int)i + 6;
+
+			if (v->kind == OLR_V_INT)
+				sqlite3_bind_int64(cv->row, c, v->i);
+			else if (v->kind == OLR_V_REAL)
+				sqlite3_bind_double(cv->row, c, v->d);
+			else if (v->kind == OLR_V_TEXT)
+				sqlite3_bind_text(cv->row, c, v->s, (int)v->n,
+				    SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_null(cv->row, c);
+		}
+		if (sqlite3_step(cv->row) != SQLITE_DONE)
+			return db_fail(db, err, "model_dump_rows");
+	}
+	return 0;
+}
+
 static int
 convert_metadata(sqlite3 *db, struct olr_err *err)
 {
 	static const char *const cols[] = { "idx", "key", "type", "value" };
-	sqlite3_stmt *q = NULL, *dump = NULL, *row = NULL, *tim = NULL;
+	sqlite3_stmt *q = NULL;
+	struct conv cv = { NULL, NULL, NULL };
 	struct dumps *d = dumps_new();
 	struct pat_entry **names = NULL;  /* one per event name (not moved:
 	                                   * the dump's rows point to them) */
@@ -363,10 +443,8 @@ convert_metadata(sqlite3 *db, struct olr_err *err)
 	struct pat_col pc[4];
 	struct olr_value vals[4];
 	struct dumps_dump dd;
-	struct dumps_row r;
 	int64_t load = 0;
 	int rc, ret = -1, full = 0;
-	long k;
 
 	memset(pc, 0, sizeof pc);
 	memset(&dd, 0, sizeof dd);
@@ -378,13 +456,14 @@ convert_metadata(sqlite3 *db, struct olr_err *err)
 	    &q, err) != 0 ||
 	    db_prepare(db, "INSERT INTO main.model_dumps (source_id, line,"
 	    " last_line, ts, ts_offset, ts_inherited, host, load_id, content,"
-	    " rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &dump, err) != 0 ||
+	    " rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &cv.dump, err) !=
+	    0 ||
 	    db_prepare(db, "INSERT OR IGNORE INTO main.model_dump_rows"
 	    " (content, rel_line, level, event, raw, idx, key, type, value)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &row, err) != 0 ||
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &cv.row, err) != 0 ||
 	    db_prepare(db, "INSERT INTO main.model_dump_times (source_id,"
 	    " line, rel_line, ts, ts_offset, ts_inherited) VALUES (?, ?, ?, ?,"
-	    " ?, ?)", &tim, err) != 0)
+	    " ?, ?)", &cv.tim, err) != 0)
 		goto out;
 	for (;;) {
 		struct olr_event ev;
@@ -405,77 +484,9 @@ convert_metadata(sqlite3 *db, struct olr_err *err)
 				name = "";
 		}
 		if (!more || full || dumps_ends(d, ev.source_id, ev.line)) {
-			if (dumps_take(d, &dd)) {
-				sqlite3_reset(dump);
-				sqlite3_bind_int64(dump, 1, dd.source_id);
-				sqlite3_bind_int64(dump, 2, dd.first_line);
-				sqlite3_bind_int64(dump, 3, dd.last_line);
-				bind_stamp(dump, 4, dd.stamp);
-				if (dd.host)
-					sqlite3_bind_text(dump, 7, dd.host,
-					    (int)dd.host_len, SQLITE_TRANSIENT);
-				else
-					sqlite3_bind_null(dump, 7);
-				if (load)
-					sqlite3_bind_int64(dump, 8, load);
-				else
-					sqlite3_bind_null(dump, 8);
-				sqlite3_bind_int64(dump, 9, dd.content);
-				sqlite3_bind_int64(dump, 10, dd.rows);
-				if (sqlite3_step(dump) != SQLITE_DONE) {
-					db_fail(db, err, "model_dumps");
-					goto out;
-				}
-			}
-			for (k = 1; k < dd.rows; k++) {
-				dumps_row(d, k, &r);
-				if (!r.new_time)
-					continue;
-				sqlite3_reset(tim);
-				sqlite3_bind_int64(tim, 1, dd.source_id);
-				sqlite3_bind_int64(tim, 2, dd.first_line);
-				sqlite3_bind_int64(tim, 3, r.rel_line);
-				bind_stamp(tim, 4, r.stamp);
-				if (sqlite3_step(tim) != SQLITE_DONE) {
-					db_fail(db, err, "model_dump_times");
-					goto out;
-				}
-			}
-			for (k = 0; dd.is_new && k < dd.rows; k++) {
-				dumps_row(d, k, &r);
-				sqlite3_reset(row);
-				sqlite3_bind_int64(row, 1, dd.content);
-				sqlite3_bind_int64(row, 2, r.rel_line);
-				if (r.level)
-					sqlite3_bind_text(row, 3, r.level,
-					    (int)r.level_len, SQLITE_TRANSIENT);
-				else
-					sqlite3_bind_null(row, 3);
-				sqlite3_bind_text(row, 4, r.entry->name, -1,
-				    SQLITE_TRANSIENT);
-				sqlite3_bind_text(row, 5, r.raw, (int)r.raw_len,
-				    SQLITE_TRANSIENT);
-				for (i = 0; i < 4; i++) {
-					const struct olr_value *v = &r.values[i];
-					int c = (int)i + 6;
-
-					if (v->kind == OLR_V_INT)
-						sqlite3_bind_int64(row, c, v->i);
-					else if (v->kind == OLR_V_REAL)
-						sqlite3_bind_double(row, c, v->d);
-					else if (v->kind == OLR_V_TEXT)
-						sqlite3_bind_text(row, c, v->s,
-						    (int)v->n, SQLITE_TRANSIENT);
-					else
-						sqlite3_bind_null(row, c);
-				}
-				if (sqlite3_step(row) != SQLITE_DONE) {
-					db_fail(db, err, "model_dump_rows");
-					goto out;
-				}
-			}
-			dd.is_new = 0;
-			dd.rows = 0;
+			if (dumps_take(d, &dd) &&
+			    put_dump(db, &cv, d, &dd, load, err) != 0)
+				goto out;
 			full = 0;
 		}
 		if (!more)
@@ -540,9 +551,9 @@ convert_metadata(sqlite3 *db, struct olr_err *err)
 	ret = db_exec(db, "DROP TABLE main.model_metadata_v2", err);
 out:
 	sqlite3_finalize(q);
-	sqlite3_finalize(dump);
-	sqlite3_finalize(row);
-	sqlite3_finalize(tim);
+	sqlite3_finalize(cv.dump);
+	sqlite3_finalize(cv.row);
+	sqlite3_finalize(cv.tim);
 	for (i = 0; i < nnames; i++) {
 		free(names[i]->name);
 		free(names[i]);

@@ -405,7 +405,7 @@ names_gpus(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
 	struct src_host *sh = NULL;
 	struct gpu_name *gs = NULL;
 	size_t nsh = 0, ng = 0, cap = 0, i;
-	int several, rc = -1, src, pass;
+	int several, rc = -1, src;
 	char label[256];
 
 	if (read_src_hosts(db, &sh, &nsh, &several, err) != 0 ||
@@ -418,35 +418,31 @@ names_gpus(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
 	 * from the line with the largest total; then the GPUs that only VRAM
 	 * readings name ("updated VRAM" gpu=<id>, no inventory logged), as
 	 * "GPU", unless the reading is of an inventory GPU by its index or
-	 * the host has one */
-	if (db_prepare(db, "SELECT source_id, coalesce(gpu_id, ''),"
-	    " coalesce(nullif(description, ''), nullif(name, ''), ''),"
-	    " max(total_bytes), 0 FROM main.gpus WHERE coalesce(library, '')"
-	    " NOT IN ('cpu', 'CPU') GROUP BY source_id, coalesce(gpu_id, '')"
-	    " ORDER BY min(id)", &inv, err) != 0 ||
+	 * the host has one. Source by source: a log added later numbers its
+	 * new GPUs after those known, never renumbers them. */
+	if (db_prepare(db, "SELECT source_id, gid, name, total, pass FROM"
+	    " (SELECT source_id, coalesce(gpu_id, '') AS gid,"
+	    " coalesce(nullif(description, ''), nullif(name, ''), '') AS name,"
+	    " max(total_bytes) AS total, 0 AS pass, min(id) AS k FROM main.gpus"
+	    " WHERE coalesce(library, '') NOT IN ('cpu', 'CPU') GROUP BY"
+	    " source_id, coalesce(gpu_id, '') UNION ALL SELECT source_id,"
+	    " coalesce(gpu_id, ''), '', max(total_bytes), 1, 0 FROM"
+	    " main.vram_updates WHERE ts IS NOT NULL AND coalesce(free_bytes,"
+	    " available_bytes) IS NOT NULL AND coalesce(library, '') NOT IN"
+	    " ('cpu', 'CPU') GROUP BY source_id, coalesce(gpu_id, ''))"
+	    " ORDER BY source_id, pass, k, gid", &inv, err) != 0 ||
 	    db_prepare(db, "INSERT OR REPLACE INTO gpu_names (source_id,"
 	    " gpu_id, host_name, idx, model, label) VALUES (?, ?, ?, ?, ?, ?)",
 	    &ins, err) != 0)
 		goto out;
-	for (pass = 0; pass < 2; pass++) {
-		if (pass == 1) {
-			sqlite3_finalize(inv);
-			inv = NULL;
-			if (db_prepare(db, "SELECT source_id, coalesce(gpu_id,"
-			    " ''), '', max(total_bytes), 1 FROM main.vram_updates"
-			    " WHERE ts IS NOT NULL AND coalesce(free_bytes,"
-			    " available_bytes) IS NOT NULL AND coalesce(library,"
-			    " '') NOT IN ('cpu', 'CPU') GROUP BY source_id,"
-			    " coalesce(gpu_id, '') ORDER BY source_id, 2", &inv,
-			    err) != 0)
-				goto out;
-		}
+	{
 		while ((src = sqlite3_step(inv)) == SQLITE_ROW) {
 			const struct src_host *hs = host_of(sh, nsh,
 			    sqlite3_column_int64(inv, 0));
 			const char *gid = col_text_or(inv, 1);
 			const char *name = col_text_or(inv, 2);
 			long long total = sqlite3_column_int64(inv, 3);
+			int pass = sqlite3_column_int(inv, 4);
 			struct gpu_name *g;
 
 			if (*gid == '\0' && *name == '\0' && total <= 0)
