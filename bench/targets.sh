@@ -33,7 +33,7 @@ BIN=${BIN:-./ollama-logreport}
 # host of the large input (a new log of a known host, the weekly case: the
 # target), and one of a host the database does not know (every GPU name then
 # gains its host, "gpu-b: RTX 3090 #1", and every analysis is made again)
-SMALL=${SMALL:-examples/ollama-0.13.5-two-gpu.log}
+SMALL=${SMALL:-examples/ollama-0.30.10-llama-server.log}
 SMALL_NEW_HOST=${SMALL_NEW_HOST:-examples/ollama-0.6.1-journalctl-failure.log}
 [ -x "$BIN" ] || { echo "targets: build first (no $BIN)" >&2; exit 2; }
 [ -d "$CORPUS" ] || { echo "targets: no corpus at $CORPUS" >&2; exit 2; }
