@@ -8,6 +8,7 @@
 #include "render.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,18 +185,59 @@ write_file(const char *path, const struct buf *b, struct olr_err *err)
 	return outfile_write(path, b->data, b->len, err);
 }
 
+/*
+ * The workbook on a thread of its own, while the page and report.md are
+ * made: its own read-only connection to the database (with the window's
+ * views), the report model shared (read only), no progress lines.
+ */
+struct xlsx_job {
+	const char          *db_path;
+	struct render_opts   o;
+	const struct report *rep;
+	const char          *path;
+	struct olr_err       err;
+	int                  rc;
+};
+
+static void *
+xlsx_thread(void *arg)
+{
+	struct xlsx_job *j = arg;
+	sqlite3 *db2 = NULL;
+
+	j->rc = -1;
+	if (sqlite3_open_v2(j->db_path, &db2, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		olr_err_set(&j->err, OLR_E_DB, j->db_path, 0,
+		    "cannot open database: %s", db2 ? sqlite3_errmsg(db2) :
+		    "out of memory");
+		sqlite3_close(db2);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db2, 5000);
+	if (db_exec(db2, "PRAGMA cache_size = -2048; PRAGMA temp_store = FILE",
+	    &j->err) == 0 && render_apply_window(db2, &j->o, &j->err) == 0)
+		j->rc = xlsx_render(db2, &j->o, j->rep, j->path, &j->err);
+	sqlite3_close(db2);
+	return NULL;
+}
+
 int
 render_all(sqlite3 *db, const struct render_opts *o, int mask,
     const char *dir, struct buf *notes, struct olr_err *err)
 {
 	const struct chart_info *charts = chart_list();
-	struct buf path = BUF_INIT, png = BUF_INIT;
+	struct buf path = BUF_INIT, png = BUF_INIT, xpath = BUF_INIT;
 	struct chart_out drawn[CHART_COUNT];
 	struct report rep;
+	struct xlsx_job job;
+	pthread_t tid;
+	const char *db_path;
 	sqlite3_stmt *st;
-	int have_rep = 0, cache = -2048, cache_set = 0;
+	int have_rep = 0, cache = -2048, cache_set = 0, threaded = 0;
 	int i, rc = -1;
 
+	memset(drawn, 0, sizeof drawn);
 	/* SQLite's sorts keep up to the page cache's size of rows in memory
 	 * before they spill to a temporary file: a 2 MB cache while the
 	 * renders run keeps a sort of every alert or request small (peak
@@ -209,8 +251,36 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 		goto out;
 	cache_set = 1;
 
+	/* the report model, computed once for the writers that show it */
+	if (mask & (RENDER_MD | RENDER_HTML | RENDER_XLSX)) {
+		olr_progress(o->progress, "reports", "report model");
+		if (report_build(db, o, &rep, err) != 0)
+			goto out;
+		have_rep = 1;
+	}
+	if (mask & RENDER_XLSX) {
+		buf_reset(&xpath);
+		buf_printf(&xpath, "%s/report.xlsx", dir);
+		olr_progress(o->progress, "reports", "report.xlsx");
+		/* beside the others when there are others and a file to open */
+		db_path = sqlite3_db_filename(db, "main");
+		if ((mask & (RENDER_MD | RENDER_HTML | RENDER_PNG)) &&
+		    db_path != NULL &&
+		    *db_path) {
+			memset(&job, 0, sizeof job);
+			job.db_path = db_path;
+			job.o = *o;
+			job.o.progress = NULL;
+			job.rep = &rep;
+			job.path = xpath.data;
+			olr_err_clear(&job.err);
+			threaded = pthread_create(&tid, NULL, xlsx_thread,
+			    &job) == 0;
+		}
+		if (!threaded && xlsx_render(db, o, &rep, xpath.data, err) != 0)
+			goto out;
+	}
 	/* the charts, drawn once for the PNG files and the HTML page */
-	memset(drawn, 0, sizeof drawn);
 	if ((mask & (RENDER_PNG | RENDER_HTML)) &&
 	    chart_render_all(db, o, (mask & RENDER_HTML) != 0, drawn,
 	    err) != 0)
@@ -235,20 +305,6 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 				goto out;
 		}
 	}
-	/* the report model, computed once for the writers that show it */
-	if (mask & (RENDER_MD | RENDER_HTML | RENDER_XLSX)) {
-		olr_progress(o->progress, "reports", "report model");
-		if (report_build(db, o, &rep, err) != 0)
-			goto out;
-		have_rep = 1;
-	}
-	if (mask & RENDER_XLSX) {
-		buf_reset(&path);
-		buf_printf(&path, "%s/report.xlsx", dir);
-		olr_progress(o->progress, "reports", "report.xlsx");
-		if (xlsx_render(db, o, &rep, path.data, err) != 0)
-			goto out;
-	}
 	if (mask & RENDER_MD) {
 		buf_reset(&path);
 		buf_printf(&path, "%s/report.md", dir);
@@ -267,6 +323,13 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 	}
 	rc = 0;
 out:
+	if (threaded) {
+		pthread_join(tid, NULL);
+		if (job.rc != 0 && rc == 0) {
+			*err = job.err;
+			rc = -1;
+		}
+	}
 	if (cache_set) {
 		char pragma[64];
 
@@ -277,6 +340,7 @@ out:
 		report_free(&rep);
 	chart_out_free(drawn);
 	buf_free(&path);
+	buf_free(&xpath);
 	buf_free(&png);
 	return rc;
 }
