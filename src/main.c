@@ -1426,6 +1426,13 @@ main(int argc, char **argv)
 	double t_start = now_seconds(), t_ingest, t_loads, t_analyzed;
 	double cpu_ingest, cpu_write;
 
+#ifdef __GLIBC__
+	/* one heap for every thread: what one frees (ingest's reader, parser
+	 * and writer) is what the next allocates (the workbook's thread),
+	 * not kept aside in an arena of its own (peak RSS of the default run
+	 * at 1 GB of logs: 70 -> 63 MiB) */
+	mallopt(M_ARENA_MAX, 1);
+#endif
 	if ((rc = parse_args(argc, argv, &opts)) != 0)
 		return rc;
 	memset(&p, 0, sizeof p);
