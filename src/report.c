@@ -1140,6 +1140,10 @@ collect_sql(struct ctx *c, const char *sql, enum report_kind kind,
 	return 0;
 }
 
+/* a GPU library as its makers write it, however the log spelled it */
+#define LIB_NAME(x) "(CASE lower(" x ") WHEN 'cuda' THEN 'CUDA' WHEN" \
+	" 'rocm' THEN 'ROCm' WHEN 'metal' THEN 'Metal' WHEN 'vulkan' THEN" \
+	" 'Vulkan' WHEN 'cpu' THEN 'CPU' ELSE " x " END)"
 #define LABEL_OF(l) "coalesce(" l ".name, (SELECT m.name FROM model_names m" \
 	" WHERE m.model = " l ".model), " l ".model)"
 
@@ -1874,17 +1878,23 @@ header(struct ctx *c, const struct render_opts *o, struct report *r)
 	    join_rows_max(c, 8, "SELECT n || ' (' || CASE WHEN t IS NULL THEN '' ELSE"
 	    " printf('%.1f GiB', t / 1073741824.0) || ', ' END || lib || ')'"
 	    " || CASE WHEN k > 1 THEN ' ×' || k ELSE '' END FROM (SELECT"
-	    " coalesce(nullif(description, ''), nullif(name, ''), gpu_id, '?')"
-	    " AS n, total_bytes AS t, coalesce(min(library), '?') AS lib,"
-	    " max(cnt) AS k FROM (SELECT description, name, gpu_id,"
+	    " CASE WHEN x LIKE 'NVIDIA GeForce %' THEN substr(x, 16) WHEN x"
+	    " LIKE 'NVIDIA %' THEN substr(x, 8) WHEN x LIKE 'GeForce %' THEN"
+	    " substr(x, 9) ELSE x END"
+	    " AS n, total_bytes AS t, " LIB_NAME("coalesce(min(library), '?')")
+	    " AS lib,"
+	    /* named as in every GPU's name (names.c), without its number */
+	    " max(cnt) AS k FROM (SELECT coalesce(nullif(description, ''),"
+	    " nullif(name, ''), 'GPU (no name logged)') AS x, gpu_id,"
 	    " total_bytes, min(library) AS library, count(DISTINCT gpu_id) AS"
 	    " cnt FROM gpus WHERE coalesce(lower(library), '') <> 'cpu' GROUP"
 	    " BY source_id, coalesce(nullif(description, ''), nullif(name, ''),"
 	    " gpu_id), total_bytes, lower(library)) GROUP BY 1, 2,"
 	    " lower(library)) ORDER BY 1",
 	    &r->gpus) != 0 ||
-	    join_rows(c, "SELECT min(library) FROM gpus WHERE library IS"
-	    " NOT NULL GROUP BY lower(library) ORDER BY lower(library)",
+	    join_rows(c, "SELECT " LIB_NAME("min(library)") " FROM gpus WHERE"
+	    " library IS NOT NULL GROUP BY lower(library) ORDER BY"
+	    " lower(library)",
 	    &r->libraries) != 0 ||
 	    join_rows(c, "SELECT os FROM (SELECT 'Windows' AS os, 1 AS k WHERE"
 	    " EXISTS (SELECT 1 FROM loads WHERE model_path LIKE '_:\\%' OR"
