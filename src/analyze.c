@@ -828,7 +828,7 @@ analyze_run(sqlite3 *db, const struct analyze_opts *opts,
     const int64_t *scope, size_t nscope, const struct olr_progress *progress,
     struct olr_err *err)
 {
-	int rc = -1;
+	int rc = -1, scoped = 0;
 
 	if (db_exec(db, "BEGIN;"
 	    " CREATE INDEX IF NOT EXISTS gpus_id ON gpus(source_id, gpu_id,"
@@ -858,8 +858,11 @@ analyze_run(sqlite3 *db, const struct analyze_opts *opts,
 		if (db_exec(db, "DELETE FROM estimate_vs_actual; DELETE FROM"
 		    " memory_release; DELETE FROM alerts", err) != 0)
 			goto out;
-	} else if (scope_begin(db, scope, nscope, err) != 0)
-		goto out;
+	} else {
+		scoped = 1;
+		if (scope_begin(db, scope, nscope, err) != 0)
+			goto out;
+	}
 	olr_progress(progress, "analyses", "estimate vs actual");
 	if (db_exec(db, eva_sql, err) != 0 || eva_allocations(db, err) != 0 ||
 	    db_exec(db, eva_finish_sql, err) != 0)
@@ -870,14 +873,15 @@ analyze_run(sqlite3 *db, const struct analyze_opts *opts,
 	olr_progress(progress, "analyses", "alerts and per-model summary");
 	if (alerts(db, opts, err) != 0)
 		goto out;
-	if (scope != NULL)
+	/* the summary of every model, over all loads */
+	if (scoped)
 		scope_end(db);
-	scope = NULL;
+	scoped = 0;
 	if (analyze_model_summary(db, err) != 0)
 		goto out;
 	rc = 0;
 out:
-	if (scope != NULL)
+	if (scoped)
 		scope_end(db);
 	if (rc == 0)
 		return db_exec(db, "COMMIT", err);

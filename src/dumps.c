@@ -158,7 +158,7 @@ dumps_know(struct dumps *d, int64_t content)
 int
 dumps_open(const struct dumps *d)
 {
-	return d->open;
+	return d != NULL && d->open;
 }
 
 int

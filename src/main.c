@@ -1556,6 +1556,7 @@ main(int argc, char **argv)
 	full = opts.rebuild || opts.analyze_given || forgot;
 	if (analyze && names_resolve(store_db(p.store), full ? NULL : &renamed,
 	    &nrenamed, &err) != 0) {
+		free(renamed);
 		report_err(&err);
 		status = 1;
 		goto done;

@@ -375,27 +375,30 @@ id_add(int64_t **ids, size_t *n, int64_t id)
 	(*ids)[(*n)++] = id;
 }
 
-/* The sources whose GPU labels (gpu_names) are not what they were
- * (temp.olr_old_gpu_names) into the list. */
+/* The source ids sql gives, added to the list. */
 static int
-gpu_labels_changed(sqlite3 *db, int64_t **ids, size_t *n,
+ids_add_query(sqlite3 *db, const char *sql, int64_t **ids, size_t *n,
     struct olr_err *err)
 {
 	sqlite3_stmt *q;
 	int r;
 
-	if (db_prepare(db, "SELECT source_id FROM gpu_names EXCEPT SELECT"
-	    " source_id FROM (SELECT source_id, gpu_id, label FROM gpu_names"
-	    " INTERSECT SELECT source_id, gpu_id, label FROM"
-	    " temp.olr_old_gpu_names) UNION SELECT source_id FROM"
-	    " temp.olr_old_gpu_names WHERE (source_id, gpu_id) NOT IN (SELECT"
-	    " source_id, gpu_id FROM gpu_names)", &q, err) != 0)
+	if (db_prepare(db, sql, &q, err) != 0)
 		return -1;
 	while ((r = sqlite3_step(q)) == SQLITE_ROW)
 		id_add(ids, n, sqlite3_column_int64(q, 0));
 	sqlite3_finalize(q);
-	return r == SQLITE_DONE ? 0 : db_fail(db, err, "gpu_names");
+	return r == SQLITE_DONE ? 0 : db_fail(db, err, "names");
 }
+
+/* the sources whose GPU labels (gpu_names) are not what they were
+ * (temp.olr_old_gpu_names) */
+static const char gpu_labels_changed_sql[] =
+    "SELECT source_id FROM gpu_names EXCEPT SELECT source_id FROM (SELECT"
+    " source_id, gpu_id, label FROM gpu_names INTERSECT SELECT source_id,"
+    " gpu_id, label FROM temp.olr_old_gpu_names) UNION SELECT source_id"
+    " FROM temp.olr_old_gpu_names WHERE (source_id, gpu_id) NOT IN (SELECT"
+    " source_id, gpu_id FROM gpu_names)";
 
 int
 names_gpus(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
@@ -487,8 +490,8 @@ names_gpus(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
 			goto out;
 		}
 	}
-	if (renamed != NULL && gpu_labels_changed(db, renamed, nrenamed,
-	    err) != 0)
+	if (renamed != NULL && ids_add_query(db, gpu_labels_changed_sql,
+	    renamed, nrenamed, err) != 0)
 		goto out;
 	/* every load device; written where its name changes */
 	if (db_prepare(db, "SELECT d.load_id, d.device, l.source_id,"
@@ -753,25 +756,9 @@ disambiguate(struct model_name *ms, size_t n)
 }
 
 /* the sources with a load whose name is about to change */
-static int
-sources_renamed(sqlite3 *db, int64_t **ids, size_t *n, struct olr_err *err)
-{
-	sqlite3_stmt *q;
-	int r;
-
-	*ids = NULL;
-	*n = 0;
-	if (db_prepare(db, "SELECT DISTINCT source_id FROM loads WHERE name IS"
-	    " NOT (SELECT name FROM model_names n WHERE n.model ="
-	    " loads.model)", &q, err) != 0)
-		return -1;
-	while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(q, 0);
-	}
-	sqlite3_finalize(q);
-	return r == SQLITE_DONE ? 0 : db_fail(db, err, "model names");
-}
+static const char sources_renamed_sql[] =
+    "SELECT DISTINCT source_id FROM loads WHERE name IS NOT (SELECT name"
+    " FROM model_names n WHERE n.model = loads.model)";
 
 int
 names_resolve(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
@@ -782,6 +769,10 @@ names_resolve(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
 	size_t n = 0, cap = 0, i;
 	int rc = -1, trc;
 
+	if (renamed != NULL) {
+		*renamed = NULL;
+		*nrenamed = 0;
+	}
 	if (db_exec(db, "BEGIN", err) != 0)
 		return -1;
 	if (attach_log_tags(db, err) != 0) {
@@ -856,8 +847,8 @@ names_resolve(sqlite3 *db, int64_t **renamed, size_t *nrenamed,
 		sqlite3_reset(ins);
 	}
 	/* only the loads whose name changes are written */
-	if (renamed != NULL && sources_renamed(db, renamed, nrenamed,
-	    err) != 0) {
+	if (renamed != NULL && ids_add_query(db, sources_renamed_sql, renamed,
+	    nrenamed, err) != 0) {
 		rc = -1;
 		goto out;
 	}

@@ -32,8 +32,7 @@ struct store {
 	sqlite3       *db;
 	char          *path;
 	struct rowq_kind **ins;   /* per entry index; NULL for noise */
-	unsigned char *in_dump;   /* per entry index: a model_metadata row,
-	                           * stored through the dump it is in */
+	unsigned char *dump_role; /* per entry index (enum dump_role) */
 	struct rowq_kind *dump;   /* model_dumps */
 	struct rowq_kind *dtime;  /* model_dump_times */
 	struct dumps  *dumps;     /* the dump in hand, the contents known */
@@ -107,7 +106,7 @@ store_close(struct store *st)
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	free(st->ins);
-	free(st->in_dump);
+	free(st->dump_role);
 	dumps_free(st->dumps);
 	sqlite3_close(st->db);
 	free(st->path);
@@ -146,21 +145,29 @@ store_value(struct store *st, const struct olr_value *v)
 	}
 }
 
-/* a model_files row of kind "loaded": llama.cpp opened a model file */
-static int
-opens_model(const struct olr_event *ev)
+/* What an entry's rows are to the dump in hand (dumps.h). */
+enum dump_role {
+	DUMP_NONE = 0,
+	DUMP_IN,      /* a model_metadata row: stored through its dump */
+	DUMP_ENDS     /* a model_files row of kind "loaded" (a model file
+	               * opened): the next dump is another model's */
+};
+
+static enum dump_role
+dump_role_of(const struct pat_entry *e)
 {
-	const struct pat_entry *e = ev->entry;
 	size_t j;
 
+	if (strcmp(e->table, "model_metadata") == 0)
+		return DUMP_IN;
 	if (strcmp(e->table, "model_files") != 0)
-		return 0;
+		return DUMP_NONE;
 	for (j = 0; j < e->ncols; j++)
 		if (strcmp(e->cols[j].column, "kind") == 0)
-			return ev->values[j].kind == OLR_V_TEXT &&
-			    ev->values[j].n == 6 &&
-			    memcmp(ev->values[j].s, "loaded", 6) == 0;
-	return 0;
+			return e->cols[j].src == PAT_SRC_CONST &&
+			    strcmp(e->cols[j].text, "loaded") == 0 ?
+			    DUMP_ENDS : DUMP_NONE;
+	return DUMP_NONE;
 }
 
 /* ts, ts_offset, ts_inherited */
@@ -260,7 +267,7 @@ store_prepare(struct store *st, const struct pat_set *set,
 	int rc = -1;
 
 	st->ins = xcalloc(set->n + 1, sizeof *st->ins);
-	st->in_dump = xcalloc(set->n + 1, 1);
+	st->dump_role = xcalloc(set->n + 1, 1);
 	for (i = 0; i < set->n; i++) {
 		const struct pat_entry *e = set->entries[i];
 		int dump;
@@ -276,8 +283,8 @@ store_prepare(struct store *st, const struct pat_set *set,
 			goto out;
 		}
 		/* model metadata goes to the rows of its dump's content */
-		dump = strcmp(e->table, "model_metadata") == 0;
-		st->in_dump[i] = (unsigned char)dump;
+		st->dump_role[i] = (unsigned char)dump_role_of(e);
+		dump = st->dump_role[i] == DUMP_IN;
 		buf_reset(&sql);
 		buf_puts(&sql, dump ? "content, rel_line, level, event, raw" :
 		    "source_id, line, ts, ts_offset, ts_inherited, host, level,"
@@ -364,16 +371,19 @@ store_insert_event(struct store *st, const struct olr_event *ev,
     struct olr_err *err)
 {
 	const struct rowq_kind *k = st->ins[ev->entry->index];
+	enum dump_role role;
 	size_t j;
 
 	if (k == NULL)
 		return 0;
-	/* a dump ends at a server line and where a model file is opened */
-	if ((dumps_ends(st->dumps, ev->source_id, ev->line) ||
-	    (!st->in_dump[ev->entry->index] && (ev->level != NULL ||
-	    opens_model(ev)))) && flush_dump(st, err) != 0)
+	/* a dump ends at another source, a gap, a server line and where a
+	 * model file is opened */
+	role = (enum dump_role)st->dump_role[ev->entry->index];
+	if (dumps_open(st->dumps) && (dumps_ends(st->dumps, ev->source_id,
+	    ev->line) || role == DUMP_ENDS || (role == DUMP_NONE &&
+	    ev->level != NULL)) && flush_dump(st, err) != 0)
 		return -1;
-	if (st->in_dump[ev->entry->index])
+	if (role == DUMP_IN)
 		return dumps_add(st->dumps, ev) ? flush_dump(st, err) : 0;
 	rowq_begin(st->q, k, ev->line);
 	rowq_int(st->q, ev->source_id);

@@ -5,7 +5,6 @@
  *                      NULL as "NULL", tabs/newlines/backslashes escaped
  *   dbdump --exec DB   run the SQL read from standard input (a database
  *                      from a dump, for the schema migration tests)
- *   dbdump --query DB SQL  the rows of one query, as for a table
  *   dbdump --analyses DB   the analyses (alerts, memory_release,
  *                      estimate_vs_actual, model_summary), each load named
  *                      by its file and lines, not its id, sorted
@@ -133,17 +132,6 @@ main(int argc, char **argv)
 		sleep((unsigned)atoi(argv[3]));
 		sqlite3_close(db);
 		return 0;
-	}
-	if (argc == 4 && strcmp(argv[1], "--query") == 0) {
-		if (sqlite3_open_v2(argv[2], &db, SQLITE_OPEN_READONLY,
-		    NULL) != SQLITE_OK) {
-			fprintf(stderr, "dbdump: %s: %s\n", argv[2],
-			    sqlite3_errmsg(db));
-			return 1;
-		}
-		rc = dump_query(db, argv[3]) ? 1 : 0;
-		sqlite3_close(db);
-		return rc;
 	}
 	if (argc == 3 && strcmp(argv[1], "--analyses") == 0) {
 		static const char *const q[] = {
