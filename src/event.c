@@ -72,10 +72,20 @@ event_stamp(struct olr_clock *clk, const struct envelope *env,
 {
 	struct olr_time t;
 
+	event_stamp_time(clk, rec != NULL && rec->time != NULL &&
+	    units_parse_time(rec->time, rec->time_len, &t) == 0 ? &t : NULL,
+	    env, out);
+}
+
+void
+event_stamp_time(struct olr_clock *clk, const struct olr_time *own,
+    const struct envelope *env, struct olr_stamp *out)
+{
+	struct olr_time t;
+
 	memset(out, 0, sizeof *out);
-	if (rec != NULL && rec->time != NULL &&
-	    units_parse_time(rec->time, rec->time_len, &t) == 0) {
-		/* the line's own time */
+	if (own != NULL) {
+		t = *own;	/* the line's own time */
 	} else if (env->has_ts) {
 		t = env->ts;
 		if (!t.has_offset && clk->has_zone) {

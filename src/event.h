@@ -72,6 +72,13 @@ void event_stamp(struct olr_clock *clk, const struct envelope *env,
     const struct slog_rec *rec, struct olr_stamp *out);
 
 /*
+ * The same, for a line whose slog time was parsed already: own is that
+ * time, or NULL when the line has none (or one that is not a time).
+ */
+void event_stamp_time(struct olr_clock *clk, const struct olr_time *own,
+    const struct envelope *env, struct olr_stamp *out);
+
+/*
  * A log read on after its known part (identity.h): lines without a time
  * inherit t, the last time of that part, until one has its own. The zone
  * stays unknown.

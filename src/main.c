@@ -70,6 +70,7 @@
 #include "lines.h"
 #include "manifests.h"
 #include "names.h"
+#include "parse.h"
 #include "pattern.h"
 #include "readahead.h"
 #include "reconstruct.h"
@@ -95,6 +96,7 @@ struct olr_opts {
 	const char  *forget;       /* --forget SOURCE (path or id), or NULL */
 	const char  *redact_terms; /* --redact-terms FILE, or NULL */
 	int          busy_seconds; /* --busy-timeout, default 30 */
+	int          jobs;         /* -j: parser threads, default the cores */
 	int          quiet;
 	int          verbose;
 	int          redact;       /* --redact */
@@ -115,10 +117,7 @@ struct pipeline {
 	const struct olr_opts   *opts;
 	struct store            *store;
 	struct pat_set          *patterns;
-	struct classifier       *classifier;
-	struct envelope_decoder *envelope;
-	struct slog_scanner     *slog;
-	struct event_builder    *events;
+	struct parse_pool       *pool;       /* decode, classify, normalize */
 	int                      progress;   /* stderr is a terminal */
 	double                   read_cpu;   /* of the reader threads */
 	int64_t                 *changed;    /* sources new in this run */
@@ -194,6 +193,8 @@ usage(FILE *fp)
 "                       analyses\n"
 "      --busy-timeout SECONDS  wait this long for a database another run\n"
 "                       holds locked (default 30)\n"
+"  -j, --jobs N         parse on N threads (default: the processors, at\n"
+"                       most 16); the database is the same for any N\n"
 "      --rebuild        rebuild every load and analysis of the database\n"
 "                       (a run otherwise rebuilds the loads of the logs it\n"
 "                       adds, and a render-only run none)\n"
@@ -345,6 +346,16 @@ parse_pct(const char *s, double *out)
 }
 
 /* Returns 0, or 2 after printing a usage error. */
+/* -j's default: the processors online, at most 16 (the writer, one
+ * thread, bounds ingest long before that) */
+static int
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 16 ? 16 : (int)n;
+}
+
 static int
 parse_args(int argc, char **argv, struct olr_opts *o)
 {
@@ -368,6 +379,7 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		{ "forget",   required_argument, NULL, 'G' },
 		{ "redact-terms", required_argument, NULL, 'J' },
 		{ "busy-timeout", required_argument, NULL, 'W' },
+		{ "jobs",     required_argument, NULL, 'j' },
 		{ "quiet",    no_argument,       NULL, 'q' },
 		{ "verbose",  no_argument,       NULL, 'v' },
 		{ "help",     no_argument,       NULL, 'h' },
@@ -381,7 +393,8 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 	o->analyze.sysmem_alert_pct = ANALYZE_SYSMEM_ALERT_PCT;
 	o->formats = RENDER_ALL;
 	o->busy_seconds = 30;
-	while ((c = getopt_long(argc, argv, "o:qvhV", longopts, NULL)) != -1) {
+	o->jobs = default_jobs();
+	while ((c = getopt_long(argc, argv, "o:j:qvhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->output_dir = optarg; break;
 		case 'D': o->db_path = optarg; break;
@@ -446,6 +459,20 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		case 'B': o->rebuild = 1; break;
 		case 'G': o->forget = optarg; break;
 		case 'J': o->redact_terms = optarg; o->redact = 1; break;
+		case 'j': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (end == optarg || *end != '\0' || v < 1 ||
+			    v > 64) {
+				fprintf(stderr, "%s: --jobs: '%s' is not a "
+				    "number of threads (1 to 64)\n", progname,
+				    shown(optarg));
+				return 2;
+			}
+			o->jobs = (int)v;
+			break;
+		}
 		case 'W': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -564,8 +591,8 @@ point_time(const struct influx_line *pt, const struct olr_clock *clk,
 #define OVERLAP_TRIES 32
 
 static int
-overlap_step(struct pipeline *p, struct source *src,
-    const struct line_view *lv, const struct envelope *env,
+overlap_step(struct pipeline *p, struct source *src, long lineno,
+    const struct envelope *env,
     const struct olr_event *ev, const char *host, size_t host_len,
     const struct pat_entry *e, struct olr_err *err)
 {
@@ -594,7 +621,7 @@ overlap_step(struct pipeline *p, struct source *src,
 		src->ov_state = OV_SKIPPING;
 	}
 	if (src->ov_confirmed) {
-		if (lv->lineno + src->line_shift <= src->ov.lines) {
+		if (lineno + src->line_shift <= src->ov.lines) {
 			src->stats.lines_total--;
 			src->known++;
 			return 1;
@@ -604,7 +631,7 @@ overlap_step(struct pipeline *p, struct source *src,
 		    src->path, err) != 0)
 			return -1;
 		src->id = src->ov.source_id;
-		src->part_first_line = lv->lineno + src->line_shift;
+		src->part_first_line = lineno + src->line_shift;
 		src->ov_state = OV_GOING_ON;
 		return 0;
 	}
@@ -628,8 +655,8 @@ overlap_step(struct pipeline *p, struct source *src,
 	if (store_source_purge(p->store, src->id, err) != 0)
 		return -1;
 	src->ov_confirmed = 1;
-	src->line_shift = line - lv->lineno;
-	src->known = lv->lineno;
+	src->line_shift = line - lineno;
+	src->known = lineno;
 	memset(&src->stats, 0, sizeof src->stats);
 	return 1;
 }
@@ -652,33 +679,25 @@ changed_add(struct pipeline *p, int64_t id)
 }
 
 /*
- * decode -> classify -> normalize -> store, for one line. pt is the
- * InfluxDB point the line came from, or NULL for a log: it gives a time to
- * a line that has none of its own, and a host.
+ * A parsed record (decoded, classified, normalized: parse.c) -> store, in
+ * the order of the log: its time (own, or inherited from the lines before
+ * it), the source's time range and host, whether an export's record is
+ * known already. pt is the InfluxDB point the line came from, or NULL for
+ * a log: it gives a time to a line that has none of its own, and a host.
  */
 static int
-ingest_line(struct pipeline *p, struct source *src,
-    const struct line_view *lv, const struct influx_line *pt,
+ingest_parsed(struct pipeline *p, struct source *src,
+    const struct parsed_rec *pr, const struct influx_line *pt,
     struct olr_err *err)
 {
-	struct envelope env;
-	struct slog_rec rec;
+	struct envelope env = pr->env;
 	struct olr_event ev;
-	const struct slog_rec *r = NULL;
-	const struct pat_entry *e;
-	const char *subject;
-	size_t subject_len;
+	const struct pat_entry *e = pr->entry;
 	const char *host;
 	size_t host_len;
 
 	src->stats.lines_total++;
-	envelope_decode(p->envelope, lv->text, lv->len, &env);
-	if (lv->prefix_ts != NULL && !env.has_ts) {
-		/* a wrapper prefix's time, for a line without its own */
-		env.has_ts = 1;
-		env.ts = *lv->prefix_ts;
-	}
-	if (envelope_blank(&env)) {
+	if (pr->blank) {
 		if (src->ov_state == OV_SKIPPING) {
 			src->stats.lines_total--;
 			src->known++;
@@ -687,12 +706,11 @@ ingest_line(struct pipeline *p, struct source *src,
 		src->stats.lines_blank++;
 		return 0;
 	}
-	if (slog_scan(p->slog, env.payload, env.payload_len, &rec))
-		r = &rec;
-	if (pt != NULL && !env.has_ts && (r == NULL || r->time == NULL))
+	if (pt != NULL && !env.has_ts && !pr->has_rtime)
 		point_time(pt, &src->clock, &env);
 	memset(&ev, 0, sizeof ev);
-	event_stamp(&src->clock, &env, r, &ev.stamp);
+	event_stamp_time(&src->clock, pr->rtime_ok ? &pr->rtime : NULL, &env,
+	    &ev.stamp);
 	/* a time without zone (Go log) before any zone is known is no
 	 * evidence of the range: it was read as UTC */
 	if (ev.stamp.has_ts && !ev.stamp.inherited && (ev.stamp.has_offset ||
@@ -718,17 +736,16 @@ ingest_line(struct pipeline *p, struct source *src,
 	if (host != NULL && src->host == NULL)
 		src->host = xstrndup(host, host_len);
 
-	e = classify_line(p->classifier, r, env.payload, env.payload_len);
 	if (src->ov_state != OV_GOING_ON && src->ov_state != OV_NONE) {
-		int k = overlap_step(p, src, lv, &env, &ev, host, host_len, e,
-		    err);
+		int k = overlap_step(p, src, pr->lineno, &env, &ev, host,
+		    host_len, e, err);
 
 		if (k != 0)
 			return k < 0 ? -1 : 0;	/* known, or an error */
 	}
 	if (e == NULL) {
 		src->stats.lines_unknown++;
-		return store_insert_unknown(p->store, src->id, lv->lineno +
+		return store_insert_unknown(p->store, src->id, pr->lineno +
 		    src->line_shift,
 		    ev.stamp.has_ts ? ev.stamp.ts : NULL, env.payload,
 		    env.payload_len, err);
@@ -737,11 +754,10 @@ ingest_line(struct pipeline *p, struct source *src,
 		src->stats.lines_noise++;
 		return 0;
 	}
-	subject = classifier_subject(p->classifier, &subject_len);
-	event_build(p->events, e, r, subject,
-	    classifier_match_data(p->classifier), &ev);
+	ev.entry = e;
+	ev.values = pr->values;
 	ev.source_id = src->id;
-	ev.line = lv->lineno + src->line_shift;
+	ev.line = pr->lineno + src->line_shift;
 	if (host != NULL) {
 		ev.host = host;
 		ev.host_len = host_len;
@@ -749,9 +765,9 @@ ingest_line(struct pipeline *p, struct source *src,
 		ev.host = p->opts->host;
 		ev.host_len = strlen(p->opts->host);
 	}
-	if (r != NULL && r->level != NULL) {
-		ev.level = r->level;
-		ev.level_len = r->level_len;
+	if (pr->level != NULL) {
+		ev.level = pr->level;
+		ev.level_len = pr->level_len;
 	}
 	ev.raw = env.payload;
 	ev.raw_len = env.payload_len;
@@ -833,17 +849,65 @@ progress_clear(struct progress_line *pl)
 	pl->stage = NULL;
 }
 
-/* The records the rejoiner has ready, through ingest_line(). */
+/*
+ * A parsed batch's records, in order, to the store (none: NULL); an
+ * export's record with its CSV line.
+ */
+static int
+ingest_batch(struct pipeline *p, struct source *src,
+    const struct parse_batch *b, struct olr_err *err)
+{
+	size_t i, n = b != NULL ? parse_batch_count(b) : 0;
+	const struct parsed_rec *pr;
+
+	for (i = 0; i < n; i++) {
+		pr = parse_batch_rec(b, i);
+		if (pr->point != NULL && store_insert_csv_record(p->store,
+		    src->id, pr->point->lineno, pr->point->csv_line,
+		    pr->point->time_ns, err) != 0)
+			return -1;
+		if (ingest_parsed(p, src, pr, pr->point, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A record to the parsers; a batch they hand back, to the store. */
+static int
+ingest_record(struct pipeline *p, struct source *src,
+    const struct line_view *lv, const struct influx_line *pt,
+    struct olr_err *err)
+{
+	if (!parse_pool_add(p->pool, lv, pt))
+		return 0;
+	return ingest_batch(p, src, parse_pool_give(p->pool), err);
+}
+
+/* At the end of an input: every batch still out, to the store. */
+static int
+ingest_rest(struct pipeline *p, struct source *src, struct olr_err *err)
+{
+	const struct parse_batch *b;
+
+	if (ingest_batch(p, src, parse_pool_give(p->pool), err) != 0)
+		return -1;
+	while ((b = parse_pool_take(p->pool)) != NULL)
+		if (ingest_batch(p, src, b, err) != 0)
+			return -1;
+	return 0;
+}
+
+/* The records the rejoiner has ready (at the end of a log: last). */
 static int
 ingest_records(struct pipeline *p, struct source *src, struct rejoiner *rj,
-    struct olr_err *err)
+    int last, struct olr_err *err)
 {
 	struct line_view rec;
 
 	while (rejoin_next(rj, &rec))
-		if (ingest_line(p, src, &rec, NULL, err) != 0)
+		if (ingest_record(p, src, &rec, NULL, err) != 0)
 			return -1;
-	return 0;
+	return last ? ingest_rest(p, src, err) : 0;
 }
 
 /*
@@ -889,12 +953,12 @@ read_log(struct pipeline *p, struct source *src, const struct input *in,
 			lines_finish(lg->lr);
 		while (lines_next(lg->lr, &lv)) {
 			rejoin_push(lg->rj, &lv);
-			if (ingest_records(p, src, lg->rj, &derr) != 0)
+			if (ingest_records(p, src, lg->rj, 0, &derr) != 0)
 				goto db_error;
 		}
 		if (n <= 0) {
 			rejoin_finish(lg->rj);
-			if (ingest_records(p, src, lg->rj, &derr) != 0)
+			if (ingest_records(p, src, lg->rj, 1, &derr) != 0)
 				goto db_error;
 		}
 		if (n == 0)
@@ -922,6 +986,7 @@ read_log(struct pipeline *p, struct source *src, const struct input *in,
 	}
 	goto out;
 db_error:
+	parse_pool_drop(p->pool);
 	*err = derr;
 	report_err(err);
 	status = -1;
@@ -974,12 +1039,13 @@ read_influx(struct pipeline *p, struct source *src, struct readahead *ra,
 		lv.len = pt.len;
 		lv.lineno = lv.last_lineno = pt.lineno;
 		lv.prefix_ts = NULL;
-		if (store_insert_csv_record(p->store, src->id, pt.lineno,
-		    pt.csv_line, pt.time_ns, err) != 0 ||
-		    ingest_line(p, src, &lv, &pt, err) != 0)
+		if (ingest_record(p, src, &lv, &pt, err) != 0)
 			break;
 	}
+	if (rc == 0 && ingest_rest(p, src, err) != 0)
+		rc = -1;
 	if (rc != 0) {
+		parse_pool_drop(p->pool);
 		report_err(err);
 		return -1;
 	}
@@ -1366,11 +1432,8 @@ static void
 pipeline_free(struct pipeline *p)
 {
 	store_close(p->store);
-	classifier_free(p->classifier);
+	parse_pool_free(p->pool);
 	pat_set_free(p->patterns);
-	envelope_decoder_free(p->envelope);
-	slog_scanner_free(p->slog);
-	event_builder_free(p->events);
 	free(p->changed);
 }
 
@@ -1509,10 +1572,7 @@ main(int argc, char **argv)
 			    shown(fg.path),
 			    (long long)fg.rows);
 	}
-	p.classifier = classifier_new(p.patterns);
-	p.envelope = envelope_decoder_new();
-	p.slog = slog_scanner_new();
-	p.events = event_builder_new();
+	p.pool = parse_pool_new(p.patterns, opts.jobs);
 
 	/* read -> decode -> classify -> normalize -> store, per input */
 	for (i = 0; i < opts.ninputs; i++) {
@@ -1634,8 +1694,11 @@ main(int argc, char **argv)
 		    t_loads - t_ingest, t_analyzed - t_loads,
 		    now_seconds() - t_analyzed);
 	if (opts.verbose && opts.ninputs > 0)
-		printf("ingest CPU: read %.2f s, decode to store %.2f s, "
-		    "write %.2f s\n", p.read_cpu, cpu_ingest, cpu_write);
+		printf("ingest CPU: read %.2f s, decode to store %.2f s "
+		    "(%d parser threads: %.2f s of it apart), write %.2f s\n",
+		    p.read_cpu, cpu_ingest + parse_pool_cpu_seconds(p.pool),
+		    parse_pool_threads(p.pool), parse_pool_cpu_seconds(p.pool),
+		    cpu_write);
 done:
 	pipeline_free(&p);
 	if (temp_db)

@@ -18,6 +18,8 @@
 #     model names it changes), the others kept: the examples, then the
 #     corpus (when present), added a log at a time, give the alerts,
 #     release audit, estimates and model summary of one run on all
+#  8. -j: the database is the same whatever the number of parser threads
+#     (batches of 3 records, so that many are out at once)
 . "$(dirname "$0")/setup.sh"
 
 cd "$OLR_SRCDIR" || exit 1
@@ -179,6 +181,25 @@ one_at_a_time() {  # name, files...
 one_at_a_time examples examples/*.log
 if [ -d ../shared/corpus ]; then
   one_at_a_time corpus ../shared/corpus/*.log
+fi
+
+# 8. -j N: the same rows, ids included, as one thread
+same_for_any_jobs() {  # name, files...
+  n=$1; shift
+  "$OLR_BIN" -q -j 1 "$@" --db "$tmp/$n-j1.db" || bad "$n -j 1: exit $?"
+  OLR_BATCH_RECORDS=3 "$OLR_BIN" -q -j 3 "$@" --db "$tmp/$n-j3.db" ||
+    bad "$n -j 3: exit $?"
+  "$OLR_DBDUMP" "$tmp/$n-j1.db" > "$tmp/$n-j1.dump"
+  "$OLR_DBDUMP" "$tmp/$n-j3.db" > "$tmp/$n-j3.dump"
+  if [ "$(wc -l < "$tmp/$n-j1.dump")" -gt 1000 ] &&
+      cmp -s "$tmp/$n-j1.dump" "$tmp/$n-j3.dump"; then ok
+  else bad "$n: -j 3 gives another database than -j 1:"
+    diff "$tmp/$n-j1.dump" "$tmp/$n-j3.dump" | head -20; fi
+}
+same_for_any_jobs jobs-examples examples/*.log tests/data/shapes/*.log \
+  tests/data/seq/*.log
+if [ -d ../shared/corpus ]; then
+  same_for_any_jobs jobs-corpus ../shared/corpus/*.log
 fi
 
 finish

@@ -6,8 +6,9 @@
 # there, from every log of ../shared/corpus, in each shape: 2.x annotated
 # with several tables out of log order, raw (no annotations), 1.x with
 # epoch-nanosecond and RFC 3339 times, gzip-compressed, equal times. Each
-# export is named like its log, so the file column compares too. Then the
-# bad exports, with their exact messages.
+# export is named like its log, so the file column compares too; the same
+# database on 1 and 3 parser threads (-j). Then the bad exports, with their
+# exact messages.
 . "$(dirname "$0")/setup.sh"
 log2influx=$(dirname "$OLR_DBDUMP")/log2influx
 
@@ -64,6 +65,17 @@ for shape in v2 raw v1 v1-rfc; do
   answers "$tmp/ex-$shape.db" "ex-$shape"
   same ex-log "ex-$shape"
 done
+
+# -j: an export parsed on 3 threads, in batches of 3 records, gives the
+# same database, CSV line map included, as on one
+(cd "$tmp/ex-v2" && "$OLR_BIN" -q -j 1 "$@" --db "$tmp/ex-j1.db" &&
+  OLR_BATCH_RECORDS=3 "$OLR_BIN" -q -j 3 "$@" --db "$tmp/ex-j3.db") ||
+  bad "ex-v2 -j: exit $?"
+"$OLR_DBDUMP" "$tmp/ex-j1.db" > "$tmp/ex-j1.dump"
+"$OLR_DBDUMP" "$tmp/ex-j3.db" > "$tmp/ex-j3.dump"
+grep -q '^## csv_records' "$tmp/ex-j1.dump" &&
+  cmp -s "$tmp/ex-j1.dump" "$tmp/ex-j3.dump" && ok ||
+  bad "ex-v2: -j 3 gives another database than -j 1"
 
 # evidence stays traceable: each stored line of an export maps to the CSV
 # line of its record, and that CSV line holds the same text
