@@ -57,7 +57,6 @@
 #include <unistd.h>
 
 #include "analyze.h"
-#include "classify.h"
 #include "db.h"
 #include "dbschema.h"
 #include "envelope.h"
@@ -77,7 +76,6 @@
 #include "redact.h"
 #include "rejoin.h"
 #include "render.h"
-#include "slog.h"
 #include "store.h"
 #include "transcode.h"
 #include "units.h"
