@@ -69,9 +69,20 @@ arena_alloc(struct arena *a, size_t n)
 	return b->data + b->used - n;
 }
 
+/* Empty again; a block made for one long record is given back (memory
+ * stays bounded by the work, not by the longest line ever read). */
 static void
 arena_reset(struct arena *a)
 {
+	struct arena_block **link = &a->head, *b;
+
+	while ((b = *link) != NULL) {
+		if (b->cap > ARENA_BLOCK) {
+			*link = b->next;
+			free(b);
+		} else
+			link = &b->next;
+	}
 	a->cur = a->head;
 	if (a->cur != NULL)
 		a->cur->used = 0;
