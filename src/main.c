@@ -344,6 +344,19 @@ parse_pct(const char *s, double *out)
 }
 
 /* Returns 0, or 2 after printing a usage error. */
+/* A whole number from min to max, all of s; 0, or -1 when it is not. */
+static int
+parse_count(const char *s, long min, long max, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (end == s || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
 /* -j's default: the processors online, at most 16 (the writer, one
  * thread, bounds ingest long before that) */
 static int
@@ -457,32 +470,23 @@ parse_args(int argc, char **argv, struct olr_opts *o)
 		case 'B': o->rebuild = 1; break;
 		case 'G': o->forget = optarg; break;
 		case 'J': o->redact_terms = optarg; o->redact = 1; break;
-		case 'j': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-
-			if (end == optarg || *end != '\0' || v < 1 ||
-			    v > 64) {
+		case 'j':
+			if (parse_count(optarg, 1, 64, &o->jobs) != 0) {
 				fprintf(stderr, "%s: --jobs: '%s' is not a "
 				    "number of threads (1 to 64)\n", progname,
 				    shown(optarg));
 				return 2;
 			}
-			o->jobs = (int)v;
 			break;
-		}
 		case 'W': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-
-			if (end == optarg || *end != '\0' || v < 0 ||
-			    v > 86400) {
+			if (parse_count(optarg, 0, 86400, &o->busy_seconds) !=
+			    0) {
 				fprintf(stderr, "%s: --busy-timeout: '%s' is not"
 				    " a number of seconds (0 to 86400)\n",
 				    progname, shown(optarg));
 				return 2;
 			}
-			o->busy_seconds = busy_seconds = (int)v;
+			busy_seconds = o->busy_seconds;
 			break;
 		}
 		case 'q': o->quiet = 1; o->verbose = 0; break;

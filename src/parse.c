@@ -148,7 +148,6 @@ struct parse_pool {
 	int                   nthreads;
 	int                   stop;
 	size_t                batch_records;  /* a batch is full at */
-	double                cpu;      /* the workers' CPU seconds */
 	struct parse_batch   *ring;
 	size_t                nring;
 	size_t                head;     /* oldest batch out */
@@ -260,16 +259,6 @@ parse_batch_all(struct parser *ps, struct parse_batch *b)
 		parse_record(ps, &b->arena, &b->in[i], &b->out[i]);
 }
 
-static double
-thread_cpu(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
-		return 0;
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void *
 worker(void *arg)
 {
@@ -277,7 +266,6 @@ worker(void *arg)
 	struct parser ps;
 	struct parse_batch *b;
 	size_t i;
-	double t;
 
 	parser_init(&ps, pool->set);
 	pthread_mutex_lock(&pool->lock);
@@ -300,11 +288,8 @@ worker(void *arg)
 		}
 		b->state = B_PARSING;
 		pthread_mutex_unlock(&pool->lock);
-		t = thread_cpu();
 		parse_batch_all(&ps, b);
-		t = thread_cpu() - t;
 		pthread_mutex_lock(&pool->lock);
-		pool->cpu += t;
 		b->state = B_DONE;
 		pthread_cond_broadcast(&pool->done);
 	}
@@ -514,11 +499,15 @@ parse_pool_drop(struct parse_pool *pool)
 double
 parse_pool_cpu_seconds(struct parse_pool *pool)
 {
-	double cpu;
+	clockid_t id;
+	struct timespec t;
+	double cpu = 0;
+	int i;
 
-	pthread_mutex_lock(&pool->lock);
-	cpu = pool->cpu;
-	pthread_mutex_unlock(&pool->lock);
+	for (i = 0; i < pool->nthreads; i++)
+		if (pthread_getcpuclockid(pool->tid[i], &id) == 0 &&
+		    clock_gettime(id, &t) == 0)
+			cpu += (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 	return cpu;
 }
 
