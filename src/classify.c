@@ -92,6 +92,8 @@ struct classifier {
 	pcre2_match_data         *md;
 	const char               *subject;
 	size_t                    subject_len;
+	int                       clone;    /* kind, lit_id, ac: its
+	                                       prototype's (not freed) */
 };
 
 /* Build the automaton of kind from the entries' literals. */
@@ -239,6 +241,20 @@ kind_index(struct kind_list *k, const int *lit_id, size_t nlit)
 	free(fill);
 }
 
+/* The scratch of one line's matching: every classifier its own. */
+static void
+scratch_new(struct classifier *c)
+{
+	c->lit_gen = xcalloc(c->nlit + 1, sizeof *c->lit_gen);
+	c->lit_end = xcalloc(c->nlit + 1, sizeof *c->lit_end);
+	c->hits = xcalloc(c->nlit + 1, sizeof *c->hits);
+	c->cand = xcalloc(c->set->n + 1, sizeof *c->cand);
+	c->md = pcre2_match_data_create(c->set->max_ovector ?
+	    c->set->max_ovector : 1, NULL);
+	if (c->md == NULL)
+		xmalloc_die(sizeof(PCRE2_SIZE) * c->set->max_ovector);
+}
+
 struct classifier *
 classifier_new(const struct pat_set *set)
 {
@@ -275,18 +291,26 @@ classifier_new(const struct pat_set *set)
 		if (j == i)
 			c->nlit++;
 	}
-	c->lit_gen = xcalloc(c->nlit + 1, sizeof *c->lit_gen);
-	c->lit_end = xcalloc(c->nlit + 1, sizeof *c->lit_end);
-	c->hits = xcalloc(c->nlit + 1, sizeof *c->hits);
-	c->cand = xcalloc(set->n + 1, sizeof *c->cand);
 	for (i = 0; i < 2; i++)
 		kind_index(&c->kind[i], c->lit_id, c->nlit);
 	ac_build(&c->ac[PAT_SLOG], set, c->lit_id, PAT_SLOG);
 	ac_build(&c->ac[PAT_TEXT], set, c->lit_id, PAT_TEXT);
-	c->md = pcre2_match_data_create(set->max_ovector ? set->max_ovector :
-	    1, NULL);
-	if (c->md == NULL)
-		xmalloc_die(sizeof(PCRE2_SIZE) * set->max_ovector);
+	scratch_new(c);
+	return c;
+}
+
+struct classifier *
+classifier_clone(const struct classifier *proto)
+{
+	struct classifier *c = xmalloc(sizeof *c);
+
+	*c = *proto;
+	c->clone = 1;
+	c->gen = 0;
+	c->nhits = 0;
+	c->subject = NULL;
+	c->subject_len = 0;
+	scratch_new(c);
 	return c;
 }
 
@@ -297,6 +321,16 @@ classifier_free(struct classifier *c)
 
 	if (c == NULL)
 		return;
+	free(c->lit_gen);
+	free(c->lit_end);
+	free(c->hits);
+	free(c->cand);
+	if (c->md)
+		pcre2_match_data_free(c->md);
+	if (c->clone) {
+		free(c);
+		return;
+	}
 	for (i = 0; i < 2; i++) {
 		free(c->kind[i].list);
 		free(c->kind[i].lit_first);
@@ -304,14 +338,8 @@ classifier_free(struct classifier *c)
 		free(c->kind[i].always);
 	}
 	free(c->lit_id);
-	free(c->lit_gen);
-	free(c->lit_end);
-	free(c->hits);
-	free(c->cand);
 	ac_free(&c->ac[0]);
 	ac_free(&c->ac[1]);
-	if (c->md)
-		pcre2_match_data_free(c->md);
 	free(c);
 }
 

@@ -19,6 +19,12 @@ struct classifier;
 
 /* The set must outlive the classifier. Never NULL. */
 struct classifier *classifier_new(const struct pat_set *set);
+/*
+ * A classifier for another thread: it shares proto's automata and lists
+ * (read only while classifying), with scratch of its own. Free it before
+ * proto.
+ */
+struct classifier *classifier_clone(const struct classifier *proto);
 void classifier_free(struct classifier *c);
 
 /*

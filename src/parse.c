@@ -24,8 +24,8 @@
 #include "xmalloc.h"
 
 /* a batch is full at this many records, or this much record text */
-#define BATCH_RECORDS 2048
-#define BATCH_TEXT    (256 * 1024)
+#define BATCH_RECORDS 512
+#define BATCH_TEXT    (128 * 1024)
 #define ARENA_BLOCK   (64 * 1024)
 #define MAX_THREADS   64
 
@@ -157,12 +157,16 @@ struct parse_pool {
 	struct parser         own;      /* the caller's thread's */
 };
 
+/* proto: the caller's thread's parser, whose classifier's automata a
+ * worker's shares (they are the larger part of it); NULL for that one */
 static void
-parser_init(struct parser *ps, const struct pat_set *set)
+parser_init(struct parser *ps, const struct pat_set *set,
+    const struct parser *proto)
 {
 	ps->envelope = envelope_decoder_new();
 	ps->slog = slog_scanner_new();
-	ps->classifier = classifier_new(set);
+	ps->classifier = proto != NULL ?
+	    classifier_clone(proto->classifier) : classifier_new(set);
 	ps->events = event_builder_new();
 }
 
@@ -267,7 +271,7 @@ worker(void *arg)
 	struct parse_batch *b;
 	size_t i;
 
-	parser_init(&ps, pool->set);
+	parser_init(&ps, pool->set, &pool->own);
 	pthread_mutex_lock(&pool->lock);
 	for (;;) {
 		b = NULL;
@@ -337,7 +341,7 @@ parse_pool_new(const struct pat_set *set, int nthreads)
 	pool->ring = xcalloc(pool->nring, sizeof *pool->ring);
 	for (i = 0; i < pool->nring; i++)
 		batch_init(&pool->ring[i]);
-	parser_init(&pool->own, set);
+	parser_init(&pool->own, set, NULL);
 	pthread_mutex_init(&pool->lock, NULL);
 	pthread_cond_init(&pool->work, NULL);
 	pthread_cond_init(&pool->done, NULL);
