@@ -186,9 +186,12 @@ write_file(const char *path, const struct buf *b, struct olr_err *err)
 }
 
 /*
- * The workbook on a thread of its own, while the page and report.md are
- * made: its own read-only connection to the database (with the window's
- * views), the report model shared (read only), no progress lines.
+ * The workbook on a thread of its own, started before the report model
+ * is made, while the model, the charts, report.md and the page are made:
+ * its own read-only connection to the database (with the window's
+ * views), no progress lines. It writes the sheets that do not show the
+ * model first, then waits for the model (model_wait), which it shares
+ * read only.
  */
 struct xlsx_job {
 	const char          *db_path;
@@ -197,7 +200,37 @@ struct xlsx_job {
 	const char          *path;
 	struct olr_err       err;
 	int                  rc;
+	pthread_mutex_t      lock;
+	pthread_cond_t       made;
+	int                  state;     /* 0 being made, 1 made, -1 failed */
 };
+
+/* The report model once made, or NULL when it could not be. */
+static const struct report *
+model_wait(void *arg)
+{
+	struct xlsx_job *j = arg;
+	int state;
+
+	pthread_mutex_lock(&j->lock);
+	while (j->state == 0)
+		pthread_cond_wait(&j->made, &j->lock);
+	state = j->state;
+	pthread_mutex_unlock(&j->lock);
+	return state > 0 ? j->rep : NULL;
+}
+
+/* Tell the workbook's thread the model is made (ok) or will not be. */
+static void
+model_done(struct xlsx_job *j, int ok)
+{
+	pthread_mutex_lock(&j->lock);
+	if (j->state == 0) {
+		j->state = ok ? 1 : -1;
+		pthread_cond_broadcast(&j->made);
+	}
+	pthread_mutex_unlock(&j->lock);
+}
 
 static void *
 xlsx_thread(void *arg)
@@ -217,7 +250,8 @@ xlsx_thread(void *arg)
 	sqlite3_busy_timeout(db2, 5000);
 	if (db_exec(db2, "PRAGMA cache_size = -2048; PRAGMA temp_store = FILE",
 	    &j->err) == 0 && render_apply_window(db2, &j->o, &j->err) == 0)
-		j->rc = xlsx_render(db2, &j->o, j->rep, j->path, &j->err);
+		j->rc = xlsx_render_waiting(db2, &j->o, model_wait, j, j->path,
+		    &j->err);
 	sqlite3_close(db2);
 	return NULL;
 }
@@ -251,22 +285,15 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 		goto out;
 	cache_set = 1;
 
-	/* the report model, computed once for the writers that show it */
-	if (mask & (RENDER_MD | RENDER_HTML | RENDER_XLSX)) {
-		olr_progress(o->progress, "reports", "report model");
-		if (report_build(db, o, &rep, err) != 0)
-			goto out;
-		have_rep = 1;
-	}
+	/* the workbook, beside the others when there are others and a file
+	 * to open: started first, the longest */
 	if (mask & RENDER_XLSX) {
 		buf_reset(&xpath);
 		buf_printf(&xpath, "%s/report.xlsx", dir);
-		olr_progress(o->progress, "reports", "report.xlsx");
-		/* beside the others when there are others and a file to open */
 		db_path = sqlite3_db_filename(db, "main");
 		if ((mask & (RENDER_MD | RENDER_HTML | RENDER_PNG)) &&
-		    db_path != NULL &&
-		    *db_path) {
+		    db_path != NULL && *db_path) {
+			olr_progress(o->progress, "reports", "report.xlsx");
 			memset(&job, 0, sizeof job);
 			job.db_path = db_path;
 			job.o = *o;
@@ -274,10 +301,30 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 			job.rep = &rep;
 			job.path = xpath.data;
 			olr_err_clear(&job.err);
-			threaded = pthread_create(&tid, NULL, xlsx_thread,
-			    &job) == 0;
+			if (pthread_mutex_init(&job.lock, NULL) == 0) {
+				if (pthread_cond_init(&job.made, NULL) == 0) {
+					threaded = pthread_create(&tid, NULL,
+					    xlsx_thread, &job) == 0;
+					if (!threaded)
+						pthread_cond_destroy(&job.made);
+				}
+				if (!threaded)
+					pthread_mutex_destroy(&job.lock);
+			}
 		}
-		if (!threaded && xlsx_render(db, o, &rep, xpath.data, err) != 0)
+	}
+	/* the report model, computed once for the writers that show it */
+	if (mask & (RENDER_MD | RENDER_HTML | RENDER_XLSX)) {
+		olr_progress(o->progress, "reports", "report model");
+		if (report_build(db, o, &rep, err) != 0)
+			goto out;
+		have_rep = 1;
+	}
+	if (threaded)
+		model_done(&job, 1);
+	else if (mask & RENDER_XLSX) {
+		olr_progress(o->progress, "reports", "report.xlsx");
+		if (xlsx_render(db, o, &rep, xpath.data, err) != 0)
 			goto out;
 	}
 	/* the charts, drawn once for the PNG files and the HTML page */
@@ -324,7 +371,10 @@ render_all(sqlite3 *db, const struct render_opts *o, int mask,
 	rc = 0;
 out:
 	if (threaded) {
+		model_done(&job, 0);	/* when it failed: no wait for it */
 		pthread_join(tid, NULL);
+		pthread_cond_destroy(&job.made);
+		pthread_mutex_destroy(&job.lock);
 		if (job.rc != 0 && rc == 0) {
 			*err = job.err;
 			rc = -1;
