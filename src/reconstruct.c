@@ -76,7 +76,6 @@ static const struct {
 #define BUILDING " source_id IN (SELECT source_id FROM temp.olr_changed)"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-#define WINDOW_SLICE 65536   /* rows read at a time when assigning windows */
 
 int
 reconstruct_model_digest(const char *path, char *out, size_t size)
@@ -106,21 +105,22 @@ reconstruct_model_digest(const char *path, char *out, size_t size)
  * model (digest, else path), final, failure kind.
  */
 static const char events_sql[] =
-    "SELECT line, ts, 0, version, NULL, 0, id, NULL, 0, NULL FROM runners"
-    " WHERE source_id = ?1 AND kind = 'listening' "
-    "UNION ALL SELECT line, ts, 1, CASE"
-    "   WHEN kind = 'dynamic_server' THEN 'dynamic'"
-    "   WHEN raw LIKE '%starting llama-server%' THEN 'llama-server'"
-    "   WHEN raw LIKE '%starting runner%' THEN 'runner'"
-    "   ELSE 'llama_server' END, NULL, 0, id,"
-    " coalesce(olr_model_digest(model), model), 0, NULL FROM runners"
-    " WHERE source_id = ?1 AND ((kind = 'start' AND"
-    "   coalesce(is_probe, 0) = 0) OR kind = 'dynamic_server') "
+    /* the runners' events (0, 1, 3) in one pass */
+    "SELECT line, ts, CASE kind WHEN 'listening' THEN 0 WHEN 'model_loaded'"
+    "   THEN 3 WHEN 'main_loop' THEN 3 ELSE 1 END,"
+    " CASE kind WHEN 'listening' THEN version"
+    "   WHEN 'dynamic_server' THEN 'dynamic'"
+    "   WHEN 'start' THEN CASE"
+    "    WHEN raw LIKE '%starting llama-server%' THEN 'llama-server'"
+    "    WHEN raw LIKE '%starting runner%' THEN 'runner'"
+    "    ELSE 'llama_server' END END, NULL, 0, id,"
+    " CASE WHEN kind IN ('start', 'dynamic_server') THEN"
+    "   coalesce(olr_model_digest(model), model) END, 0, NULL FROM runners"
+    " WHERE source_id = ?1 AND (kind IN ('listening', 'dynamic_server',"
+    "   'model_loaded', 'main_loop') OR (kind = 'start' AND"
+    "   coalesce(is_probe, 0) = 0)) "
     "UNION ALL SELECT line, ts, 2, NULL, load_seconds, 0, id, NULL, 0,"
     " NULL FROM model_params WHERE source_id = ?1 AND kind = 'started' "
-    "UNION ALL SELECT line, ts, 3, NULL, NULL, 0, id, NULL, 0, NULL FROM"
-    " runners WHERE source_id = ?1 AND kind IN ('model_loaded',"
-    " 'main_loop') "
     "UNION ALL SELECT line, ts, 4, coalesce(error, raw), NULL,"
     " coalesce(oom, 0), id, NULL, kind IN ('load_error', 'load_failed'),"
     " kind FROM failures WHERE source_id = ?1 AND ends_load = 1 "
@@ -376,92 +376,41 @@ window_of(const struct windows *ws, int64_t sid, long x, int pre, int tail)
 	return edge && x <= edge ? w->id : 0;
 }
 
-/* A run of rows, consecutive in rowid order, that go to one load. */
-struct run {
-	int64_t from, to, load;
-};
+/* olr_window(source_id, line, pre, tail): window_of() of the windows
+ * given as the function's data; NULL for none */
+static void
+sql_window(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct windows *ws = sqlite3_user_data(ctx);
+	int64_t load;
+
+	(void)argc;
+	load = window_of(ws, sqlite3_value_int64(argv[0]),
+	    (long)sqlite3_value_int64(argv[1]), sqlite3_value_int(argv[2]),
+	    sqlite3_value_int(argv[3]));
+	if (load)
+		sqlite3_result_int64(ctx, load);
+	else
+		sqlite3_result_null(ctx);
+}
 
 /*
- * Give every row of one table the load whose window holds its line. The
- * rows are read in rowid order, a slice at a time; consecutive rows of the
- * same load make one run, and a run is one UPDATE of a rowid range (rows
- * are stored in line order, so a load's rows are mostly one run).
+ * Give every row of one table the load whose window holds its line: one
+ * UPDATE, which writes only the rows whose load changes.
  */
 static int
-assign_table(sqlite3 *db, const struct windows *ws, int w, int only,
-    struct olr_err *err)
+assign_table(sqlite3 *db, int w, int only, struct olr_err *err)
 {
-	const char *table = window_rules[w].table;
 	struct buf sql = BUF_INIT;
-	sqlite3_stmt *q = NULL, *up = NULL;
-	struct run *runs = xcalloc(WINDOW_SLICE + 1, sizeof *runs);
-	int64_t last = INT64_MIN, rowid, load, cur;
-	size_t nruns, i, nrows;
-	int rc = -1, dirty = 0;
+	const char *pre = window_rules[w].pre ? window_rules[w].pre : "0";
+	const char *tail = window_rules[w].tail ? window_rules[w].tail : "0";
+	int rc;
 
-	buf_printf(&sql, "SELECT rowid, source_id, line, load_id, %s, %s FROM"
-	    " %s AS t WHERE rowid > ?1%s ORDER BY rowid LIMIT %d",
-	    window_rules[w].pre ? window_rules[w].pre : "0",
-	    window_rules[w].tail ? window_rules[w].tail : "0", table,
-	    only ? " AND source_id IN (SELECT source_id FROM temp.olr_changed)"
-	    : "", WINDOW_SLICE);
-	if (db_prepare(db, sql.data, &q, err) != 0)
-		goto out;
-	buf_reset(&sql);
-	buf_printf(&sql, "UPDATE %s SET load_id = ?1 WHERE rowid BETWEEN ?2"
-	    " AND ?3", table);
-	if (db_prepare(db, sql.data, &up, err) != 0)
-		goto out;
-	do {
-		nruns = nrows = 0;
-		sqlite3_reset(q);
-		sqlite3_bind_int64(q, 1, last);
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			rowid = sqlite3_column_int64(q, 0);
-			load = window_of(ws, sqlite3_column_int64(q, 1),
-			    (long)sqlite3_column_int64(q, 2),
-			    sqlite3_column_int(q, 4), sqlite3_column_int(q, 5));
-			cur = sqlite3_column_type(q, 3) == SQLITE_NULL ? 0 :
-			    sqlite3_column_int64(q, 3);
-			if (nruns == 0 || runs[nruns - 1].load != load) {
-				if (nruns > 0 && !dirty)
-					nruns--;     /* unchanged: drop */
-				runs[nruns].from = rowid;
-				runs[nruns].load = load;
-				nruns++;
-				dirty = 0;
-			}
-			runs[nruns - 1].to = rowid;
-			dirty |= cur != load;
-			last = rowid;
-			nrows++;
-		}
-		if (rc != SQLITE_DONE) {
-			rc = db_fail(db, err, table);
-			goto out;
-		}
-		if (nruns > 0 && !dirty)
-			nruns--;
-		sqlite3_reset(q);
-		for (i = 0; i < nruns; i++) {
-			sqlite3_reset(up);
-			if (runs[i].load)
-				sqlite3_bind_int64(up, 1, runs[i].load);
-			else
-				sqlite3_bind_null(up, 1);
-			sqlite3_bind_int64(up, 2, runs[i].from);
-			sqlite3_bind_int64(up, 3, runs[i].to);
-			if (sqlite3_step(up) != SQLITE_DONE) {
-				rc = db_fail(db, err, table);
-				goto out;
-			}
-		}
-	} while (nrows == WINDOW_SLICE);
-	rc = 0;
-out:
-	sqlite3_finalize(q);
-	sqlite3_finalize(up);
-	free(runs);
+	buf_printf(&sql, "UPDATE %s AS t SET load_id = olr_window(source_id,"
+	    " line, %s, %s) WHERE %sload_id IS NOT olr_window(source_id, line,"
+	    " %s, %s)", window_rules[w].table, pre, tail, only ? "source_id IN"
+	    " (SELECT source_id FROM temp.olr_changed) AND " : "", pre, tail);
+	rc = db_exec(db, sql.data, err);
 	buf_free(&sql);
 	return rc;
 }
@@ -481,6 +430,11 @@ assign_windows(sqlite3 *db, struct windows *wsp, int only,
 	int rc = 0;
 
 	windows_index(&ws);
+	if (sqlite3_create_function(db, "olr_window", 4, SQLITE_UTF8, &ws,
+	    sql_window, NULL, NULL) != SQLITE_OK) {
+		free(ws.by_start);
+		return db_fail(db, err, "olr_window");
+	}
 	for (i = 0; i < NELEM(window_rules) && rc == 0; i++) {
 		const char *table = window_rules[i].table;
 
@@ -495,7 +449,7 @@ assign_windows(sqlite3 *db, struct windows *wsp, int only,
 		else
 			buf_printf(&sql, "DROP INDEX IF EXISTS %s_load", table);
 		if ((rc = db_exec(db, sql.data, err)) != 0 ||
-		    (rc = assign_table(db, &ws, (int)i, only, err)) != 0)
+		    (rc = assign_table(db, (int)i, only, err)) != 0)
 			break;
 		if (only)
 			continue;
@@ -504,6 +458,9 @@ assign_windows(sqlite3 *db, struct windows *wsp, int only,
 		    table, window_rules[i].index);
 		rc = db_exec(db, sql.data, err);
 	}
+	/* the function's data is about to go */
+	sqlite3_create_function(db, "olr_window", 4, SQLITE_UTF8, NULL, NULL,
+	    NULL, NULL);
 	free(ws.by_start);
 	buf_free(&sql);
 	return rc;
@@ -541,196 +498,6 @@ sql_model_digest(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 }
 
-static const char facts_sql[] =
-    "UPDATE loads SET"
-    " host = coalesce((SELECT host FROM runners WHERE id = loads.runner_id),"
-    "  (SELECT host FROM sources WHERE id = loads.source_id)),"
-    " model_path = coalesce((SELECT model FROM runners WHERE"
-    "  id = loads.runner_id),"
-    "  (SELECT model FROM runners WHERE load_id = loads.id AND"
-    "   kind = 'llama_server_model' AND model IS NOT NULL ORDER BY line"
-    "   LIMIT 1),"
-    "  (SELECT model FROM failures WHERE load_id = loads.id AND"
-    "   model IS NOT NULL ORDER BY line LIMIT 1),"
-    "  (SELECT path FROM model_files WHERE load_id = loads.id AND"
-    "   kind = 'loaded' AND path IS NOT NULL ORDER BY line DESC LIMIT 1)),"
-    " model_name = (SELECT value FROM model_metadata WHERE"
-    "  load_id = loads.id AND key = 'general.name' ORDER BY line DESC"
-    "  LIMIT 1),"
-    " architecture = coalesce((SELECT value FROM model_metadata WHERE"
-    "  load_id = loads.id AND key IN ('general.architecture', 'arch')"
-    "  ORDER BY line DESC LIMIT 1), (SELECT architecture FROM model_files"
-    "  WHERE load_id = loads.id AND kind = 'ollama_model' AND architecture"
-    "  IS NOT NULL ORDER BY line DESC LIMIT 1)),"
-    " tensor_count = (SELECT tensor_count FROM model_files WHERE"
-    "  load_id = loads.id AND kind IN ('loaded', 'ollama_model') AND"
-    "  tensor_count IS NOT NULL ORDER BY line DESC LIMIT 1),"
-    " params = (SELECT params FROM model_params WHERE load_id = loads.id"
-    "  AND kind = 'params' AND params IS NOT NULL ORDER BY line DESC"
-    "  LIMIT 1),"
-    " file_type = (SELECT value FROM model_files WHERE load_id = loads.id"
-    "  AND kind IN ('file_type', 'ollama_model') AND value IS NOT NULL"
-    "  ORDER BY line DESC LIMIT 1),"
-    " file_size_bytes = (SELECT size_bytes FROM model_files WHERE"
-    "  load_id = loads.id AND kind = 'size' ORDER BY line DESC LIMIT 1),"
-    " bpw = (SELECT bpw FROM model_files WHERE load_id = loads.id AND"
-    "  kind = 'size' ORDER BY line DESC LIMIT 1),"
-    " ctx_size = coalesce((SELECT ctx_size FROM runners WHERE"
-    "  id = loads.runner_id), (SELECT ctx_size FROM runners WHERE"
-    "  load_id = loads.id AND kind = 'load_request' AND ctx_size IS NOT"
-    "  NULL ORDER BY line DESC LIMIT 1)),"
-    " batch_size = coalesce((SELECT batch_size FROM runners WHERE"
-    "  id = loads.runner_id), (SELECT batch_size FROM runners WHERE"
-    "  load_id = loads.id AND kind = 'load_request' AND batch_size IS NOT"
-    "  NULL ORDER BY line DESC LIMIT 1)),"
-    " parallel = coalesce((SELECT parallel FROM runners WHERE"
-    "  id = loads.runner_id), (SELECT parallel FROM runners WHERE"
-    "  load_id = loads.id AND kind = 'load_request' AND parallel IS NOT"
-    "  NULL ORDER BY line DESC LIMIT 1), (SELECT parallel FROM"
-    "  fit_decisions WHERE load_id = loads.id AND parallel IS NOT NULL"
-    "  ORDER BY line DESC LIMIT 1)),"
-    " gpu_layers_requested = coalesce((SELECT gpu_layers FROM runners"
-    "  WHERE id = loads.runner_id), (SELECT gpu_layers FROM runners WHERE"
-    "  load_id = loads.id AND kind = 'loading_model' AND gpu_layers IS NOT"
-    "  NULL ORDER BY line DESC LIMIT 1), (SELECT layers_requested FROM"
-    "  offload_estimates WHERE load_id = loads.id AND layers_requested IS"
-    "  NOT NULL ORDER BY line DESC LIMIT 1)),"
-    " layers_offloaded = coalesce((SELECT layers_offloaded FROM"
-    "  tensor_loads WHERE load_id = loads.id AND kind = 'offloaded' ORDER"
-    "  BY line DESC LIMIT 1), (SELECT gpu_layers FROM runners WHERE"
-    "  load_id = loads.id AND kind = 'load_request' AND gpu_layers IS NOT"
-    "  NULL ORDER BY line DESC LIMIT 1), (SELECT layers_offload FROM"
-    "  offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
-    "  LIMIT 1)),"
-    " layers_total = coalesce((SELECT layers_total FROM tensor_loads WHERE"
-    "  load_id = loads.id AND kind = 'offloaded' ORDER BY line DESC"
-    "  LIMIT 1), (SELECT layers_model FROM offload_estimates WHERE"
-    "  load_id = loads.id AND layers_model IS NOT NULL ORDER BY line DESC"
-    "  LIMIT 1), (SELECT model_layers FROM runners WHERE"
-    "  load_id = loads.id AND kind = 'loading_model' ORDER BY line DESC"
-    "  LIMIT 1)),"
-    " est_total_bytes = (SELECT CASE WHEN lower(library) = 'cpu' OR"
-    "  layers_offload >= layers_model THEN coalesce(required_full_bytes,"
-    "  required_partial_bytes) ELSE required_partial_bytes END FROM"
-    "  offload_estimates WHERE load_id = loads.id ORDER BY line DESC"
-    "  LIMIT 1),"
-    " est_kv_bytes = (SELECT required_kv_bytes FROM offload_estimates"
-    "  WHERE load_id = loads.id ORDER BY line DESC LIMIT 1),"
-    " est_graph_bytes = (SELECT CASE WHEN lower(library) = 'cpu' OR"
-    "  layers_offload >= layers_model THEN graph_full_bytes ELSE"
-    "  graph_partial_bytes END FROM offload_estimates WHERE"
-    "  load_id = loads.id ORDER BY line DESC LIMIT 1),"
-    " wall_seconds = CASE WHEN start_line IS NOT NULL THEN"
-    "  round((julianday(ended_at) - julianday(started_at)) * 86400.0, 3)"
-    "  END WHERE" BUILDING;
-
-/*
- * Per device: the last report of each kind (llama.cpp: of each kind and
- * line shape, as a vision projector's buffers are logged apart). Devices come from llama.cpp
- * buffers (CUDA0, CPU_Mapped, Metal, CUDA_Host, ...) and from the Ollama
- * engine's per-device layout (CUDA0, CPU). What was allocated: llama.cpp's
- * buffers, else the Ollama engine's layout once it is an allocation: the
- * engine (0.11.5+) logs its layout after each "load request" phase (fit,
- * alloc, commit), and only the layout after the commit is allocated
- * memory; an engine that logs no phases (0.6-0.11.4) logs it when it
- * allocates. The estimate columns are the last layout logged before the
- * commit (the plan); none when there is no plan apart from the
- * allocation.
- */
-#define COMMITTED(b) \
-	"(c.load_id IS NULL OR " b ".line > c.commit_line)"
-#define PLANNED(b) \
-	"(c.commit_line IS NULL OR " b ".line < c.commit_line)"
-#define ENGINE_PLAN(k) \
-	" (SELECT b.size_bytes FROM memory_buffers b JOIN commits c ON" \
-	"  c.load_id = b.load_id WHERE b.load_id = d.load_id AND" \
-	"  b.reporter = 'ollama' AND b.kind = '" k "' AND b.device = d.device" \
-	"  AND " PLANNED("b") " ORDER BY b.line DESC LIMIT 1)"
-#define LLAMA_SUM(tbl, cond) \
-	" (SELECT sum(b.size_bytes) FROM " tbl " b WHERE b.load_id =" \
-	" d.load_id AND " cond " AND b.device = d.device AND b.line = (SELECT" \
-	" max(b2.line) FROM " tbl " b2 WHERE b2.load_id = b.load_id AND" \
-	" b2.event = b.event AND b2.device = b.device))"
-#define ENGINE_ALLOC(k) \
-	" (SELECT b.size_bytes FROM memory_buffers b LEFT JOIN commits c ON" \
-	"  c.load_id = b.load_id WHERE b.load_id = d.load_id AND" \
-	"  b.reporter = 'ollama' AND b.kind = '" k "' AND b.device = d.device" \
-	"  AND " COMMITTED("b") " ORDER BY b.line DESC LIMIT 1)"
-
-/* the loads whose Ollama engine logged load phases, and its commit line */
-static const char commits_sql[] =
-    "DROP TABLE IF EXISTS temp.commits;"
-    "CREATE TEMP TABLE commits AS SELECT load_id, max(CASE WHEN raw LIKE"
-    " '%Operation:commit%' THEN line END) AS commit_line FROM runners WHERE"
-    " kind = 'load_request' AND load_id IN (SELECT id FROM main.loads"
-    " WHERE" BUILDING ") AND raw LIKE '%Operation:%' GROUP BY load_id;"
-    "CREATE UNIQUE INDEX temp.commits_load ON commits(load_id)";
-
-static const char devices_sql[] =
-    "INSERT OR REPLACE INTO load_devices (load_id, device, weights_bytes,"
-    " kv_bytes, compute_bytes, est_weights_bytes, est_kv_bytes,"
-    " est_compute_bytes, est_total_bytes) "
-    "SELECT d.load_id, d.device,"
-    " coalesce(" LLAMA_SUM("tensor_loads", "b.kind = 'buffer'") ","
-    ENGINE_ALLOC("weights") "),"
-    " coalesce(" LLAMA_SUM("memory_buffers", "b.reporter = 'llama.cpp' AND"
-    " b.kind = 'kv'") "," ENGINE_ALLOC("kv") "),"
-    " coalesce(" LLAMA_SUM("memory_buffers", "b.reporter = 'llama.cpp' AND"
-    " b.kind = 'compute'") "," ENGINE_ALLOC("compute") "),"
-    ENGINE_PLAN("weights") "," ENGINE_PLAN("kv") "," ENGINE_PLAN("compute")
-    ","
-    " (SELECT sum(b.size_bytes) FROM memory_buffers b JOIN commits c ON"
-    "  c.load_id = b.load_id WHERE b.load_id = d.load_id AND"
-    "  b.reporter = 'ollama' AND b.kind <> 'total' AND b.device = d.device"
-    "  AND " PLANNED("b") " AND b.line = (SELECT max(b2.line) FROM"
-    "  memory_buffers b2 WHERE b2.load_id = b.load_id AND"
-    "  b2.reporter = 'ollama' AND b2.kind = b.kind AND"
-    "  b2.device = b.device AND " PLANNED("b2") ")) "
-    /* the loads being built (all, or those of the sources that changed) */
-    "FROM (SELECT DISTINCT load_id, device FROM tensor_loads WHERE"
-    "  load_id IN (SELECT id FROM main.loads WHERE" BUILDING ") AND"
-    "  kind = 'buffer' AND device IS NOT NULL"
-    " UNION SELECT DISTINCT load_id, device FROM memory_buffers WHERE"
-    "  load_id IN (SELECT id FROM main.loads WHERE" BUILDING ") AND"
-    "  device IS NOT NULL AND kind IN ('weights', 'kv', 'compute')) d";
-
-/*
- * A load's allocation: the sums of its devices, and llama.cpp's KV and
- * compute sizes logged without a device (versions before per-device
- * buffers), which no device row holds. allocated_bytes is the one figure
- * every report shows (see schema.sql).
- */
-static const char allocated_sql[] =
-    "UPDATE loads SET"
-    " actual_weights_bytes = (SELECT sum(weights_bytes) FROM load_devices"
-    "  WHERE load_id = loads.id),"
-    " actual_kv_bytes = coalesce((SELECT sum(kv_bytes) FROM load_devices"
-    "  WHERE load_id = loads.id), (SELECT size_bytes FROM memory_buffers"
-    "  WHERE load_id = loads.id AND reporter = 'llama.cpp' AND kind = 'kv'"
-    "  AND device IS NULL ORDER BY line DESC LIMIT 1)),"
-    " actual_compute_bytes = coalesce((SELECT sum(compute_bytes) FROM"
-    "  load_devices WHERE load_id = loads.id), (SELECT size_bytes FROM"
-    "  memory_buffers WHERE load_id = loads.id AND reporter = 'llama.cpp'"
-    "  AND kind = 'compute' AND device IS NULL ORDER BY line DESC LIMIT 1))"
-    " WHERE" BUILDING ";"
-    "UPDATE loads SET allocated_bytes = CASE WHEN actual_weights_bytes IS"
-    " NOT NULL OR actual_kv_bytes IS NOT NULL OR actual_compute_bytes IS"
-    " NOT NULL THEN coalesce(actual_weights_bytes, 0) +"
-    " coalesce(actual_kv_bytes, 0) + coalesce(actual_compute_bytes, 0) END"
-    " WHERE" BUILDING ";"
-    /* the Ollama engine's plan (its layout before the commit), as in
-     * load_devices: its "total memory", else Ollama's estimate line */
-    "UPDATE loads SET est_total_bytes = coalesce((SELECT b.size_bytes FROM"
-    " memory_buffers b JOIN commits c ON c.load_id = b.load_id WHERE"
-    " b.load_id = loads.id AND b.reporter = 'ollama' AND b.kind = 'total'"
-    " AND " PLANNED("b") " ORDER BY b.line DESC LIMIT 1), est_total_bytes),"
-    " est_kv_bytes = coalesce(est_kv_bytes, (SELECT sum(est_kv_bytes) FROM"
-    " load_devices WHERE load_id = loads.id)),"
-    " est_graph_bytes = coalesce(est_graph_bytes, (SELECT"
-    " sum(est_compute_bytes) FROM load_devices WHERE load_id = loads.id))"
-    " WHERE" BUILDING ";"
-    "DROP TABLE temp.commits";
-
 /* Per-device layers from "GPULayers:81[ID:GPU-a Layers:41(0..40) ...]". */
 static void
 parse_gpu_layers(const char *raw, struct buf *split)
@@ -751,140 +518,636 @@ parse_gpu_layers(const char *raw, struct buf *split)
 	(void)n;
 }
 
-/* model digests, and layer_split from the per-device layer lists */
-static int
-finish_loads(sqlite3 *db, struct olr_err *err)
+/* olr_gpu_layers(raw): the per-device layers of a load request, "GPU-a:41,
+ * GPU-b:40"; NULL when it lists none */
+static void
+sql_gpu_layers(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	sqlite3_stmt *q = NULL, *u = NULL;
+	const char *raw = (const char *)sqlite3_value_text(argv[0]);
 	struct buf split = BUF_INIT;
-	char digest[80];
-	int rc = -1;
 
-	if (sqlite3_prepare_v2(db, "SELECT l.id, l.model_path, (SELECT raw"
-	    " FROM runners WHERE load_id = l.id AND kind = 'load_request'"
-	    " ORDER BY line DESC LIMIT 1), (SELECT tensor_split FROM runners"
-	    " WHERE id = l.runner_id), (SELECT layers_split FROM"
-	    " offload_estimates WHERE load_id = l.id ORDER BY line DESC LIMIT"
-	    " 1) FROM loads l WHERE l." BUILDING, -1, &q, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "UPDATE loads SET model = ?, layer_split ="
-	    " ? WHERE id = ?", -1, &u, NULL) != SQLITE_OK) {
-		db_fail(db, err, "prepare");
-		goto out;
-	}
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		const char *path = (const char *)sqlite3_column_text(q, 1);
-		const char *req = (const char *)sqlite3_column_text(q, 2);
-		const char *ts = (const char *)sqlite3_column_text(q, 3);
-		const char *es = (const char *)sqlite3_column_text(q, 4);
-		sqlite3_reset(u);
-		if (reconstruct_model_digest(path, digest, sizeof digest) == 0)
-			sqlite3_bind_text(u, 1, digest, -1, SQLITE_TRANSIENT);
-		else
-			bind_text(u, 1, path);
-		buf_reset(&split);
-		if (req != NULL)
-			parse_gpu_layers(req, &split);
-		if (split.len == 0 && ts != NULL && *ts)
-			buf_puts(&split, ts);
-		if (split.len == 0 && es != NULL && *es)
-			buf_puts(&split, es);
-		if (split.len)
-			sqlite3_bind_text(u, 2, split.data, -1,
-			    SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_null(u, 2);
-		sqlite3_bind_int64(u, 3, sqlite3_column_int64(q, 0));
-		if (sqlite3_step(u) != SQLITE_DONE) {
-			db_fail(db, err, "update load");
-			goto out;
-		}
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(q);
-	sqlite3_finalize(u);
+	(void)argc;
+	if (raw != NULL)
+		parse_gpu_layers(raw, &split);
+	if (split.len)
+		sqlite3_result_text(ctx, split.data, (int)split.len,
+		    SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
 	buf_free(&split);
-	return rc;
+}
+
+/*
+ * olr_last(line, id, value): the value on the row with the last line, of
+ * the rows whose line is not NULL (each aggregate FILTERs the rows it
+ * wants, so one pass over a table fills many columns); olr_first: the
+ * first line. Of rows on the same line, the one with the smallest id, as
+ * "ORDER BY line [DESC] LIMIT 1" over rows read in id order gives.
+ */
+struct pick {
+	int            set;
+	sqlite3_int64  line, id;
+	sqlite3_value *value;
+};
+
+static void
+sql_pick_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pick *p;
+	sqlite3_int64 line, id;
+	int last = sqlite3_user_data(ctx) != NULL;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;
+	if ((p = sqlite3_aggregate_context(ctx, sizeof *p)) == NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	line = sqlite3_value_int64(argv[0]);
+	id = sqlite3_value_int64(argv[1]);
+	if (p->set && (line == p->line ? id >= p->id : last ?
+	    line < p->line : line > p->line))
+		return;
+	sqlite3_value_free(p->value);
+	if ((p->value = sqlite3_value_dup(argv[2])) == NULL) {
+		p->set = 0;
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	p->set = 1;
+	p->line = line;
+	p->id = id;
+}
+
+static void
+sql_pick_final(sqlite3_context *ctx)
+{
+	struct pick *p = sqlite3_aggregate_context(ctx, 0);
+
+	if (p != NULL && p->set)
+		sqlite3_result_value(ctx, p->value);
+	else
+		sqlite3_result_null(ctx);
+	if (p != NULL) {
+		sqlite3_value_free(p->value);
+		p->value = NULL;
+	}
+}
+
+/*
+ * olr_sum_last(key, line, value): the sum of value over the rows on the
+ * last line of their key, summed over the keys; NULL when none of those
+ * rows has a value; rows without a key or a line are not counted. It is
+ * "sum(value) ... WHERE line = (SELECT max(line) ... same key)" in one
+ * pass (sums of integers, as the byte counts are; a REAL makes it REAL, as
+ * with sum()).
+ */
+struct sumlast_key {
+	char          *key;
+	int            len;
+	sqlite3_int64  line, isum;
+	double         rsum;
+	int            n, approx, overflow;
+};
+
+struct sumlast {
+	struct sumlast_key *k;
+	int                 n, cap;
+};
+
+/* *acc += v; 1 (and *acc unchanged) when that overflows */
+static int
+add_overflows(sqlite3_int64 *acc, sqlite3_int64 v)
+{
+	if ((v > 0 && *acc > INT64_MAX - v) || (v < 0 && *acc < INT64_MIN - v))
+		return 1;
+	*acc += v;
+	return 0;
+}
+
+static void
+sql_sum_last_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct sumlast *p;
+	struct sumlast_key *k;
+	const unsigned char *key;
+	sqlite3_int64 line, v;
+	int len, i;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[1]) == SQLITE_NULL)
+		return;
+	if ((p = sqlite3_aggregate_context(ctx, sizeof *p)) == NULL ||
+	    (key = sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	len = sqlite3_value_bytes(argv[0]);
+	line = sqlite3_value_int64(argv[1]);
+	for (i = 0; i < p->n; i++)
+		if (p->k[i].len == len &&
+		    memcmp(p->k[i].key, key, (size_t)len) == 0)
+			break;
+	if (i == p->n) {
+		if (p->n == p->cap) {
+			p->cap = p->cap ? p->cap * 2 : 8;
+			p->k = xreallocarray(p->k, (size_t)p->cap,
+			    sizeof *p->k);
+		}
+		k = &p->k[p->n++];
+		memset(k, 0, sizeof *k);
+		k->key = xmalloc((size_t)len + 1);
+		memcpy(k->key, key, (size_t)len);
+		k->len = len;
+		k->line = line;
+	}
+	k = &p->k[i];
+	if (line < k->line)
+		return;
+	if (line > k->line) {
+		k->line = line;
+		k->isum = 0;
+		k->rsum = 0;
+		k->n = k->approx = k->overflow = 0;
+	}
+	switch (sqlite3_value_type(argv[2])) {
+	case SQLITE_NULL:
+		return;
+	case SQLITE_INTEGER:
+		v = sqlite3_value_int64(argv[2]);
+		k->rsum += (double)v;
+		if (add_overflows(&k->isum, v))
+			k->overflow = 1;
+		break;
+	default:
+		k->rsum += sqlite3_value_double(argv[2]);
+		k->approx = 1;
+		break;
+	}
+	k->n++;
+}
+
+static void
+sql_sum_last_final(sqlite3_context *ctx)
+{
+	struct sumlast *p = sqlite3_aggregate_context(ctx, 0);
+	sqlite3_int64 isum = 0;
+	double rsum = 0;
+	int i, n = 0, approx = 0, overflow = 0;
+
+	if (p == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	for (i = 0; i < p->n; i++) {
+		if (p->k[i].n > 0) {
+			n += p->k[i].n;
+			approx |= p->k[i].approx;
+			overflow |= p->k[i].overflow;
+			rsum += p->k[i].rsum;
+			if (add_overflows(&isum, p->k[i].isum))
+				overflow = 1;
+		}
+		free(p->k[i].key);
+	}
+	free(p->k);
+	p->k = NULL;
+	p->n = p->cap = 0;
+	if (n == 0)
+		sqlite3_result_null(ctx);
+	else if (overflow)
+		sqlite3_result_error(ctx, "integer overflow", -1);
+	else if (approx)
+		sqlite3_result_double(ctx, rsum);
+	else
+		sqlite3_result_int64(ctx, isum);
+}
+
+/* rows of the loads being built */
+#define OF_BUILDING \
+	" load_id IN (SELECT id FROM main.loads WHERE" BUILDING ")"
+#define LAST(cond, v) \
+	" olr_last(line, id, " v ") FILTER (WHERE " cond ")"
+#define FIRST(cond, v) \
+	" olr_first(line, id, " v ") FILTER (WHERE " cond ")"
+
+/*
+ * The facts of each load: the last row (or first, where said) of its
+ * window that gives each; one pass over each table fills temp.olr_facts,
+ * one row per load being built, which the loads are updated from. Where a
+ * fact has several sources, the first that gives one wins (coalesce). The
+ * model is the blob digest of its path, else the path.
+ */
+static const char facts_sql[] =
+    "DROP TABLE IF EXISTS temp.olr_facts;"
+    "DROP TABLE IF EXISTS temp.fact_runners;"
+    "DROP TABLE IF EXISTS temp.fact_files;"
+    "DROP TABLE IF EXISTS temp.fact_meta;"
+    "DROP TABLE IF EXISTS temp.fact_estimates;"
+    "DROP TABLE IF EXISTS temp.fact_other;"
+    /* untyped columns: values keep their type until stored in loads */
+    "CREATE TEMP TABLE fact_runners (load_id INTEGER PRIMARY KEY,"
+    " model, ctx_size, batch_size, parallel, lm_gpu_layers, req_gpu_layers,"
+    " model_layers, request, phased, commit_line);"
+    "INSERT INTO fact_runners SELECT load_id,"
+    FIRST("kind = 'llama_server_model' AND model IS NOT NULL", "model") ","
+    LAST("kind = 'load_request' AND ctx_size IS NOT NULL", "ctx_size") ","
+    LAST("kind = 'load_request' AND batch_size IS NOT NULL", "batch_size") ","
+    LAST("kind = 'load_request' AND parallel IS NOT NULL", "parallel") ","
+    LAST("kind = 'loading_model' AND gpu_layers IS NOT NULL", "gpu_layers") ","
+    LAST("kind = 'load_request' AND gpu_layers IS NOT NULL", "gpu_layers") ","
+    LAST("kind = 'loading_model'", "model_layers") ","
+    LAST("kind = 'load_request'", "raw") ","
+    " max(kind = 'load_request' AND raw LIKE '%Operation:%'),"
+    " max(line) FILTER (WHERE kind = 'load_request' AND"
+    "  raw LIKE '%Operation:commit%')"
+    " FROM runners WHERE" OF_BUILDING " AND kind IN ('llama_server_model',"
+    " 'load_request', 'loading_model') GROUP BY load_id;"
+    /* for the devices: the loads whose Ollama engine logged load phases,
+     * and its commit line */
+    "DROP TABLE IF EXISTS temp.commits;"
+    "CREATE TEMP TABLE commits AS SELECT load_id, commit_line FROM"
+    " temp.fact_runners WHERE phased;"
+    "CREATE UNIQUE INDEX temp.commits_load ON commits(load_id);"
+    "CREATE TEMP TABLE fact_files (load_id INTEGER PRIMARY KEY, path,"
+    " architecture, tensor_count, file_type, size_bytes, bpw);"
+    "INSERT INTO fact_files SELECT load_id,"
+    LAST("kind = 'loaded' AND path IS NOT NULL", "path") ","
+    LAST("kind = 'ollama_model' AND architecture IS NOT NULL",
+    "architecture") ","
+    LAST("kind IN ('loaded', 'ollama_model') AND tensor_count IS NOT NULL",
+    "tensor_count") ","
+    LAST("kind IN ('file_type', 'ollama_model') AND value IS NOT NULL",
+    "value") ","
+    LAST("kind = 'size'", "size_bytes") "," LAST("kind = 'size'", "bpw")
+    " FROM model_files WHERE" OF_BUILDING " AND kind IN ('loaded',"
+    " 'ollama_model', 'file_type', 'size') GROUP BY load_id;"
+    /* a dump's rows are its content's (model_dump_rows, each content
+     * once): the last name and architecture of each content, then of each
+     * load's dumps, the one with the last such line */
+    "CREATE TEMP TABLE fact_meta (load_id INTEGER PRIMARY KEY, name,"
+    " architecture);"
+    "INSERT INTO fact_meta SELECT d.load_id,"
+    " olr_last(d.line + c.name_line, d.id, c.name),"
+    " olr_last(d.line + c.arch_line, d.id, c.arch) FROM model_dumps d JOIN"
+    " (SELECT content, olr_last(CASE WHEN key = 'general.name' THEN rel_line"
+    " END, 0, rel_line) AS name_line, olr_last(CASE WHEN key ="
+    " 'general.name' THEN rel_line END, 0, value) AS name,"
+    " olr_last(CASE WHEN key IN ('general.architecture', 'arch') THEN"
+    " rel_line END, 0, rel_line) AS arch_line, olr_last(CASE WHEN key IN"
+    " ('general.architecture', 'arch') THEN rel_line END, 0, value) AS arch"
+    " FROM model_dump_rows WHERE key IN ('general.name',"
+    " 'general.architecture', 'arch') GROUP BY content) c ON c.content ="
+    " d.content WHERE d." OF_BUILDING " GROUP BY d.load_id;"
+    "CREATE TEMP TABLE fact_estimates (load_id INTEGER PRIMARY KEY,"
+    " layers_requested, layers_offload, layers_model, total_bytes,"
+    " kv_bytes, graph_bytes, layers_split);"
+    "INSERT INTO fact_estimates SELECT load_id,"
+    LAST("layers_requested IS NOT NULL", "layers_requested") ","
+    LAST("1", "layers_offload") ","
+    LAST("layers_model IS NOT NULL", "layers_model") ","
+    LAST("1", "CASE WHEN lower(library) = 'cpu' OR layers_offload >="
+    " layers_model THEN coalesce(required_full_bytes,"
+    " required_partial_bytes) ELSE required_partial_bytes END") ","
+    LAST("1", "required_kv_bytes") ","
+    LAST("1", "CASE WHEN lower(library) = 'cpu' OR layers_offload >="
+    " layers_model THEN graph_full_bytes ELSE graph_partial_bytes END") ","
+    LAST("1", "layers_split")
+    " FROM offload_estimates WHERE" OF_BUILDING " GROUP BY load_id;"
+    /* the few facts of failures, model_params, fit_decisions and
+     * tensor_loads: a row per load from each, merged by max() (each
+     * column has a value in one of them only) */
+    "CREATE TEMP TABLE fact_other (load_id INTEGER PRIMARY KEY,"
+    " failure_model, params, fit_parallel, layers_offloaded,"
+    " layers_total);"
+    "INSERT INTO fact_other SELECT load_id, max(failure_model),"
+    " max(params), max(fit_parallel), max(layers_offloaded),"
+    " max(layers_total) FROM (SELECT load_id,"
+    FIRST("model IS NOT NULL", "model") " AS failure_model, NULL AS params,"
+    " NULL AS fit_parallel, NULL AS layers_offloaded, NULL AS layers_total"
+    " FROM failures WHERE" OF_BUILDING " AND model IS NOT NULL GROUP BY"
+    " load_id UNION ALL SELECT load_id, NULL,"
+    LAST("1", "params") ", NULL, NULL, NULL FROM model_params WHERE"
+    OF_BUILDING " AND kind = 'params' AND params IS NOT NULL GROUP BY"
+    " load_id UNION ALL SELECT load_id, NULL, NULL," LAST("1", "parallel")
+    ", NULL, NULL FROM fit_decisions WHERE" OF_BUILDING " AND parallel IS"
+    " NOT NULL GROUP BY load_id UNION ALL SELECT load_id, NULL, NULL, NULL,"
+    LAST("1", "layers_offloaded") "," LAST("1", "layers_total")
+    " FROM tensor_loads WHERE" OF_BUILDING " AND kind = 'offloaded' GROUP BY"
+    " load_id) GROUP BY load_id;"
+    "CREATE TEMP TABLE olr_facts AS SELECT l.id AS id,"
+    " coalesce(ru.host, s.host) AS host,"
+    " coalesce(ru.model, r.model, o.failure_model, f.path) AS model_path,"
+    " m.name AS model_name,"
+    " coalesce(m.architecture, f.architecture) AS architecture,"
+    " f.tensor_count AS tensor_count, o.params AS params,"
+    " f.file_type AS file_type, f.size_bytes AS file_size_bytes,"
+    " f.bpw AS bpw,"
+    " coalesce(ru.ctx_size, r.ctx_size) AS ctx_size,"
+    " coalesce(ru.batch_size, r.batch_size) AS batch_size,"
+    " coalesce(ru.parallel, r.parallel, o.fit_parallel) AS parallel,"
+    " coalesce(ru.gpu_layers, r.lm_gpu_layers, e.layers_requested) AS"
+    "  gpu_layers_requested,"
+    " coalesce(o.layers_offloaded, r.req_gpu_layers, e.layers_offload) AS"
+    "  layers_offloaded,"
+    " coalesce(o.layers_total, e.layers_model, r.model_layers) AS"
+    "  layers_total,"
+    " e.total_bytes AS est_total_bytes, e.kv_bytes AS est_kv_bytes,"
+    " e.graph_bytes AS est_graph_bytes,"
+    /* layers per device: the load request's list, else --tensor-split,
+     * else Ollama's estimate */
+    " coalesce(olr_gpu_layers(r.request), nullif(ru.tensor_split, ''),"
+    "  nullif(e.layers_split, '')) AS layer_split"
+    " FROM main.loads l LEFT JOIN main.runners ru ON ru.id = l.runner_id"
+    " LEFT JOIN main.sources s ON s.id = l.source_id"
+    " LEFT JOIN temp.fact_runners r ON r.load_id = l.id"
+    " LEFT JOIN temp.fact_files f ON f.load_id = l.id"
+    " LEFT JOIN temp.fact_meta m ON m.load_id = l.id"
+    " LEFT JOIN temp.fact_estimates e ON e.load_id = l.id"
+    " LEFT JOIN temp.fact_other o ON o.load_id = l.id"
+    " WHERE l." BUILDING ";"
+    "UPDATE loads SET host = f.host, model_path = f.model_path,"
+    " model = coalesce(olr_model_digest(f.model_path), f.model_path),"
+    " layer_split = f.layer_split,"
+    " model_name = f.model_name, architecture = f.architecture,"
+    " tensor_count = f.tensor_count, params = f.params,"
+    " file_type = f.file_type, file_size_bytes = f.file_size_bytes,"
+    " bpw = f.bpw, ctx_size = f.ctx_size, batch_size = f.batch_size,"
+    " parallel = f.parallel, gpu_layers_requested = f.gpu_layers_requested,"
+    " layers_offloaded = f.layers_offloaded, layers_total = f.layers_total,"
+    " est_total_bytes = f.est_total_bytes, est_kv_bytes = f.est_kv_bytes,"
+    " est_graph_bytes = f.est_graph_bytes,"
+    " wall_seconds = CASE WHEN start_line IS NOT NULL THEN"
+    "  round((julianday(ended_at) - julianday(started_at)) * 86400.0, 3)"
+    "  END FROM temp.olr_facts f WHERE f.id = loads.id;"
+    "DROP TABLE temp.olr_facts; DROP TABLE temp.fact_runners;"
+    "DROP TABLE temp.fact_files; DROP TABLE temp.fact_meta;"
+    "DROP TABLE temp.fact_estimates; DROP TABLE temp.fact_other";
+
+/*
+ * Per device: the last report of each kind (llama.cpp: of each kind and
+ * line shape, as a vision projector's buffers are logged apart). Devices come from llama.cpp
+ * buffers (CUDA0, CPU_Mapped, Metal, CUDA_Host, ...) and from the Ollama
+ * engine's per-device layout (CUDA0, CPU). What was allocated: llama.cpp's
+ * buffers, else the Ollama engine's layout once it is an allocation: the
+ * engine (0.11.5+) logs its layout after each "load request" phase (fit,
+ * alloc, commit), and only the layout after the commit is allocated
+ * memory; an engine that logs no phases (0.6-0.11.4) logs it when it
+ * allocates. The estimate columns are the last layout logged before the
+ * commit (the plan); none when there is no plan apart from the
+ * allocation.
+ */
+/*
+ * Every memory_buffers row of the loads being built, with whether it is
+ * after the commit (an allocation) or before it (the plan): committed
+ * when the load logged no phases (temp.commits, made with the facts) or
+ * the row follows the commit; planned when it logged phases and the row
+ * precedes the commit (or there is none).
+ */
+#define PHASED_BUFFERS \
+	"SELECT b.id, b.load_id, b.line, b.event, b.reporter, b.kind," \
+	" b.device, b.size_bytes, c.load_id IS NULL OR" \
+	" b.line > c.commit_line AS committed, c.load_id IS NOT NULL AND" \
+	" (c.commit_line IS NULL OR b.line < c.commit_line) AS planned" \
+	" FROM memory_buffers b LEFT JOIN temp.commits c ON" \
+	" c.load_id = b.load_id WHERE b." OF_BUILDING
+#define ENGINE(when, k) \
+	LAST(when " AND reporter = 'ollama' AND kind = '" k "'", "size_bytes")
+
+/*
+ * One pass over each table: llama.cpp's sum at the last line of each of
+ * its events ("last" over the device's rows of the same event, whatever
+ * their kind), summed over the events; the Ollama engine's last
+ * allocation and last plan of each kind; and the plan's total: the sum,
+ * over its kinds, of the rows at the last planned line of the kind.
+ */
+static const char devices_sql[] =
+    "DROP TABLE IF EXISTS temp.dev_tensors;"
+    "DROP TABLE IF EXISTS temp.dev_buffers;"
+    /* untyped value columns: values keep their type until stored;
+     * has: the pair is a device of the load (below) */
+    "CREATE TEMP TABLE dev_tensors (load_id INTEGER, device TEXT, has,"
+    " weights, PRIMARY KEY (load_id, device));"
+    "INSERT INTO dev_tensors SELECT load_id, device, max(kind = 'buffer'),"
+    " olr_sum_last(event, line, CASE WHEN kind = 'buffer' THEN size_bytes"
+    " END) FROM tensor_loads WHERE" OF_BUILDING " AND device IS NOT NULL"
+    " GROUP BY load_id, device;"
+    /* and, for allocated_sql, what the load logged without a device:
+     * llama.cpp's KV and compute sizes, and its plan's total (line, id
+     * and size, for the last of the load's devices) */
+    "CREATE TEMP TABLE dev_buffers (load_id INTEGER, device TEXT, has,"
+    " llama_kv, llama_compute, weights, kv, compute, plan_weights, plan_kv,"
+    " plan_compute, plan_total, nodev_kv, nodev_compute, total_line,"
+    " total_id, total, PRIMARY KEY (load_id, device));"
+    "INSERT INTO dev_buffers SELECT load_id, device,"
+    " device IS NOT NULL AND max(kind IN ('weights', 'kv', 'compute')),"
+    " olr_sum_last(event, line, CASE WHEN reporter = 'llama.cpp' AND"
+    "  kind = 'kv' THEN size_bytes END),"
+    " olr_sum_last(event, line, CASE WHEN reporter = 'llama.cpp' AND"
+    "  kind = 'compute' THEN size_bytes END),"
+    ENGINE("committed", "weights") "," ENGINE("committed", "kv") ","
+    ENGINE("committed", "compute") "," ENGINE("planned", "weights") ","
+    ENGINE("planned", "kv") "," ENGINE("planned", "compute") ","
+    " olr_sum_last(kind, line, CASE WHEN kind <> 'total' THEN size_bytes"
+    "  END) FILTER (WHERE planned AND reporter = 'ollama'),"
+    LAST("device IS NULL AND reporter = 'llama.cpp' AND kind = 'kv'",
+    "size_bytes") ","
+    LAST("device IS NULL AND reporter = 'llama.cpp' AND kind = 'compute'",
+    "size_bytes") ","
+    LAST("planned AND reporter = 'ollama' AND kind = 'total'", "line") ","
+    LAST("planned AND reporter = 'ollama' AND kind = 'total'", "id") ","
+    LAST("planned AND reporter = 'ollama' AND kind = 'total'", "size_bytes")
+    " FROM (" PHASED_BUFFERS ") GROUP BY load_id, device;"
+    /* the devices: llama.cpp's buffers, the Ollama engine's layout */
+    "INSERT OR REPLACE INTO load_devices (load_id, device, weights_bytes,"
+    " kv_bytes, compute_bytes, est_weights_bytes, est_kv_bytes,"
+    " est_compute_bytes, est_total_bytes) "
+    "SELECT d.load_id, d.device, coalesce(t.weights, b.weights),"
+    " coalesce(b.llama_kv, b.kv), coalesce(b.llama_compute, b.compute),"
+    " b.plan_weights, b.plan_kv, b.plan_compute, b.plan_total "
+    "FROM (SELECT load_id, device FROM temp.dev_tensors WHERE has"
+    " UNION SELECT load_id, device FROM temp.dev_buffers WHERE has) d"
+    " LEFT JOIN temp.dev_tensors t ON t.load_id = d.load_id AND"
+    "  t.device = d.device"
+    " LEFT JOIN temp.dev_buffers b ON b.load_id = d.load_id AND"
+    "  b.device = d.device ORDER BY d.load_id, d.device;"
+    "DROP TABLE temp.dev_tensors";
+
+/*
+ * A load's allocation: the sums of its devices, and llama.cpp's KV and
+ * compute sizes logged without a device (versions before per-device
+ * buffers), which no device row holds. allocated_bytes is the one figure
+ * every report shows (see schema.sql). The Ollama engine's plan (its
+ * layout before the commit), as in load_devices: its "total memory", else
+ * Ollama's estimate line.
+ */
+static const char allocated_sql[] =
+    "DROP TABLE IF EXISTS temp.load_sums;"
+    "DROP TABLE IF EXISTS temp.load_buffers;"
+    "CREATE TEMP TABLE load_sums (load_id INTEGER PRIMARY KEY, weights, kv,"
+    " compute, est_kv, est_compute);"
+    "INSERT INTO load_sums SELECT load_id, sum(weights_bytes),"
+    " sum(kv_bytes), sum(compute_bytes), sum(est_kv_bytes),"
+    " sum(est_compute_bytes) FROM load_devices WHERE" OF_BUILDING
+    " GROUP BY load_id;"
+    "CREATE TEMP TABLE load_buffers (load_id INTEGER PRIMARY KEY, kv,"
+    " compute, plan_total);"
+    "INSERT INTO load_buffers SELECT load_id, max(nodev_kv),"
+    " max(nodev_compute), olr_last(total_line, total_id, total) FROM"
+    " temp.dev_buffers GROUP BY load_id;"
+    "UPDATE loads SET actual_weights_bytes = f.weights,"
+    " actual_kv_bytes = f.kv, actual_compute_bytes = f.compute,"
+    " allocated_bytes = CASE WHEN f.weights IS NOT NULL OR f.kv IS NOT NULL"
+    "  OR f.compute IS NOT NULL THEN coalesce(f.weights, 0) +"
+    "  coalesce(f.kv, 0) + coalesce(f.compute, 0) END,"
+    " est_total_bytes = coalesce(f.plan_total, est_total_bytes),"
+    " est_kv_bytes = coalesce(est_kv_bytes, f.est_kv),"
+    " est_graph_bytes = coalesce(est_graph_bytes, f.est_compute)"
+    " FROM (SELECT l.id AS id, s.weights AS weights,"
+    "  coalesce(s.kv, b.kv) AS kv, coalesce(s.compute, b.compute) AS"
+    "  compute, s.est_kv AS est_kv, s.est_compute AS est_compute,"
+    "  b.plan_total AS plan_total FROM main.loads l LEFT JOIN"
+    "  temp.load_sums s ON s.load_id = l.id LEFT JOIN temp.load_buffers b"
+    "  ON b.load_id = l.id WHERE l." BUILDING ") AS f WHERE f.id = loads.id;"
+    "DROP TABLE temp.load_sums; DROP TABLE temp.load_buffers;"
+    "DROP TABLE temp.dev_buffers; DROP TABLE temp.commits";
+
+/* A load's devices, in order, for device_layers(). */
+struct load_devs {
+	int64_t  *rowid;
+	int      *gpu;
+	char    **name;
+	size_t    n, cap;
+};
+
+/* Set the layers of the devices of one load; 0, or -1 on an error. */
+static int
+layers_of_load(sqlite3 *db, sqlite3_stmt *u, const char *split, int has_off,
+    long off, int has_tot, long tot, const struct load_devs *d,
+    struct olr_err *err)
+{
+	long v[16];
+	size_t i;
+	int n = 0, ngpu = 0, gi = 0, cpu_done = 0;
+	const char *p;
+	char *end;
+
+	/* the numbers of "41,40" or "GPU-a:41,GPU-b:40" */
+	for (p = split; p && *p && n < 16; p = strchr(p, ',') ?
+	    strchr(p, ',') + 1 : NULL) {
+		const char *c = strchr(p, ':'), *comma = strchr(p, ',');
+		if (c != NULL && (comma == NULL || c < comma))
+			p = c + 1;
+		v[n++] = strtol(p, &end, 10);
+	}
+	for (i = 0; i < d->n; i++)
+		ngpu += d->gpu[i];
+	for (i = 0; i < d->n; i++) {
+		long layers = -1;
+
+		if (d->gpu[i]) {
+			if (n == ngpu && gi < n)
+				layers = v[gi];
+			else if (ngpu == 1 && has_off)
+				layers = off;
+			gi++;
+		} else if (!cpu_done && has_off && has_tot &&
+		    strncmp(d->name[i], "CPU", 3) == 0) {
+			layers = tot - off;
+			cpu_done = 1;
+		}
+		if (layers < 0)
+			continue;
+		sqlite3_reset(u);
+		sqlite3_bind_int64(u, 1, layers);
+		sqlite3_bind_int64(u, 2, d->rowid[i]);
+		if (sqlite3_step(u) != SQLITE_DONE)
+			return db_fail(db, err, "update device");
+	}
+	return 0;
 }
 
 /*
  * Layers per device: the per-device split when the log gives one (new
  * engine GPULayers list, --tensor-split, layers.split), mapped in order
  * onto the load's GPU devices; else all offloaded layers on the single
- * GPU. The CPU device gets the layers that were not offloaded.
+ * GPU. The CPU device gets the layers that were not offloaded. One query
+ * gives every load's devices, a load after the other.
  */
 static int
 device_layers(sqlite3 *db, struct olr_err *err)
 {
-	sqlite3_stmt *q = NULL, *dv = NULL, *u = NULL;
-	int rc = -1;
+	sqlite3_stmt *q = NULL, *u = NULL;
+	struct load_devs d;
+	struct buf split = BUF_INIT;
+	int64_t cur = 0;
+	long off = 0, tot = 0;
+	int rc = -1, has_off = 0, has_tot = 0, step;
+	size_t i;
 
-	if (sqlite3_prepare_v2(db, "SELECT id, layer_split, layers_offloaded,"
-	    " layers_total FROM loads WHERE" BUILDING, -1, &q, NULL) !=
-	    SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT device, device NOT LIKE 'CPU%' AND"
-	    " device NOT LIKE '%Host%' FROM load_devices WHERE load_id = ?"
-	    " ORDER BY length(device), device", -1, &dv, NULL) != SQLITE_OK ||
+	memset(&d, 0, sizeof d);
+	/* loads in id order: each load's devices are sorted apart */
+	if (sqlite3_prepare_v2(db, "SELECT l.id, l.layer_split,"
+	    " l.layers_offloaded, l.layers_total, d.rowid, d.device,"
+	    " d.device NOT LIKE 'CPU%' AND d.device NOT LIKE '%Host%' FROM"
+	    " loads l JOIN load_devices d ON d.load_id = l.id WHERE l.id IN"
+	    " (SELECT id FROM loads WHERE" BUILDING ") ORDER BY l.id,"
+	    " length(d.device), d.device", -1, &q, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "UPDATE load_devices SET layers = ? WHERE"
-	    " load_id = ? AND device = ?", -1, &u, NULL) != SQLITE_OK) {
+	    " rowid = ?", -1, &u, NULL) != SQLITE_OK) {
 		db_fail(db, err, "prepare");
 		goto out;
 	}
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		const char *split = (const char *)sqlite3_column_text(q, 1);
-		int has_off = sqlite3_column_type(q, 2) != SQLITE_NULL;
-		long off = (long)sqlite3_column_int64(q, 2);
-		int has_tot = sqlite3_column_type(q, 3) != SQLITE_NULL;
-		long tot = (long)sqlite3_column_int64(q, 3);
-		long v[16];
-		int n = 0, ngpu = 0, gi = 0, cpu_done = 0;
-		const char *p;
-		char *end;
-
-		/* the numbers of "41,40" or "GPU-a:41,GPU-b:40" */
-		for (p = split; p && *p && n < 16; p = strchr(p, ',') ?
-		    strchr(p, ',') + 1 : NULL) {
-			const char *c = strchr(p, ':'), *comma = strchr(p, ',');
-			if (c != NULL && (comma == NULL || c < comma))
-				p = c + 1;
-			v[n++] = strtol(p, &end, 10);
-		}
-		sqlite3_reset(dv);
-		sqlite3_bind_int64(dv, 1, sqlite3_column_int64(q, 0));
-		while (sqlite3_step(dv) == SQLITE_ROW)
-			ngpu += sqlite3_column_int(dv, 1);
-		sqlite3_reset(dv);
-		while (sqlite3_step(dv) == SQLITE_ROW) {
-			const char *dev = (const char *)sqlite3_column_text(dv,
-			    0);
-			long layers = -1;
-			if (sqlite3_column_int(dv, 1)) {
-				if (n == ngpu && gi < n)
-					layers = v[gi];
-				else if (ngpu == 1 && has_off)
-					layers = off;
-				gi++;
-			} else if (!cpu_done && has_off && has_tot &&
-			    strncmp(dev, "CPU", 3) == 0) {
-				layers = tot - off;
-				cpu_done = 1;
-			}
-			if (layers < 0)
-				continue;
-			sqlite3_reset(u);
-			sqlite3_bind_int64(u, 1, layers);
-			sqlite3_bind_int64(u, 2, sqlite3_column_int64(q, 0));
-			sqlite3_bind_text(u, 3, dev, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(u) != SQLITE_DONE) {
-				db_fail(db, err, "update device");
+	do {
+		step = sqlite3_step(q);
+		if (d.n > 0 && (step != SQLITE_ROW ||
+		    sqlite3_column_int64(q, 0) != cur)) {
+			if (layers_of_load(db, u, split.len ? split.data : NULL,
+			    has_off, off, has_tot, tot, &d, err) != 0)
 				goto out;
-			}
+			for (i = 0; i < d.n; i++)
+				free(d.name[i]);
+			d.n = 0;
 		}
+		if (step != SQLITE_ROW)
+			break;
+		if (d.n == 0) {
+			cur = sqlite3_column_int64(q, 0);
+			buf_reset(&split);
+			if (sqlite3_column_type(q, 1) != SQLITE_NULL)
+				buf_puts(&split,
+				    (const char *)sqlite3_column_text(q, 1));
+			has_off = sqlite3_column_type(q, 2) != SQLITE_NULL;
+			off = (long)sqlite3_column_int64(q, 2);
+			has_tot = sqlite3_column_type(q, 3) != SQLITE_NULL;
+			tot = (long)sqlite3_column_int64(q, 3);
+		}
+		if (d.n == d.cap) {
+			d.cap = d.cap ? d.cap * 2 : 16;
+			d.rowid = xreallocarray(d.rowid, d.cap, sizeof *d.rowid);
+			d.gpu = xreallocarray(d.gpu, d.cap, sizeof *d.gpu);
+			d.name = xreallocarray(d.name, d.cap, sizeof *d.name);
+		}
+		d.rowid[d.n] = sqlite3_column_int64(q, 4);
+		d.name[d.n] = xstrdup((const char *)sqlite3_column_text(q, 5));
+		d.gpu[d.n] = sqlite3_column_int(q, 6);
+		d.n++;
+	} while (1);
+	if (step != SQLITE_DONE) {
+		db_fail(db, err, "load devices");
+		goto out;
 	}
 	rc = 0;
 out:
+	for (i = 0; i < d.n; i++)
+		free(d.name[i]);
+	free(d.rowid);
+	free(d.gpu);
+	free(d.name);
+	buf_free(&split);
 	sqlite3_finalize(q);
-	sqlite3_finalize(dv);
 	sqlite3_finalize(u);
 	return rc;
 }
@@ -969,11 +1232,13 @@ static const char device_gpus_sql[] =
     " (SELECT 1 FROM hostread h WHERE h.host = v.host AND h.gpu_id ="
     " x.gpu_id));"
     /* the host's one GPU of the library */
-    "INSERT INTO devmap SELECT v.load_id, v.device, min(h.gpu_id),"
-    " 'only_gpu', 4, 0 FROM devlib v JOIN hostgpu h ON h.host = v.host AND"
-    " h.lib = v.lib WHERE (SELECT count(DISTINCT base) FROM devlib w WHERE"
-    " w.load_id = v.load_id AND w.lib = v.lib) = 1 GROUP BY v.load_id,"
-    " v.device HAVING count(DISTINCT h.gpu_id) = 1;"
+    "INSERT INTO devmap SELECT v.load_id, v.device, h.gpu_id, 'only_gpu',"
+    " 4, 0 FROM devlib v JOIN (SELECT load_id, lib FROM devlib GROUP BY"
+    " load_id, lib HAVING count(DISTINCT base) = 1) o ON o.load_id ="
+    " v.load_id AND o.lib = v.lib JOIN (SELECT host, lib, min(gpu_id) AS"
+    " gpu_id FROM hostgpu GROUP BY host, lib HAVING count(DISTINCT gpu_id)"
+    " = 1) h ON h.host = v.host AND h.lib = v.lib ORDER BY v.load_id,"
+    " v.device;"
     "CREATE INDEX temp.devmap_dev ON devmap(load_id, device);"
     "UPDATE load_devices SET (gpu_id, gpu_match) = (SELECT m.gpu_id, m.how"
     " FROM devmap m WHERE m.load_id = load_devices.load_id AND m.device ="
@@ -1026,8 +1291,9 @@ reconstruct_loads(sqlite3 *db, const int64_t *only, size_t nonly,
 {
 	sqlite3_stmt *src = NULL, *q = NULL, *ins = NULL, *add = NULL;
 	struct windows ws;
+	char pragma[64];
 	size_t i;
-	int rc = -1;
+	int rc = -1, temp_cache;
 
 	*nloads = 0;
 	memset(&ws, 0, sizeof ws);
@@ -1035,8 +1301,34 @@ reconstruct_loads(sqlite3 *db, const int64_t *only, size_t nonly,
 	    SQLITE_DETERMINISTIC, NULL, sql_model_digest, NULL, NULL) !=
 	    SQLITE_OK)
 		return db_fail(db, err, "olr_model_digest");
-	if (db_exec(db, "BEGIN", err) != 0)
+	if (sqlite3_create_function(db, "olr_gpu_layers", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_gpu_layers, NULL, NULL) !=
+	    SQLITE_OK)
+		return db_fail(db, err, "olr_gpu_layers");
+	if (sqlite3_create_function(db, "olr_last", 3, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, "", NULL, sql_pick_step, sql_pick_final) !=
+	    SQLITE_OK || sqlite3_create_function(db, "olr_first", 3,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, sql_pick_step,
+	    sql_pick_final) != SQLITE_OK)
+		return db_fail(db, err, "olr_last");
+	if (sqlite3_create_function(db, "olr_sum_last", 3, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, NULL, sql_sum_last_step,
+	    sql_sum_last_final) != SQLITE_OK)
+		return db_fail(db, err, "olr_sum_last");
+	/* the temp tables and GROUP BYs below (a row per load or device)
+	 * grow the temp schema's page cache, unbounded by default, by 20 MB
+	 * at 1 GB of logs; 2 MB of it is as fast. The connection's own
+	 * setting is put back afterwards. */
+	if (db_prepare(db, "PRAGMA temp.cache_size", &q, err) != 0)
 		return -1;
+	temp_cache = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) :
+	    0;
+	sqlite3_finalize(q);
+	q = NULL;
+	if (db_exec(db, "PRAGMA temp.cache_size = -2048", err) != 0)
+		return -1;
+	if (db_exec(db, "BEGIN", err) != 0)
+		goto restore;
 	if (db_exec(db, "DROP TABLE IF EXISTS temp.olr_changed;"
 	    "CREATE TEMP TABLE olr_changed (source_id INTEGER PRIMARY KEY);"
 	    "CREATE INDEX IF NOT EXISTS loads_source ON loads(source_id,"
@@ -1086,12 +1378,11 @@ reconstruct_loads(sqlite3 *db, const int64_t *only, size_t nonly,
 	if (assign_windows(db, &ws, only != NULL, progress, err) != 0)
 		goto out;
 	olr_progress(progress, "load sequences", "facts of each load");
-	if (db_exec(db, facts_sql, err) != 0 || finish_loads(db, err) != 0 ||
+	if (db_exec(db, facts_sql, err) != 0 ||
 	    db_exec(db, timeouts_sql, err) != 0)
 		goto out;
 	olr_progress(progress, "load sequences", "devices of each load");
-	if (db_exec(db, commits_sql, err) != 0 ||
-	    db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0 ||
+	if (db_exec(db, devices_sql, err) != 0 || device_layers(db, err) != 0 ||
 	    db_exec(db, device_gpus_sql, err) != 0 ||
 	    db_exec(db, allocated_sql, err) != 0)
 		goto out;
@@ -1110,12 +1401,18 @@ out:
 	if (rc == 0) {
 		sqlite3_stmt *n;
 
-		if (db_prepare(db, "SELECT count(*) FROM loads", &n, err) != 0)
-			return -1;
+		if (db_prepare(db, "SELECT count(*) FROM loads", &n, err) != 0) {
+			rc = -1;
+			goto restore;
+		}
 		if (sqlite3_step(n) == SQLITE_ROW)
 			*nloads = (long)sqlite3_column_int64(n, 0);
 		sqlite3_finalize(n);
 	}
 	db_exec(db, "DROP TABLE IF EXISTS temp.olr_changed", NULL);
+restore:
+	snprintf(pragma, sizeof pragma, "PRAGMA temp.cache_size = %d",
+	    temp_cache);
+	db_exec(db, pragma, NULL);
 	return rc;
 }
