@@ -221,6 +221,10 @@ CREATE TABLE IF NOT EXISTS model_files (
 -- the few tag rows ("template selection"), found without reading the others
 CREATE INDEX IF NOT EXISTS model_files_tag ON model_files(source_id, line)
   WHERE kind = 'tag';
+-- the "loaded meta data" rows (one a load), a source's found without
+-- reading the others' (the load sequences of a log added to a fleet's)
+CREATE INDEX IF NOT EXISTS model_files_loaded ON model_files(source_id, line)
+  WHERE kind = 'loaded';
 
 -- C10: tensor loading and layer offload by llama.cpp.
 CREATE TABLE IF NOT EXISTS tensor_loads (

@@ -81,7 +81,7 @@ fi
   > "$tmp/v1.out" 2> "$tmp/v1.err"; rc=$?
 [ $rc -eq 0 ] && [ ! -s "$tmp/v1.err" ] && ok ||
   bad "v1: exit $rc: $(cat "$tmp/v1.err")"
-printf '%s/v1.db: database migrated from schema version 1 to 3 (8 tables, 20 columns, 4 indexes added; loads and analyses rebuilt)\n4 model loads in %s/v1.db\n' \
+printf '%s/v1.db: database migrated from schema version 1 to 3 (8 tables, 20 columns, 5 indexes added; loads and analyses rebuilt)\n4 model loads in %s/v1.db\n' \
   "$tmp" "$tmp" | cmp -s - "$tmp/v1.out" && ok ||
   bad "v1: stdout: $(cat "$tmp/v1.out")"
 "$OLR_BIN" -q examples/ollama-0.6.1-journalctl-failure.log \
@@ -106,7 +106,7 @@ grep -q '^## model_tags' "$tmp/v1.dump" && [ -s "$tmp/v1o/report.md" ] &&
   bad "v2: cannot build the database from its dump"
 "$OLR_BIN" --db "$tmp/m2.db" -o "$tmp/m2o" --format md > "$tmp/m2.out" \
   2> "$tmp/m2.err"; rc=$?
-printf '%s/m2.db: database migrated from schema version 2 to 3 (4 tables, 8 columns, 3 indexes added; loads and analyses rebuilt)\n4 model loads in %s/m2.db\n' \
+printf '%s/m2.db: database migrated from schema version 2 to 3 (4 tables, 8 columns, 4 indexes added; loads and analyses rebuilt)\n4 model loads in %s/m2.db\n' \
   "$tmp" "$tmp" | cmp -s - "$tmp/m2.out" && [ $rc -eq 0 ] && ok ||
   bad "v2: exit $rc: $(cat "$tmp/m2.out" "$tmp/m2.err")"
 for d in m2 v2; do
