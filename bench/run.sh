@@ -54,7 +54,9 @@ label() {
     refeed) echo "same file again / first ingest (<= 0.10)";;
     rss) echo "peak RSS (< 64 MiB)";;
     sizes) echo "report.xlsx / index.html (<= 20 / 5 MB)";;
-    floor-db) echo "  floor of --format db, measured";;
+    floor-db) echo "  floor of --format db here";;
+    floor-8) echo "  floor of --format db, 8 cores (estimate)";;
+    floor-render) echo "  floor of the renders here";;
     *) echo "  $1";;
   esac
 }
@@ -62,7 +64,7 @@ echo "== the targets (MiB of logs: $SIZES)"
 printf '%-44s' "target"
 for size in $SIZES; do printf ' | %-26s' "$size MiB"; done
 echo
-for k in default/db db/grep db/python add render-loads refeed rss sizes grep python db default floor-db; do
+for k in default/db db/grep db/python add render-loads refeed rss sizes grep python db default floor-db floor-8 floor-render; do
   printf '%-44s' "$(label "$k")"
   for size in $SIZES; do
     v=$(awk -F'\t' -v k="$k" '$1 == k { print $2 ($3 != "-" ? " " $3 : ""); exit }' "$tmp/r.$size")

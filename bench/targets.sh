@@ -51,14 +51,16 @@ cat "$CORPUS"/*.log > "$tmp/chunk"
 while [ "$(stat -c %s "$log")" -lt "$want" ]; do cat "$tmp/chunk" >> "$log"; done
 bytes=$(stat -c %s "$log")
 
-# timed NAME CMD...: seconds and peak RSS (KiB) into $NAME_s, $NAME_k
+# timed NAME CMD...: seconds, peak RSS (KiB) and CPU seconds (user + sys)
+# into $NAME_s, $NAME_k, $NAME_cpu
 timed() {
   local name=$1; shift
-  /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" > "$tmp/$name.out" 2>&1 ||
+  /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$@" > "$tmp/$name.out" 2>&1 ||
     { echo "targets: $name failed:"; tail -5 "$tmp/$name.out"; exit 2; }
-  read -r s k < "$tmp/time"
+  read -r s k u y < "$tmp/time"
   printf -v "${name}_s" '%s' "$s"
   printf -v "${name}_k" '%s' "$k"
+  printf -v "${name}_cpu" '%s' "$(awk -v u="$u" -v y="$y" 'BEGIN { printf "%.2f", u + y }')"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 check() {  # check OK TEXT [NAME VALUE]
@@ -149,6 +151,20 @@ floor() {  # floor CORES: the ingest floor on CORES cores, + loads + analyses
             if (n > 1) ing = max(ing, par / (n < c ? n : c))
             printf "%.2f %.2f", ing, ing + l + an }'
 }
+# the load sequences' own floor: every category row's load_id written once
+# (what their window pass must do at least: the UPDATE of each table
+# without its load_id index, rolled back), when the sqlite3 shell is here
+f_rows=
+if command -v sqlite3 > /dev/null; then
+  sql="BEGIN;"
+  for t in vram_updates system_memory fit_decisions offload_estimates memory_buffers \
+      vram_timeouts gpus token_caches model_files tensor_loads model_params runners \
+      model_dumps tensor_types failures; do
+    sql="$sql DROP INDEX IF EXISTS ${t}_load; UPDATE $t SET load_id = NULL;"
+  done
+  /usr/bin/time -f '%e' -o "$tmp/time" sqlite3 "$tmp/db/ollama.db" "$sql ROLLBACK;" > /dev/null 2>&1 &&
+    f_rows=$(cat "$tmp/time")
+fi
 read -r fl_ing fl_db <<< "$(floor "$cores")"
 read -r fl8_ing fl8_db <<< "$(awk -v r="${f_read:-0}" -v p="${f_parse:-0}" -v a="${f_apart:-0}" -v w="${f_write:-0}" -v l="${f_loads:-0}" -v an="${f_an:-0}" '
   function max(x, y) { return x > y ? x : y }
@@ -158,12 +174,29 @@ read -r fl8_ing fl8_db <<< "$(awk -v r="${f_read:-0}" -v p="${f_parse:-0}" -v a=
 echo
 echo "floors of --format db ($db_s s) on this machine's $cores cores, from its -v figures:"
 echo "  ingest CPU: read ${f_read} s, parse ${f_parse} s (${f_apart:-0} s on ${f_nthr:-1} parser threads), write ${f_write} s"
-echo "  ingest >= $fl_ing s (busiest thread, or all CPU over $cores cores); load sequences $f_loads s and analyses $f_an s (SQL, one connection)"
-echo "  --format db >= $fl_db s here; on 8 cores (estimate) >= $fl8_db s (ingest $fl8_ing s)"
+echo "  ingest >= $fl_ing s (busiest thread, or all CPU over $cores cores); then load sequences $f_loads s and analyses $f_an s (SQL, one connection)"
+if [ -n "$f_rows" ]; then
+  echo "  load sequences >= $f_rows s: every category row's load_id written once (sqlite3, the UPDATEs alone)"
+  echo "  --format db >= $(awk -v a="$fl_ing" -v b="$f_rows" 'BEGIN { printf "%.2f", a + b }') s here (those two floors); as measured $fl_db s of ingest floor + SQL stages"
+else
+  echo "  --format db >= $fl_db s here (ingest floor + the SQL stages as measured; install sqlite3 for the rows' floor)"
+fi
+echo "  on 8 cores (estimate): ingest >= $fl8_ing s (the busiest sequential thread), --format db >= $fl8_db s with the SQL stages as measured"
 echo "  budgets: 0.40 x grep = $(awk -v g="$grep_s" 'BEGIN { printf "%.2f", g / 0.40 }') s; 10 x Python = $(awk -v p="$python_s" 'BEGIN { printf "%.2f", p / 10 }') s"
-echo "  renders of the default run: $f_reports s (budget for 1.5 x db: $(awk -v d="$db_s" 'BEGIN { printf "%.2f", d * 0.5 }') s)"
+# the renders' floor: the render-only run's CPU over the cores (the
+# workbook on a thread of its own, the report model, charts and page on
+# the other)
+f_rcpu=$(awk -v c="$render_cpu" -v n="$cores" 'BEGIN { printf "%.2f", c / n }')
+echo "  renders of the default run: $f_reports s; budget for 1.5 x db: $(awk -v d="$db_s" 'BEGIN { printf "%.2f", d * 0.5 }') s"
+echo "  renders >= $f_rcpu s here: the render-only run's CPU ($render_cpu s) over $cores cores"
+[ -n "${RESULTS:-}" ] && printf 'floor-render\t%s s (CPU %s s / %s)\t-\n' "$f_rcpu" "$render_cpu" "$cores" >> "$RESULTS"
 if [ -n "${RESULTS:-}" ]; then
-  printf 'floor-db\t%s s (8 cores: %s s)\t-\n' "$fl_db" "$fl8_db" >> "$RESULTS"
+  if [ -n "$f_rows" ]; then
+    printf 'floor-db\t%s s (ingest %s + rows %s)\t-\n' "$(awk -v a="$fl_ing" -v b="$f_rows" 'BEGIN { printf "%.2f", a + b }')" "$fl_ing" "$f_rows" >> "$RESULTS"
+  else
+    printf 'floor-db\t%s s (ingest floor + SQL)\t-\n' "$fl_db" >> "$RESULTS"
+  fi
+  printf 'floor-8\t%s s (ingest %s + SQL)\t-\n' "$fl8_db" "$fl8_ing" >> "$RESULTS"
   printf 'db\t%s s\t-\n' "$db_s" >> "$RESULTS"
   printf 'default\t%s s\t-\n' "$default_s" >> "$RESULTS"
   printf 'grep\t%s s\t-\n' "$grep_s" >> "$RESULTS"
