@@ -136,7 +136,7 @@ field() { awk -v k="$1" -v n="${3:-1}" '$0 ~ "^" k { for (i = 1; i <= NF; i++) i
 f_read=$(field "ingest CPU:" "$tmp/db.out" read)
 f_parse=$(field "ingest CPU:" "$tmp/db.out" store)
 f_apart=$(awk '/^ingest CPU:/ { if (match($0, /threads: [0-9.]+/)) print substr($0, RSTART + 9, RLENGTH - 9) }' "$tmp/db.out")
-f_nthr=$(awk '/^ingest CPU:/ { if (match($0, /\(([0-9]+) parser/)) { v = substr($0, RSTART + 1); print v + 0 } }' "$tmp/db.out")
+f_nthr=$(awk '/^ingest CPU:/ { if (match($0, /on [0-9]+ parser/)) { v = substr($0, RSTART + 3); print v + 0 } }' "$tmp/db.out")
 f_write=$(field "ingest CPU:" "$tmp/db.out" write)
 f_loads=$(field "times:" "$tmp/db.out" sequences)
 f_an=$(field "times:" "$tmp/db.out" analyses)

@@ -1695,12 +1695,18 @@ main(int argc, char **argv)
 		    "%.2f s, reports %.2f s\n", t_ingest - t_start,
 		    t_loads - t_ingest, t_analyzed - t_loads,
 		    now_seconds() - t_analyzed);
-	if (opts.verbose && opts.ninputs > 0)
-		printf("ingest CPU: read %.2f s, decode to store %.2f s "
-		    "(%d parser threads: %.2f s of it apart), write %.2f s\n",
-		    p.read_cpu, cpu_ingest + parse_pool_cpu_seconds(p.pool),
-		    parse_pool_threads(p.pool), parse_pool_cpu_seconds(p.pool),
-		    cpu_write);
+	if (opts.verbose && opts.ninputs > 0) {
+		int n = parse_pool_threads(p.pool);
+
+		printf("ingest CPU: read %.2f s, decode to store %.2f s ",
+		    p.read_cpu, cpu_ingest + parse_pool_cpu_seconds(p.pool));
+		if (n > 1)
+			printf("(of it on %d parser threads: %.2f s)", n,
+			    parse_pool_cpu_seconds(p.pool));
+		else
+			printf("(one thread)");
+		printf(", write %.2f s\n", cpu_write);
+	}
 done:
 	pipeline_free(&p);
 	if (temp_db)
