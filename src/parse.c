@@ -114,7 +114,7 @@ arena_dup(struct arena *a, const char *s, size_t n)
 struct given {
 	const char     *text;
 	size_t          len;
-	long            lineno, last_lineno;
+	long            lineno;
 	int             has_prefix_ts;
 	struct olr_time prefix_ts;
 	int             has_point;
@@ -402,7 +402,6 @@ batch_add(struct parse_batch *b, const struct line_view *lv,
 	g->text = arena_dup(&b->arena, lv->text, lv->len);
 	g->len = lv->len;
 	g->lineno = lv->lineno;
-	g->last_lineno = lv->last_lineno;
 	g->has_prefix_ts = lv->prefix_ts != NULL;
 	if (lv->prefix_ts != NULL)
 		g->prefix_ts = *lv->prefix_ts;

@@ -504,7 +504,6 @@ static void
 parse_gpu_layers(const char *raw, struct buf *split)
 {
 	const char *p = raw, *id, *lay;
-	int n = 0;
 
 	buf_reset(split);
 	while (p && (id = strstr(p, "ID:")) != NULL) {
@@ -513,10 +512,8 @@ parse_gpu_layers(const char *raw, struct buf *split)
 			break;
 		buf_printf(split, "%s%.*s:%d", split->len ? "," : "",
 		    (int)(lay - id - 3), id + 3, atoi(lay + 8));
-		n++;
 		p = lay + 8;
 	}
-	(void)n;
 }
 
 /* olr_gpu_layers(raw): the per-device layers of a load request, "GPU-a:41,
